@@ -1,0 +1,73 @@
+import type { TrialColumns } from '../engine/columns.js';
+import type { Scenario } from '../scenario/types.js';
+import { overpayProbability } from './fairness.js';
+import { moments, sum } from './moments.js';
+import { quantileRank, quantileSorted } from './quantile.js';
+
+/** The portfolio's outcome at one uniform monthly fee. */
+export interface FeeRow {
+  fee: number;
+  /** Share of trials with w_t·f < D_t. */
+  loss_probability: number;
+  /** E[w·f − D] over the term, with its Monte Carlo standard error. */
+  expected_profit: number;
+  expected_profit_standard_error: number;
+  /** 5% quantile of the term's profit: one term in twenty ends lower. */
+  profit_p05: number;
+  /** α-quantile of the loss D − w·f (negative: even that term makes a profit). */
+  value_at_risk: number;
+  /** Mean loss over the worst (1 − α) share of terms, from the VaR onwards; ≥ value_at_risk. */
+  expected_shortfall: number;
+  /** P(a client pays more than hourly), client-weighted over the portfolio. */
+  overpay_probability: number;
+  /** Expected profit per hour worked. */
+  margin_per_hour: number;
+}
+
+/**
+ * One row per fee, all from the same trials (common random numbers): rows differ only by the
+ * fee, so loss probability falls and expected profit rises monotonically with it.
+ * @param confidence α for value at risk and expected shortfall
+ */
+export function compareFees(columns: TrialColumns, scenario: Scenario, fees: readonly number[], confidence: number): FeeRow[] {
+  const { netCost, feeWeight } = columns;
+  const n = netCost.length;
+  const meanHours = sum(columns.hours) / n;
+  const allSegments = scenario.clients.map((_, i) => i);
+  const loss = new Float64Array(n);
+  return fees.map((fee) => {
+    let losses = 0;
+    for (let t = 0; t < n; t++) {
+      loss[t] = netCost[t] - feeWeight[t] * fee;
+      if (loss[t] > 0) losses++;
+    }
+    const profit = moments(loss);
+    const sortedLoss = Float64Array.from(loss).sort();
+    const varRank = quantileRank(n, confidence);
+    let tail = 0;
+    for (let t = varRank - 1; t < n; t++) tail += sortedLoss[t];
+    return {
+      fee,
+      loss_probability: losses / n,
+      expected_profit: -profit.mean,
+      expected_profit_standard_error: profit.standardError,
+      // The 5% quantile of profit is minus the 95% quantile of loss.
+      profit_p05: -quantileSorted(sortedLoss, 0.95),
+      value_at_risk: quantileSorted(sortedLoss, confidence),
+      expected_shortfall: tail / (n - varRank + 1),
+      overpay_probability: overpayProbability(columns, scenario, allSegments, fee),
+      margin_per_hour: meanHours > 0 ? -profit.mean / meanHours : 0,
+    };
+  });
+}
+
+/** A grid of `count` round fees around a centre fee (±30%), for tables when none are given. */
+export function feeGrid(centre: number, count = 9): number[] {
+  if (!(centre > 0)) return [0];
+  const span = centre * 0.6;
+  const rawStep = span / (count - 1);
+  const magnitude = 10 ** Math.floor(Math.log10(rawStep));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rawStep) ?? rawStep;
+  const start = Math.max(0, Math.round(centre / step) * step - step * Math.floor(count / 2));
+  return Array.from({ length: count }, (_, i) => Number((start + i * step).toFixed(10)));
+}

@@ -1,0 +1,101 @@
+import type { Rng } from '../random/rng.js';
+import { creditShare } from './credits.js';
+import { combineDownSets, ensureCapacity, measureDownSet, mergeSortedIntervals } from './intervals.js';
+import type { AvailabilityModel } from './model.js';
+
+/** One simulated month of the chain, as the portfolio engine and the analysis read it. */
+export interface MonthOutcome {
+  /** 1 − downtime / 730, a share in [0, 1]. */
+  availability: number;
+  /** Hours the chain was down, overlaps counted once. */
+  downtimeHours: number;
+  /** Longest single outage of the chain, hours (cut at the month's end). */
+  longestOutageHours: number;
+  /** Share of the client's monthly fee credited back under the scenario's schedule. */
+  creditShare: number;
+  /** Σ over suppliers of (their credit share that month × their monthly cost), money per client. */
+  supplierCreditPerClient: number;
+  /** Σ of the suppliers' monthly costs, money per client. */
+  supplierCostPerClient: number;
+}
+
+/** A zeroed outcome to pass to `simulateMonth` again and again. */
+export function createMonthOutcome(): MonthOutcome {
+  return { availability: 1, downtimeHours: 0, longestOutageHours: 0, creditShare: 0, supplierCreditPerClient: 0, supplierCostPerClient: 0 };
+}
+
+/**
+ * Draws one component's outages into set `c`: starts as a Poisson process (exponential gaps of
+ * mean T / rate, the same law as a Poisson count at uniform times, but born sorted), each lasting
+ * a drawn duration cut at the month's end; then merged where they overlap.
+ */
+function drawComponent(model: AvailabilityModel, c: number, rng: Rng): void {
+  const sets = model.downSets;
+  const hours = model.hoursPerMonth;
+  const base = sets.top;
+  let n = 0;
+  if (model.alwaysDown[c] === 1) {
+    ensureCapacity(sets, base + 1);
+    sets.starts[base] = 0;
+    sets.ends[base] = hours;
+    n = 1;
+  } else {
+    const gap = model.meanGapHours[c];
+    if (gap !== Number.POSITIVE_INFINITY) {
+      const exponentialMean = model.exponentialMeanHours[c];
+      const duration = model.durations[c];
+      let start = -Math.log(1 - rng()) * gap;
+      while (start < hours) {
+        const length = exponentialMean > 0 ? -Math.log(1 - rng()) * exponentialMean : (duration as NonNullable<typeof duration>).sample(rng);
+        if (length > 0) {
+          if (base + n >= sets.starts.length) ensureCapacity(sets, base + n + 1);
+          sets.starts[base + n] = start;
+          sets.ends[base + n] = start + length < hours ? start + length : hours;
+          n++;
+        }
+        start += -Math.log(1 - rng()) * gap;
+      }
+      n = mergeSortedIntervals(sets.starts, sets.ends, base, n);
+    }
+  }
+  sets.offset[c] = base;
+  sets.count[c] = n;
+  sets.top = base + n;
+}
+
+/**
+ * Simulates one month (MODEL.md, "Availability"): T = 730 h, every component up at the start,
+ * each component's outages drawn and merged, then each group's down set by a sweep line (a
+ * series chain is down on the union of its members' down sets, a parallel group on their
+ * intersection, k-of-n while more than n − k members are down), and the chain's down time,
+ * longest outage and the credits that follow. Writes into `out`; allocates nothing once the
+ * buffers have grown to the busiest month seen.
+ * @param rng the stream for this month (consumption varies with the outages drawn)
+ * @example const out = createMonthOutcome(); simulateMonth(model, rng, out); out.availability
+ */
+export function simulateMonth(model: AvailabilityModel, rng: Rng, out: MonthOutcome): void {
+  const sets = model.downSets;
+  const hours = model.hoursPerMonth;
+  const componentCount = model.components.length;
+  const measure = model.measure;
+  sets.top = 0;
+  let supplierCredit = 0;
+  for (let c = 0; c < componentCount; c++) {
+    drawComponent(model, c, rng);
+    const schedule = model.supplierCredits[c];
+    if (schedule.length > 0 && model.monthlyCost[c] > 0) {
+      measureDownSet(sets, c, measure);
+      supplierCredit += creditShare(schedule, 1 - measure.total / hours) * model.monthlyCost[c];
+    }
+  }
+  for (let g = 0; g < model.groupThreshold.length; g++) {
+    combineDownSets(sets, componentCount + g, model.members, model.memberStart[g], model.memberStart[g + 1], model.groupThreshold[g], model.cursor);
+  }
+  measureDownSet(sets, model.root, measure);
+  out.downtimeHours = measure.total;
+  out.longestOutageHours = measure.longest;
+  out.availability = 1 - measure.total / hours;
+  out.creditShare = creditShare(model.spec.credits, out.availability);
+  out.supplierCreditPerClient = supplierCredit;
+  out.supplierCostPerClient = model.supplierCostPerClient;
+}

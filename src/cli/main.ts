@@ -1,0 +1,49 @@
+import yargs from 'yargs';
+import { InputError } from '../scenario/scenarioError.js';
+import { breakevenCommand } from './commands/breakeven.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
+import type { Io } from './output.js';
+
+/** Builds the command line parser: one module per command, assembled here (Squiggle's makeProgram). */
+export function buildCli(args: readonly string[], io: Io) {
+  return yargs([...args])
+    .scriptName('fairfee')
+    .usage('fairfee: what to charge for flat-fee service contracts, by Monte Carlo simulation\n\nUsage: $0 <command> [options]')
+    .command(runCommand(io))
+    .command(breakevenCommand(io))
+    .command(validateCommand(io))
+    .demandCommand(1, 'Name a command; `fairfee run` simulates the bundled example.')
+    .recommendCommands()
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue('Exit status: 0 done, 1 the run failed, 2 the input is wrong. Docs: README.md in the package.')
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+}
+
+/**
+ * Runs the CLI on `args` and returns the exit status; the only place errors become statuses.
+ * @example process.exitCode = await main(process.argv.slice(2))
+ */
+export async function main(args: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    await buildCli(args, io).parseAsync();
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      io.stderr.write(`fairfee: ${error.message}\n`);
+      if (error instanceof UsageError) io.stderr.write('Run `fairfee --help` or `fairfee COMMAND --help` for the options.\n');
+      return EXIT_BAD_INPUT;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`fairfee: the run failed: ${message}\n`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,87 @@
+import type { TrialColumns } from '../engine/columns.js';
+import { runScenario } from '../runner/runScenario.js';
+import { MAX_CLIENT_MONTHS } from '../scenario/limits.js';
+import { clientCount, type Scenario } from '../scenario/types.js';
+import { UsageError } from './errors.js';
+import type { SimulationArgs } from './options.js';
+import { streamCsvFile, type Io } from './output.js';
+import { createProgress } from './progress.js';
+import { loadScenarioFile } from './scenarioFile.js';
+
+/** A scenario ready to simulate, with the run's settings resolved. */
+export interface PreparedRun {
+  file: string;
+  scenario: Scenario;
+  /** The scenario file's text: worker threads validate it again themselves. */
+  text: string;
+  trials: number;
+  seed: string;
+  /** Confidence levels, the headline first. */
+  levels: number[];
+}
+
+/** A seed for runs where none was given: chosen once, then printed so the run can be repeated. */
+function freshSeed(): string {
+  return String(Number(process.hrtime.bigint() % 1_000_000_000n));
+}
+
+/**
+ * Loads the scenario and resolves trials, seed and confidence: the command line wins over the
+ * file, the file over the defaults. Refuses runs too large to finish.
+ */
+export async function prepareRun(file: string, args: Partial<SimulationArgs>, io: Io): Promise<PreparedRun> {
+  const { scenario, text } = await loadScenarioFile(file);
+  const trials = args.trials ?? scenario.trials;
+  const clientMonths = trials * clientCount(scenario) * scenario.termMonths;
+  if (clientMonths > MAX_CLIENT_MONTHS) {
+    throw new UsageError(
+      `${file}: ${trials.toLocaleString('en-US')} trials × ${clientCount(scenario)} clients × ${scenario.termMonths} months is ${clientMonths.toExponential(2)} client-months; at most ${MAX_CLIENT_MONTHS.toExponential(0)} can be simulated: lower --trials`,
+    );
+  }
+  let seed = args.seed ?? scenario.seed;
+  if (seed === undefined) {
+    seed = freshSeed();
+    if (!args.quiet) io.stderr.write(`note: no seed given; using seed ${seed} (pass --seed ${seed} to repeat this run)\n`);
+  }
+  const asked = args.confidence === undefined ? [] : Array.isArray(args.confidence) ? args.confidence : [args.confidence];
+  return { file, scenario, text, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence] };
+}
+
+/** Runs the prepared simulation on the worker threads with a progress bar, and writes --trials-csv. */
+export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io): Promise<TrialColumns> {
+  const progress = createProgress(io.stderr, args.progress && !args.quiet && io.stderr.isTTY === true);
+  const columns = await runScenario(run.scenario, run.text, run.file, { trials: run.trials, seed: run.seed, workers: args.workers, onProgress: progress.update });
+  progress.finish();
+  if (args['trials-csv']) await writeTrialsCsv(args['trials-csv'], run.scenario, columns, args);
+  return columns;
+}
+
+/** One row per simulated term: the portfolio's totals, each plan's net cost and each type's hours. */
+async function writeTrialsCsv(path: string, scenario: Scenario, columns: TrialColumns, args: SimulationArgs): Promise<void> {
+  const header = [
+    'trial',
+    'net_cost',
+    'fee_weight',
+    'breakeven_fee',
+    'hours',
+    'covered_hours',
+    ...scenario.plans.map((p) => `net_cost_${p.name}`),
+    ...scenario.requestTypes.map((t) => `hours_${t.name}`),
+  ];
+  await streamCsvFile(
+    path,
+    header,
+    columns.netCost.length,
+    (t) => [
+      t + 1,
+      columns.netCost[t],
+      columns.feeWeight[t],
+      columns.netCost[t] / columns.feeWeight[t],
+      columns.hours[t],
+      columns.coveredHours[t],
+      ...columns.plans.map((p) => p.netCost[t]),
+      ...columns.typeHours.map((h) => h[t]),
+    ],
+    args['csv-dialect'],
+  );
+}

@@ -1,0 +1,115 @@
+/** Per-trial results of one plan's clients together. */
+export interface PlanColumns {
+  /** Net cost D of the plan's clients: all costs minus all revenue except fees. */
+  netCost: Float64Array;
+  /** Client-months paying the plan's fee, less fee shares credited back. */
+  feeWeight: Float64Array;
+  /** Covered hours of the plan's clients. */
+  coveredHours: Float64Array;
+  /** Covered hours above the included hours, billed at the overage rate. */
+  overageHours: Float64Array;
+}
+
+/** Per-trial results of one representative client of a segment (its first member). */
+export interface SegmentColumns {
+  netCost: Float64Array;
+  feeWeight: Float64Array;
+  /** What the client's covered work would cost hourly, less the overage it is billed anyway. */
+  hourlyValue: Float64Array;
+  hours: Float64Array;
+}
+
+/** Everything the engine records per trial, one typed array per quantity. */
+export interface TrialColumns {
+  /** Portfolio net cost D_t over the term. */
+  netCost: Float64Array;
+  /** Portfolio fee weight w_t: profit at uniform fee f is w_t·f − D_t. */
+  feeWeight: Float64Array;
+  /** All hours worked over the term. */
+  hours: Float64Array;
+  coveredHours: Float64Array;
+  plans: PlanColumns[];
+  segments: SegmentColumns[];
+  /** Hours of each request type (scenario order), all clients. */
+  typeHours: Float64Array[];
+  /** Net cost of each request type's hours: cost minus hourly billing of uncovered hours. */
+  typeNetCost: Float64Array[];
+}
+
+/** How many of each kind of column a portfolio records. */
+export interface ColumnShape {
+  plans: number;
+  segments: number;
+  types: number;
+}
+
+/** Zero-filled columns for `length` trials. */
+export function allocateColumns(shape: ColumnShape, length: number): TrialColumns {
+  const column = () => new Float64Array(length);
+  return {
+    netCost: column(),
+    feeWeight: column(),
+    hours: column(),
+    coveredHours: column(),
+    plans: Array.from({ length: shape.plans }, () => ({
+      netCost: column(),
+      feeWeight: column(),
+      coveredHours: column(),
+      overageHours: column(),
+    })),
+    segments: Array.from({ length: shape.segments }, () => ({
+      netCost: column(),
+      feeWeight: column(),
+      hourlyValue: column(),
+      hours: column(),
+    })),
+    typeHours: Array.from({ length: shape.types }, column),
+    typeNetCost: Array.from({ length: shape.types }, column),
+  };
+}
+
+/** Every column in a fixed order, for copying blocks together or across threads. */
+export function listColumns(columns: TrialColumns): Float64Array[] {
+  return [
+    columns.netCost,
+    columns.feeWeight,
+    columns.hours,
+    columns.coveredHours,
+    ...columns.plans.flatMap((p) => [p.netCost, p.feeWeight, p.coveredHours, p.overageHours]),
+    ...columns.segments.flatMap((s) => [s.netCost, s.feeWeight, s.hourlyValue, s.hours]),
+    ...columns.typeHours,
+    ...columns.typeNetCost,
+  ];
+}
+
+/** Copies `block` into `target` starting at trial `offset`. */
+export function copyColumns(block: TrialColumns, target: TrialColumns, offset: number): void {
+  const from = listColumns(block);
+  const to = listColumns(target);
+  for (let i = 0; i < from.length; i++) to[i].set(from[i], offset);
+}
+
+/** The first `length` trials of `columns` as views (no copy). */
+export function sliceColumns(columns: TrialColumns, length: number): TrialColumns {
+  const cut = (a: Float64Array) => a.subarray(0, length);
+  return {
+    netCost: cut(columns.netCost),
+    feeWeight: cut(columns.feeWeight),
+    hours: cut(columns.hours),
+    coveredHours: cut(columns.coveredHours),
+    plans: columns.plans.map((p) => ({
+      netCost: cut(p.netCost),
+      feeWeight: cut(p.feeWeight),
+      coveredHours: cut(p.coveredHours),
+      overageHours: cut(p.overageHours),
+    })),
+    segments: columns.segments.map((s) => ({
+      netCost: cut(s.netCost),
+      feeWeight: cut(s.feeWeight),
+      hourlyValue: cut(s.hourlyValue),
+      hours: cut(s.hours),
+    })),
+    typeHours: columns.typeHours.map(cut),
+    typeNetCost: columns.typeNetCost.map(cut),
+  };
+}

@@ -1,0 +1,174 @@
+import type { Distribution } from '../random/distribution.js';
+import type { Rng } from '../random/rng.js';
+import { clientCount, type RequestType, type Scenario } from '../scenario/types.js';
+
+/** How the hours of one request are drawn; the hot loop switches on it instead of calling through. */
+export const EffortKind = { Fixed: 0, Lognormal: 1, General: 2 } as const;
+export type EffortKind = (typeof EffortKind)[keyof typeof EffortKind];
+
+/** One request type as it applies to one client, flattened for the hot loop. */
+export interface CompiledRequestType {
+  /** Position in scenario.requestTypes, for per-type results. */
+  typeIndex: number;
+  name: string;
+  /** λ · usage: expected requests per month before intensity, season and common factor. */
+  ratePerMonth: number;
+  /** Seasonal multiplier of each term month. */
+  season: Float64Array;
+  /** Σ of `season`: the term's expected requests are ratePerMonth · U · seasonSum without a common factor. */
+  seasonSum: number;
+  flatSeason: boolean;
+  /** Negative binomial dispersion k; 0 for Poisson. */
+  dispersion: number;
+  covered: boolean;
+  /** Running sums of `season`, for placing requests in months. */
+  cumulativeSeason: Float64Array;
+  /** Bursty (negative binomial) months that differ in mean: each month needs its own Gamma weight. */
+  monthlyWeights: boolean;
+  effortKind: EffortKind;
+  effort: Distribution;
+  /** Fixed effort value, or the lognormal's μ and σ of ln hours. */
+  effortValue: number;
+  effortMu: number;
+  effortSigma: number;
+  overrunProbability: number;
+  overrunFactor: Distribution | null;
+}
+
+/** One client, flattened. */
+export interface CompiledClient {
+  /** Stable address of the client's random streams: segment name and member number. */
+  streamKey: string;
+  segmentIndex: number;
+  planIndex: number;
+  /** The segment's first member records its own columns (standalone fee, fairness). */
+  representative: boolean;
+  heterogeneity: number;
+  types: CompiledRequestType[];
+  /** Per shock: the request type it brings to this client, or null when the client is not affected. */
+  shockTypes: (CompiledRequestType | null)[];
+  includedHours: number;
+  /** A finite monthly bundle of included hours: covered hours must be kept per month. */
+  capped: boolean;
+  overageRate: number;
+  fixedCostPerMonth: number;
+  fixedRevenuePerMonth: number;
+}
+
+/** The outcome of one month of the service chain for every client (availability SLAs). */
+export interface ServiceMonth {
+  /** Share of the monthly fee credited back to each client. */
+  creditShare: number;
+  /** Money received from suppliers per client (their credits). */
+  supplierCreditPerClient: number;
+  /** Money paid to suppliers per client. */
+  supplierCostPerClient: number;
+}
+
+/** A month-by-month service chain simulator; the engine calls it once per month per trial. */
+export interface ServiceChain {
+  simulateMonth(rng: Rng, out: ServiceMonth): void;
+}
+
+/** A scenario flattened for simulation. */
+export interface CompiledPortfolio {
+  seed: string;
+  termMonths: number;
+  clients: CompiledClient[];
+  clientCount: number;
+  planCount: number;
+  segmentCount: number;
+  typeCount: number;
+  costPerHour: number;
+  hourlyRate: number;
+  commonFactorCv: number;
+  shocks: { perMonth: number; hitProbability: number; name: string }[];
+  serviceChain: ServiceChain | null;
+}
+
+function compileType(type: RequestType, typeIndex: number, usage: number, covered: boolean, termMonths: number, commonFactor: boolean): CompiledRequestType {
+  const season = new Float64Array(termMonths);
+  for (let m = 0; m < termMonths; m++) season[m] = type.seasonality ? type.seasonality[m % 12] : 1;
+  const flatSeason = !type.seasonality || type.seasonality.every((v) => v === 1);
+  const dispersion = type.frequency.dispersion ?? 0;
+  const effort = type.effort;
+  const effortKind = effort.kind === 'fixed' ? EffortKind.Fixed : effort.kind === 'lognormal' ? EffortKind.Lognormal : EffortKind.General;
+  return {
+    typeIndex,
+    name: type.name,
+    ratePerMonth: type.frequency.perMonth * usage,
+    season,
+    seasonSum: season.reduce((s, v) => s + v, 0),
+    flatSeason,
+    dispersion,
+    covered,
+    cumulativeSeason: season.map((_, m) => season.slice(0, m + 1).reduce((s, v) => s + v, 0)),
+    // Poisson months add up to one Poisson draw for the term (whatever the season or common
+    // factor); negative binomial months only when every month has the same mean.
+    monthlyWeights: dispersion > 0 && (!flatSeason || commonFactor),
+    effortKind,
+    effort,
+    effortValue: effort.parameters.value ?? 0,
+    effortMu: effort.parameters.mu ?? 0,
+    effortSigma: effort.parameters.sigma ?? 0,
+    overrunProbability: type.overrun?.probability ?? 0,
+    overrunFactor: type.overrun?.factor ?? null,
+  };
+}
+
+/**
+ * Flattens a validated scenario into per-client tables for the hot loop: segments expanded
+ * into clients, overrides applied, coverage resolved, and which counts need monthly draws.
+ */
+export function compilePortfolio(scenario: Scenario, seed: string, serviceChain: ServiceChain | null = null): CompiledPortfolio {
+  const planIndex = new Map(scenario.plans.map((p, i) => [p.name, i]));
+  const typeIndex = new Map(scenario.requestTypes.map((t, i) => [t.name, i]));
+  const commonFactor = scenario.commonFactorCv > 0;
+  const H = scenario.termMonths;
+  const usedKeys = new Map<string, number>();
+  const clients: CompiledClient[] = [];
+  scenario.clients.forEach((segment, segmentIndex) => {
+    // Streams are addressed by name, so adding a client elsewhere leaves these draws in place;
+    // a repeated name gets a suffix so two segments never share a stream.
+    const seen = usedKeys.get(segment.name) ?? 0;
+    usedKeys.set(segment.name, seen + 1);
+    const segmentKey = seen === 0 ? segment.name : `${segment.name}~${seen + 1}`;
+    const plan = scenario.plans[planIndex.get(segment.plan)!];
+    const capped = Number.isFinite(plan.includedHours);
+    const covers = new Set(plan.covers);
+    const types = segment.requestTypes.map((t) => compileType(t, typeIndex.get(t.name)!, segment.usage, covers.has(t.name), H, commonFactor));
+    const shockTypes = scenario.shocks.map((shock) =>
+      shock.plans && !shock.plans.includes(plan.name) ? null : types[typeIndex.get(shock.requestType)!],
+    );
+    for (let member = 0; member < segment.count; member++) {
+      clients.push({
+        streamKey: `${segmentKey}#${member}`,
+        segmentIndex,
+        planIndex: planIndex.get(segment.plan)!,
+        representative: member === 0,
+        heterogeneity: segment.heterogeneity,
+        types: types.filter((t) => t.ratePerMonth > 0),
+        shockTypes,
+        includedHours: plan.includedHours,
+        capped,
+        overageRate: plan.overageRate,
+        fixedCostPerMonth: plan.fixedMonthlyCost,
+        fixedRevenuePerMonth: plan.fixedMonthlyRevenue,
+      });
+    }
+  });
+  return {
+    seed,
+    termMonths: H,
+    clients,
+    clientCount: clientCount(scenario),
+    planCount: scenario.plans.length,
+    segmentCount: scenario.clients.length,
+    typeCount: scenario.requestTypes.length,
+    costPerHour: scenario.costPerHour,
+    hourlyRate: scenario.hourlyRate,
+    commonFactorCv: scenario.commonFactorCv,
+    shocks: scenario.shocks.map((s) => ({ perMonth: s.perMonth, hitProbability: s.hitProbability, name: s.name })),
+    serviceChain,
+  };
+}

@@ -1,0 +1,35 @@
+import { betaVariate } from './gammaVariate.js';
+import type { Rng } from './rng.js';
+
+/**
+ * One Binomial(trials, p) count: how many of `trials` requests overrun, how many clients a
+ * shock hits. Inversion for small trials·p; for large ones Knuth's exact beta recursion
+ * (TAOCP vol. 2, 3.4.1), which splits at the median order statistic of the uniforms.
+ * @param trials whole number ≥ 0
+ * @param p probability in [0, 1]
+ */
+export function binomial(rng: Rng, trials: number, p: number): number {
+  if (trials <= 0 || p <= 0) return 0;
+  if (p >= 1) return trials;
+  if (p > 0.5) return trials - binomial(rng, trials, 1 - p);
+  if (trials * p < 30) return binomialInversion(rng, trials, p);
+  const a = 1 + (trials >> 1);
+  const b = trials + 1 - a;
+  const x = betaVariate(rng, a, b);
+  if (x >= p) return binomial(rng, a - 1, p / x);
+  return a + binomial(rng, b - 1, (p - x) / (1 - x));
+}
+
+function binomialInversion(rng: Rng, trials: number, p: number): number {
+  const ratio = p / (1 - p);
+  let term = Math.pow(1 - p, trials);
+  let cumulative = term;
+  const u = rng();
+  let k = 0;
+  while (u > cumulative && k < trials) {
+    term *= (ratio * (trials - k)) / (k + 1);
+    k++;
+    cumulative += term;
+  }
+  return k;
+}

@@ -1,0 +1,68 @@
+import type { BreakevenReport } from '../analysis/runReport.js';
+import { formatInterval, formatMoney, formatNumber, formatPercent } from './format.js';
+import { formatPairs, formatTable } from './table.js';
+
+/** The run's identity line: what was simulated, how often, with which seed. */
+export function formatHeader(report: Pick<BreakevenReport, 'scenario' | 'clients' | 'term_months' | 'trials' | 'seed'>): string {
+  return `${report.scenario}: ${report.clients} clients, ${report.term_months}-month term, ${report.trials.toLocaleString('en-US')} simulated terms, seed ${report.seed}`;
+}
+
+/** The headline fees: break-even at each level, fair fee, loading, pooling. */
+export function formatBreakevenSummary(report: BreakevenReport): string {
+  const c = report.currency;
+  const pairs: [string, string][] = report.levels.map((level) => [
+    `Break-even flat fee at ${formatPercent(level.confidence, 1)} confidence`,
+    `${formatMoney(level.breakeven_fee, c)} per client per month  (95% MC interval ${formatInterval(level.breakeven_fee_interval)})`,
+  ]);
+  pairs.push(
+    ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(1.96 * report.fair_fee_standard_error)})`],
+    ['Risk loading', report.risk_loading === null ? 'n/a (fixed revenue covers the expected costs)' : formatPercent(report.risk_loading)],
+    ['Pooling benefit', `${formatMoney(report.pooling_benefit, c)} per client per month (vs. pricing each client alone)`],
+    [
+      'Hours worked over the term',
+      `mean ${formatNumber(report.hours.mean, 0)} (± ${formatNumber(1.96 * report.hours.standard_error, 1)}), p50 ${formatNumber(report.hours.p50, 0)}, p95 ${formatNumber(report.hours.p95, 0)}, p99 ${formatNumber(report.hours.p99, 0)}`,
+    ],
+    [
+      'Net cost over the term',
+      `mean ${formatMoney(report.net_cost.mean, c, 0)} (sd ${formatNumber(report.net_cost.sd, 0)}), p95 ${formatNumber(report.net_cost.p95, 0)}, p99 ${formatNumber(report.net_cost.p99, 0)}`,
+    ],
+  );
+  return formatPairs(pairs);
+}
+
+/** Per-plan fees and the client's side of the bargain. */
+export function formatPlans(report: BreakevenReport): string {
+  const rows = Object.entries(report.plans).map(([name, plan]) => [
+    name,
+    String(plan.clients),
+    plan.monthly_fee === undefined ? '-' : formatNumber(plan.monthly_fee),
+    formatNumber(plan.fee),
+    formatNumber(plan.fair_fee),
+    formatNumber(plan.standalone_fee),
+    formatNumber(plan.indifferent_fee),
+    formatPercent(plan.overpay_probability),
+    plan.overpay_probability_at_monthly_fee === undefined ? '-' : formatPercent(plan.overpay_probability_at_monthly_fee),
+  ]);
+  return formatTable(
+    [
+      { header: 'plan', align: 'left' },
+      { header: 'clients' },
+      { header: 'fee now' },
+      { header: 'break-even fee' },
+      { header: 'fair fee' },
+      { header: 'plan alone' },
+      { header: 'hourly worth' },
+      { header: 'P(pays > hourly)' },
+      { header: 'at fee now' },
+    ],
+    rows,
+  );
+}
+
+/** What the plan columns mean, in plain words, under the table. */
+export const PLAN_LEGEND = [
+  'break-even fee: the plan\'s fair fee with the portfolio\'s risk loading (all plans together break even at the confidence level)',
+  'plan alone: break-even fee if the plan\'s clients were a portfolio of their own',
+  'hourly worth: what a client\'s covered work would cost per month at the hourly rate, on average (less overage billed)',
+  'P(pays > hourly): chance a client pays more under the contract than hourly, at the break-even fee and at the fee now',
+].join('\n');

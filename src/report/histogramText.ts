@@ -1,0 +1,19 @@
+import type { Histogram } from '../analysis/histogram.js';
+import { formatNumber } from './format.js';
+
+/** A horizontal bar chart of a histogram, one line per bin, with a marker at a chosen value. */
+export function formatHistogram(histogram: Histogram, marker?: { value: number; label: string }, width = 40): string {
+  const max = Math.max(...histogram.counts, 1);
+  const total = histogram.counts.reduce((a, b) => a + b, 0);
+  const decimals = histogram.edges[histogram.edges.length - 1] - histogram.edges[0] < 20 ? 2 : 0;
+  const labels = histogram.counts.map((_, i) => `${formatNumber(histogram.edges[i], decimals)} – ${formatNumber(histogram.edges[i + 1], decimals)}`);
+  const labelWidth = Math.max(...labels.map((l) => l.length));
+  return histogram.counts
+    .map((count, i) => {
+      const bar = '#'.repeat(Math.round((count / max) * width));
+      const inBin = marker && marker.value >= histogram.edges[i] && marker.value < histogram.edges[i + 1];
+      const share = `${((count / total) * 100).toFixed(1)}%`.padStart(6);
+      return `${labels[i].padStart(labelWidth)} ${share} ${bar}${inBin ? `  <- ${marker.label}` : ''}`;
+    })
+    .join('\n');
+}

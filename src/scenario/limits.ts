@@ -1,0 +1,21 @@
+/*
+ * Sizes beyond which a run cannot finish on an ordinary machine. They are refused up front with
+ * the limit named, rather than hanging or running out of memory.
+ */
+
+/** Most trials one run may ask for. */
+export const MAX_TRIALS = 10_000_000;
+/** Most clients in a portfolio (segments' counts added up). */
+export const MAX_CLIENTS = 100_000;
+/** Longest contract term, in months (50 years). */
+export const MAX_TERM_MONTHS = 600;
+/** Most simulated client-months in one run (trials × clients × months). */
+export const MAX_CLIENT_MONTHS = 2e11;
+/** Largest scenario or history file read, in bytes. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Most values an empirical distribution may hold. */
+export const MAX_EMPIRICAL_VALUES = 1_000_000;
+/** Most YAML aliases a file may use (the defence against "billion laughs" alias bombs). */
+export const MAX_YAML_ALIASES = 100;
+/** Largest expected request count per client and month; beyond, effort sampling cannot finish. */
+export const MAX_REQUESTS_PER_MONTH = 10_000;

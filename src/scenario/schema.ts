@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { distributionSchema } from './distributionSchema.js';
+import { MAX_CLIENTS, MAX_TERM_MONTHS, MAX_TRIALS } from './limits.js';
+import { confidenceLevel, nonNegative, positive, probability, wholeNumber } from './numbers.js';
+import { describe, strictObject } from './strictObject.js';
+import { CATEGORIES } from './types.js';
+
+/*
+ * The scenario file's shape (INTERFACE.md, "Scenario file"), key by key. Cross-references
+ * (a plan covering an unknown type, ...) are checked in crossReferences.ts so every problem in a
+ * file is reported in one pass.
+ */
+
+const name = () =>
+  z.string({ error: (issue) => `must be text (got ${describe(issue.input)})` }).min(1, 'must not be empty');
+
+const nameList = () =>
+  z.array(name(), { error: (issue) => `must be a list of names (got ${describe(issue.input)})` });
+
+/** A name → value mapping whose keys are identifiers (request types, plans). */
+const namedMap = <T extends z.ZodType>(value: T) =>
+  z.record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'names must start with a letter or _ and hold only letters, digits, _ and -'),
+    value,
+    { error: (issue) => `must be a mapping of names to settings (got ${describe(issue.input)})` },
+  );
+
+const SEASONALITY_TOLERANCE = 1e-3;
+const seasonality = z
+  .array(nonNegative(), { error: (issue) => `must be a list of 12 monthly multipliers (got ${describe(issue.input)})` })
+  .length(12, 'must hold exactly 12 monthly multipliers, month 1 of the term first')
+  .refine((values) => Math.abs(values.reduce((s, v) => s + v, 0) / 12 - 1) <= SEASONALITY_TOLERANCE, {
+    error: (issue) => {
+      const values = issue.input as number[];
+      const mean = values.reduce((s, v) => s + v, 0) / 12;
+      return `must average 1 (within ${SEASONALITY_TOLERANCE}) so it moves requests between months without changing their number (got mean ${mean.toFixed(4)})`;
+    },
+  });
+
+const frequency = strictObject({ per_month: nonNegative(), dispersion: positive().optional() });
+const overrun = strictObject({ probability: probability(), factor: distributionSchema });
+
+const requestTypeShape = {
+  category: z.enum(CATEGORIES, { error: (issue) => `must be one of ${CATEGORIES.join(', ')} (got ${describe(issue.input)})` }),
+  frequency,
+  effort: distributionSchema,
+  overrun: overrun.optional(),
+  seasonality: seasonality.optional(),
+};
+const requestType = strictObject(requestTypeShape);
+
+/** A client's override of a request type: any of its keys; frequency and overrun merge key by key. */
+const requestTypeOverride = strictObject({
+  frequency: strictObject({ per_month: nonNegative().optional(), dispersion: positive().optional() }).optional(),
+  effort: distributionSchema.optional(),
+  overrun: strictObject({ probability: probability().optional(), factor: distributionSchema.optional() }).optional(),
+  seasonality: seasonality.optional(),
+});
+
+const plan = strictObject({
+  monthly_fee: nonNegative().optional(),
+  covers: nameList(),
+  included_hours: nonNegative().optional(),
+  overage_rate: nonNegative().optional(),
+  fixed_monthly_cost: nonNegative().optional(),
+  fixed_monthly_revenue: nonNegative().optional(),
+});
+
+const client = strictObject({
+  name: name().optional(),
+  plan: name(),
+  count: wholeNumber(1, MAX_CLIENTS).optional(),
+  heterogeneity: nonNegative().optional(),
+  usage: nonNegative().optional(),
+  overrides: namedMap(requestTypeOverride).optional(),
+});
+
+const shock = strictObject({
+  name: name().optional(),
+  per_month: nonNegative(),
+  request_type: name(),
+  hit_probability: probability(),
+  plans: nameList().optional(),
+});
+
+/** Builds the whole-file schema; `availability` is plugged in by the availability module. */
+export function scenarioShape<A extends z.ZodType>(availability: A) {
+  return {
+    name: name().optional(),
+    currency: z.string({ error: (issue) => `must be text such as EUR (got ${describe(issue.input)})` }).optional(),
+    term_months: wholeNumber(1, MAX_TERM_MONTHS).optional(),
+    confidence: confidenceLevel().optional(),
+    trials: wholeNumber(1, MAX_TRIALS).optional(),
+    seed: z
+      .union([z.string().min(1), z.number().int().nonnegative()], {
+        error: (issue) => `must be a whole number ≥ 0 or a text (got ${describe(issue.input)})`,
+      })
+      .optional(),
+    cost_per_hour: nonNegative(),
+    hourly_rate: nonNegative(),
+    request_types: namedMap(requestType),
+    common_factor: strictObject({ cv: nonNegative() }).optional(),
+    shocks: z.array(shock, { error: (issue) => `must be a list of shocks (got ${describe(issue.input)})` }).optional(),
+    plans: namedMap(plan),
+    clients: z
+      .array(client, { error: (issue) => `must be a list of clients (got ${describe(issue.input)})` })
+      .min(1, 'must list at least one client'),
+    availability: availability.optional(),
+  };
+}
+
+export const rawScenarioSchema = <A extends z.ZodType>(availability: A) => strictObject(scenarioShape(availability));
+
+/** The parsed file before cross-references are resolved. */
+export type RawScenario<A = unknown> = z.infer<ReturnType<typeof rawScenarioSchema<z.ZodType<A>>>>;
