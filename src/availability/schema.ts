@@ -64,7 +64,9 @@ const componentSchema = strictObject({
     if (c.availability === undefined && c.outages === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `must give availability (e.g. 0.99, optionally mean_outage_hours) or outages: { per_month, duration_hours }; or be ${NODE_FORMS}`,
+        message:
+          'must give availability (e.g. 0.99) or outages: { per_month, duration_hours }, ' +
+          'or be a group { parallel: [...] }, { series: [...] } or { k_of_n: { k, of: [...] } }',
       });
     }
     if (c.availability !== undefined && c.outages !== undefined) {
@@ -182,10 +184,11 @@ export const availabilitySchema = strictObject({
   max_credit_share: probability().optional(),
 }).transform((block): AvailabilitySpec => {
   const meanOutageHours = block.mean_outage_hours ?? DEFAULT_MEAN_OUTAGE_HOURS;
-  const chain = resolve({ kind: 'series', name: 'chain', k: block.chain.length, members: block.chain }, 'chain', meanOutageHours);
+  const members = block.chain.map((member, i) => resolve(member, `chain[${i}]`, meanOutageHours));
+  const chain: GroupSpec = { kind: 'series', name: 'chain', k: members.length, members };
   return {
     promised: block.promised,
-    chain: chain as GroupSpec,
+    chain,
     credits: block.credits ?? [],
     risk: block.risk ?? DEFAULT_PROMISE_RISK,
     maxCreditShare: block.max_credit_share ?? DEFAULT_MAX_CREDIT_SHARE,

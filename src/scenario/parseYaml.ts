@@ -11,13 +11,13 @@ export function parseYaml(text: string, file: string): unknown {
   if (text.length > MAX_FILE_BYTES) {
     throw new InputError(file, [{ path: '', message: `file is ${text.length.toLocaleString('en-US')} bytes; at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes are read` }]);
   }
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     throw new InputError(
       file,
       document.errors.map((error) => {
         const where = error.linePos?.[0];
-        return { path: where ? `line ${where.line}, column ${where.col}` : '', message: `not valid YAML: ${error.message.split('\n')[0]}` };
+        return { path: where ? `line ${where.line}, column ${where.col}` : '', message: `not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
       }),
     );
   }

@@ -8,12 +8,17 @@ import { prepareRun, simulate } from '../simulation.js';
 
 type Args = SimulationArgs & { scenario: string; confidence?: number[] };
 
-/** The break-even CSV: one row per confidence level, then one per plan. */
+/**
+ * The break-even CSV: one row per confidence level for the portfolio, one per plan and one per
+ * client segment (its standalone single-client fee), so the owner can sort and filter.
+ */
 export function breakevenCsv(report: BreakevenReport): CsvCell[][] {
+  const header = ['level', 'name', 'confidence', 'clients', 'fee', 'fee_low', 'fee_high', 'fair_fee', 'standalone_fee', 'overpay_probability', 'indifferent_fee'];
   return [
-    ['row', 'confidence', 'clients', 'fee', 'fee_low', 'fee_high', 'fair_fee', 'standalone_fee', 'overpay_probability', 'indifferent_fee'],
+    header,
     ...report.levels.map((level): CsvCell[] => [
       'portfolio',
+      report.scenario,
       level.confidence,
       report.clients,
       level.breakeven_fee,
@@ -25,7 +30,8 @@ export function breakevenCsv(report: BreakevenReport): CsvCell[][] {
       null,
     ]),
     ...Object.entries(report.plans).map(([name, plan]): CsvCell[] => [
-      `plan ${name}`,
+      'plan',
+      name,
       report.confidence,
       plan.clients,
       plan.fee,
@@ -35,6 +41,19 @@ export function breakevenCsv(report: BreakevenReport): CsvCell[][] {
       plan.standalone_fee,
       plan.overpay_probability,
       plan.indifferent_fee,
+    ]),
+    ...report.segments.map((segment): CsvCell[] => [
+      'client',
+      segment.name,
+      report.confidence,
+      segment.clients,
+      null,
+      segment.standalone_fee_interval[0],
+      segment.standalone_fee_interval[1],
+      null,
+      segment.standalone_fee,
+      null,
+      null,
     ]),
   ];
 }
