@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { TycheStream } from './tycheStream.js';
 
 /** A source of uniform random numbers in [0, 1). Every sampler takes one; nothing uses Math.random. */
 export type Rng = () => number;
@@ -49,3 +50,13 @@ export function createRng(seed: string): Rng {
   return createStream(seed, []);
 }
 
+
+/**
+ * The generator of the stream at `path` as a TycheStream: the same Tyche-i sequence as
+ * createStream (seedrandom seeds it), drawn through a method the engine's hot loop inlines.
+ * @example createTycheStream('2027', [0, 'requests', 'shop#0', 'text_edit']).nextDouble()
+ */
+export function createTycheStream(seed: string, path: readonly StreamKey[]): TycheStream {
+  const state = seedrandom.tychei(streamSeed(seed, path), { state: true }).state();
+  return new TycheStream(state.a, state.b, state.c, state.d);
+}

@@ -32,9 +32,11 @@ export function crossReferenceProblems(raw: Raw): InputProblem[] {
     if (!plans.includes(client.plan)) {
       problems.push({ path: `clients[${i}].plan`, message: `unknown plan "${client.plan}"; plans defines: ${known(plans)}` });
     }
-    for (const type of Object.keys(client.overrides ?? {})) {
+    for (const [type, override] of Object.entries(client.overrides ?? {})) {
       if (!types.includes(type)) {
         problems.push({ path: `clients[${i}].overrides.${type}`, message: `unknown request type "${type}"; request_types defines: ${known(types)}` });
+      } else if (override.overrun && !override.overrun.factor && !raw.request_types[type].overrun) {
+        problems.push({ path: `clients[${i}].overrides.${type}.overrun.factor`, message: `is required: request type "${type}" has no overrun factor to inherit` });
       }
     }
   });
