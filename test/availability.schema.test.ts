@@ -100,6 +100,8 @@ describe('availability block: refused, with the key path', () => {
     ['availability NaN', chainOf({ availability: Number.NaN }), 'chain[0].availability', 'NaN'],
     ['availability as text', chainOf({ availability: '99%' }), 'chain[0].availability', '"99%"'],
     ['negative rate', chainOf({ outages: { per_month: -1, duration_hours: 2 } }), 'chain[0].outages.per_month', '≥ 0'],
+    ['rate beyond what a run can draw', chainOf({ outages: { per_month: 1e6, duration_hours: 2 } }), 'chain[0].outages.per_month', 'at most 10,000'],
+    ['availability needing too many outages', chainOf({ availability: 0.001, mean_outage_hours: 0.01 }), 'chain[0].availability', 'raise mean_outage_hours'],
     ['infinite rate', chainOf({ outages: { per_month: Number.POSITIVE_INFINITY, duration_hours: 2 } }), 'chain[0].outages.per_month', 'Infinity'],
     ['negative duration', chainOf({ outages: { per_month: 1, duration_hours: -2 } }), 'chain[0].outages.duration_hours', '≥ 0'],
     ['bad duration family', chainOf({ outages: { per_month: 1, duration_hours: { dist: 'weibull' } } }), 'chain[0].outages.duration_hours.dist', 'lognormal'],

@@ -6,6 +6,7 @@ import { measureDownSet } from '../src/availability/intervals.js';
 import { createAvailabilityModel } from '../src/availability/model.js';
 import { expectedMonthAvailability } from '../src/availability/monthModel.js';
 import { availabilitySchema } from '../src/availability/schema.js';
+import { createServiceChain } from '../src/availability/serviceChain.js';
 import { createMonthOutcome, simulateMonth } from '../src/availability/simulate.js';
 import { moments } from '../src/analysis/moments.js';
 import { createRng } from '../src/random/rng.js';
@@ -116,6 +117,19 @@ describe('Poisson outages of fixed duration', () => {
     const { p, standardError } = probabilityBelow(2, promised, 'two allowed');
     expect(Math.abs(p - exact)).toBeLessThan(4 * standardError(exact));
   });
+  it('chi-square: months with k outages of 2 h (downtime in (2k − 2, 2k] h) follow Poisson(2) for k = 0..6+', () => {
+    // Same argument as above: k outages lose a whole 2 h to overlaps and the cut-off with
+    // probability ~1e-5, so the downtime bin is the outage count.
+    const spec = availabilitySchema.parse({ promised: 0.99, chain: [{ outages: { per_month: 2, duration_hours: 2 } }] });
+    const downtime = simulateMonths(createAvailabilityModel(spec), MONTHS, 'chi-square').downtimeHours;
+    const bins = 7; // 0, 1, …, 5, and 6 or more
+    const observed = new Array<number>(bins).fill(0);
+    for (const hours of downtime) observed[Math.min(bins - 1, Math.ceil(hours / 2 - 1e-9))]++;
+    const pmf = Array.from({ length: bins - 1 }, (_, k) => (Math.exp(-2) * 2 ** k) / [1, 1, 2, 6, 24, 120][k]);
+    pmf.push(1 - pmf.reduce((sum, p) => sum + p, 0));
+    const chiSquare = observed.reduce((sum, o, k) => sum + (o - MONTHS * pmf[k]) ** 2 / (MONTHS * pmf[k]), 0);
+    expect(chiSquare).toBeLessThan(22.46); // qchisq(0.999, df = 6) in R
+  });
 });
 
 describe('one month', () => {
@@ -172,6 +186,22 @@ describe('one month', () => {
     const buffer = model.downSets.starts;
     for (let m = 0; m < 20_000; m++) simulateMonth(model, rng, out);
     expect(model.downSets.starts).toBe(buffer);
+  });
+
+  it('as the engine\'s service chain: the same months, credits and supplier money', () => {
+    const spec = specOf([{ availability: 0.99, monthly_cost: 4, credits: [{ below: 0.995, credit: 0.5 }] }, { availability: 0.996 }], {
+      credits: [{ below: 0.995, credit: 0.1 }],
+    });
+    const chain = createServiceChain(spec);
+    const model = createAvailabilityModel(spec);
+    const [chainRng, modelRng] = [createRng('service'), createRng('service')];
+    const month = { creditShare: 0, supplierCreditPerClient: 0, supplierCostPerClient: 0 };
+    const out = createMonthOutcome();
+    for (let m = 0; m < 500; m++) {
+      chain.simulateMonth(chainRng, month);
+      simulateMonth(model, modelRng, out);
+      expect(month).toEqual({ creditShare: out.creditShare, supplierCreditPerClient: out.supplierCreditPerClient, supplierCostPerClient: 4 });
+    }
   });
 
   it('the same seed gives the same months; months come in streams of 10,000', () => {

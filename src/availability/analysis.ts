@@ -1,5 +1,5 @@
 import { moments } from '../analysis/moments.js';
-import { quantileInterval, quantileSorted } from '../analysis/quantile.js';
+import { quantileInterval, quantileSorted, sortedCopy } from '../analysis/quantile.js';
 import { createStream } from '../random/rng.js';
 import { exactFigures, type ExactFigures } from './exactFigures.js';
 import { createAvailabilityModel, type AvailabilityModel } from './model.js';
@@ -114,7 +114,6 @@ export interface AnalysisOptions {
   monthlyFee?: number;
 }
 
-const sortedCopy = (values: Float64Array) => Float64Array.from(values).sort();
 const estimate = (values: Float64Array): Estimate => {
   const m = moments(values);
   return { mean: m.mean, standardError: m.standardError };

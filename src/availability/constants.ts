@@ -13,3 +13,8 @@ export const DEFAULT_MEAN_OUTAGE_HOURS = 4;
 export const DEFAULT_PROMISE_RISK = 0.05;
 /** Default budget for "what can I promise?": expected credits as a share of the monthly fee. */
 export const DEFAULT_MAX_CREDIT_SHARE = 0.02;
+/**
+ * Most expected outages per month of one component: beyond it (an outage every 4 minutes) a run
+ * of a few hundred thousand months cannot finish, so the scenario is refused up front.
+ */
+export const MAX_OUTAGES_PER_MONTH = 10_000;

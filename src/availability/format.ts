@@ -4,13 +4,14 @@
  */
 
 /**
- * A share as a percentage with at most `decimals` decimals, trailing zeros dropped.
+ * A share as a percentage with at most `decimals` decimals, trailing zeros dropped unless
+ * `keepZeros` (an estimate shown with its error keeps its digits: 98.4900% ± 0.0025%).
  * @example formatPercent(0.98604) // "98.604%"; formatPercent(0.986) // "98.6%"
  */
-export function formatPercent(share: number, decimals = 4): string {
+export function formatPercent(share: number, decimals = 4, keepZeros = false): string {
   if (!Number.isFinite(share)) return '–';
   const text = (share * 100).toFixed(decimals);
-  return `${decimals > 0 ? text.replace(/\.?0+$/, '') : text}%`;
+  return `${decimals > 0 && !keepZeros ? text.replace(/\.?0+$/, '') : text}%`;
 }
 
 /**

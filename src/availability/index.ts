@@ -17,3 +17,4 @@ export { promiseAtRisk, promiseWithinCreditBudget } from './promise.js';
 export { availabilityReport, compositionReport, type AvailabilityJson, type CompositionInput, type CsvRows } from './report.js';
 export { AvailabilityInputError } from './inputError.js';
 export { HOURS_PER_MONTH, HOURS_PER_YEAR } from './constants.js';
+export { createServiceChain } from './serviceChain.js';

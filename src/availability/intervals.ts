@@ -28,7 +28,11 @@ export function createDownSets(setCount: number, capacity = 256): DownSets {
   };
 }
 
-/** Makes room for `needed` intervals in total (doubling: rare, and never again once large enough). */
+/**
+ * Makes room for `needed` intervals in total, keeping the first `top`: doubling, so it happens a
+ * few times early in a run and never again once the store fits the busiest month.
+ * @example ensureCapacity(sets, sets.top + 1) // before writing one more interval
+ */
 export function ensureCapacity(sets: DownSets, needed: number): void {
   if (needed <= sets.starts.length) return;
   let capacity = sets.starts.length * 2;
@@ -82,8 +86,11 @@ export function unionOfIntervals(intervals: readonly (readonly [number, number])
  * members down. threshold 1 is the union (a series chain), n the intersection (a parallel
  * group), n − k + 1 a k-of-n group. At equal times starts go first, so touching intervals join
  * and nothing of zero length is written.
+ * @param out id of the set to write
  * @param members ids of the member sets in `members[from .. to)`
+ * @param threshold members down at once that make the group down, 1 ≤ threshold ≤ to − from
  * @param cursor scratch, at least to − from long
+ * @example members down 1–4 h and 3–6 h: threshold 1 gives 1–6 h, threshold 2 gives 3–4 h
  */
 export function combineDownSets(
   sets: DownSets,

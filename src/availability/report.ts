@@ -103,7 +103,7 @@ function componentLine(component: ComponentFigures): [string, string] {
 
 /** `12.3% ± 0.1%`: a share with its standard error. */
 const withError = (value: number, standardError: number, decimals = 3) =>
-  `${formatPercent(value, decimals)} ± ${formatPercent(standardError, decimals)}`;
+  `${formatPercent(value, decimals, true)} ± ${formatPercent(standardError, decimals, true)}`;
 
 /**
  * The terminal text of `fairfee availability SCENARIO`: the components, the exact figures, the

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { nonNegative, positive, probability, wholeNumber } from '../scenario/numbers.js';
 import { describe, strictObject } from '../scenario/strictObject.js';
-import { DEFAULT_MAX_CREDIT_SHARE, DEFAULT_MEAN_OUTAGE_HOURS, DEFAULT_PROMISE_RISK } from './constants.js';
+import { DEFAULT_MAX_CREDIT_SHARE, DEFAULT_MEAN_OUTAGE_HOURS, DEFAULT_PROMISE_RISK, MAX_OUTAGES_PER_MONTH } from './constants.js';
 import { durationSchema } from './durationSchema.js';
+import { MONTH_GRID, solveOutageRate } from './monthModel.js';
+import { exponentialTruncatedMean } from './truncatedMean.js';
 import type { AvailabilityNode, AvailabilitySpec, CreditSchedule, GroupSpec, OutageDuration } from './spec.js';
 
 /*
@@ -18,13 +20,19 @@ const NODE_FORMS =
 /** Largest k of a k_of_n group (and so its members): far beyond any real stack. */
 const MAX_GROUP_MEMBERS = 10_000;
 
-/** A number in the half-open interval (lowExclusive, 1] or open (0, 1), with the range in the message. */
-function levelIn(rule: string, ok: (v: number) => boolean) {
+/** A finite number satisfying `ok`, with the allowed range and the value found in the message. */
+function rangedNumber(rule: string, ok: (v: number) => boolean) {
   const error = (issue: { input?: unknown }) => `must be a number ${rule} (got ${describe(issue.input)})`;
   return z.number({ error }).refine(ok, { error });
 }
 /** An availability level or threshold in (0, 1]: 0.995 means 99.5%. */
-const level = () => levelIn('in (0, 1], e.g. 0.995 for 99.5%', (v) => v > 0 && v <= 1);
+const level = () => rangedNumber('in (0, 1], e.g. 0.995 for 99.5%', (v) => v > 0 && v <= 1);
+
+/** Expected outages per month, ≥ 0 and at most what a run can draw. */
+const outagesPerMonth = rangedNumber(
+  `≥ 0 and at most ${MAX_OUTAGES_PER_MONTH.toLocaleString('en-US')}`,
+  (v) => v >= 0 && v <= MAX_OUTAGES_PER_MONTH,
+);
 
 const nameSchema = z
   .string({ error: (issue) => `must be a name (got ${describe(issue.input)})` })
@@ -56,7 +64,7 @@ const componentSchema = strictObject({
   name: nameSchema.optional(),
   availability: probability().optional(),
   mean_outage_hours: positive().optional(),
-  outages: strictObject({ per_month: nonNegative(), duration_hours: durationSchema }).optional(),
+  outages: strictObject({ per_month: outagesPerMonth, duration_hours: durationSchema }).optional(),
   monthly_cost: nonNegative().optional(),
   credits: creditsSchema.optional(),
 })
@@ -142,22 +150,40 @@ const kOfNSchema = strictObject({
   .transform((g): RawGroup => ({ kind: 'k_of_n', name: g.name, k: g.k_of_n.k, members: g.k_of_n.of }));
 
 /** Key path of a group's members, as the user wrote them. */
-function membersKey(group: RawGroup): string {
-  return group.kind === 'k_of_n' ? 'k_of_n.of' : group.kind;
+function membersPath(group: RawGroup): PropertyKey[] {
+  return group.kind === 'k_of_n' ? ['k_of_n', 'of'] : [group.kind];
 }
 
-/** Fills in names (the key path when none is given) and the block's default outage length. */
-function resolve(node: RawNode, path: string, meanOutageHours: number): AvailabilityNode {
-  const name = node.name ?? path;
+/** A key path as messages and default names spell it: chain[1].parallel[0]. */
+function spellPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
+}
+
+/**
+ * Fills in names (the key path when none is given) and the block's default outage length, and
+ * refuses a stated availability that needs more outages than a run can draw.
+ */
+function resolve(node: RawNode, path: PropertyKey[], meanOutageHours: number, ctx: z.RefinementCtx): AvailabilityNode {
+  const name = node.name ?? spellPath(path);
   if (node.kind === 'component') {
-    const source =
-      node.source.given === 'availability'
-        ? { ...node.source, meanOutageHours: node.source.meanOutageHours ?? meanOutageHours }
-        : node.source;
+    if (node.source.given === 'outages') return { ...node, name, source: node.source };
+    const source = { ...node.source, meanOutageHours: node.source.meanOutageHours ?? meanOutageHours };
+    if (source.availability > 0 && source.availability < 1) {
+      const perMonth = solveOutageRate(source.availability, exponentialTruncatedMean(MONTH_GRID, source.meanOutageHours));
+      if (perMonth > MAX_OUTAGES_PER_MONTH) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'availability'],
+          message:
+            `needs ${Math.round(perMonth).toLocaleString('en-US')} outages a month of ${source.meanOutageHours} h on average, ` +
+            `more than the ${MAX_OUTAGES_PER_MONTH.toLocaleString('en-US')} a simulation can draw; raise mean_outage_hours`,
+        });
+      }
+    }
     return { ...node, name, source };
   }
-  const key = membersKey(node);
-  const members = node.members.map((m, i) => resolve(m, `${path}.${key}[${i}]`, meanOutageHours));
+  const base = [...path, ...membersPath(node)];
+  const members = node.members.map((m, i) => resolve(m, [...base, i], meanOutageHours, ctx));
   return { ...node, name, members };
 }
 
@@ -180,11 +206,11 @@ export const availabilitySchema = strictObject({
     .min(1, 'must list at least one component'),
   credits: creditsSchema.optional(),
   mean_outage_hours: positive().optional(),
-  risk: levelIn('in (0, 1), e.g. 0.05', (v) => v > 0 && v < 1).optional(),
+  risk: rangedNumber('in (0, 1), e.g. 0.05', (v) => v > 0 && v < 1).optional(),
   max_credit_share: probability().optional(),
-}).transform((block): AvailabilitySpec => {
+}).transform((block, ctx): AvailabilitySpec => {
   const meanOutageHours = block.mean_outage_hours ?? DEFAULT_MEAN_OUTAGE_HOURS;
-  const members = block.chain.map((member, i) => resolve(member, `chain[${i}]`, meanOutageHours));
+  const members = block.chain.map((member, i) => resolve(member, ['chain', i], meanOutageHours, ctx));
   const chain: GroupSpec = { kind: 'series', name: 'chain', k: members.length, members };
   return {
     promised: block.promised,

@@ -19,7 +19,10 @@ export interface MonthOutcome {
   supplierCostPerClient: number;
 }
 
-/** A zeroed outcome to pass to `simulateMonth` again and again. */
+/**
+ * A fresh outcome (a month with no downtime) to pass to `simulateMonth` again and again.
+ * @example const out = createMonthOutcome()
+ */
 export function createMonthOutcome(): MonthOutcome {
   return { availability: 1, downtimeHours: 0, longestOutageHours: 0, creditShare: 0, supplierCreditPerClient: 0, supplierCostPerClient: 0 };
 }

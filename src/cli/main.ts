@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { InputError } from '../scenario/scenarioError.js';
 import { breakevenCommand } from './commands/breakeven.js';
+import { compareCommand } from './commands/compare.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
@@ -13,6 +15,8 @@ export function buildCli(args: readonly string[], io: Io) {
     .usage('fairfee: what to charge for flat-fee service contracts, by Monte Carlo simulation\n\nUsage: $0 <command> [options]')
     .command(runCommand(io))
     .command(breakevenCommand(io))
+    .command(compareCommand(io))
+    .command(sensitivityCommand(io))
     .command(validateCommand(io))
     .demandCommand(1, 'Name a command; `fairfee run` simulates the bundled example.')
     .recommendCommands()

@@ -21,6 +21,18 @@ export const simulationOptions = {
   progress: { type: 'boolean', default: true, describe: 'Progress bar on stderr when it is a terminal (--no-progress to turn off)' },
 } as const satisfies Record<string, Options>;
 
+/** --precision and its cap, for the commands that report a break-even fee. */
+export const precisionOptions = {
+  precision: { type: 'string', describe: 'Add trials until the break-even fee\'s 95% interval is within this share of it, e.g. 1% or 0.01' },
+  'max-trials': { type: 'number', default: 1_000_000, describe: 'Cap on trials for --precision (reported when reached)' },
+} as const satisfies Record<string, Options>;
+
+/** The parsed --precision options. */
+export interface PrecisionArgs {
+  precision?: string;
+  'max-trials': number;
+}
+
 /** The parsed simulation options. */
 export interface SimulationArgs {
   trials?: number;
@@ -52,6 +64,10 @@ export function checkSimulationArgs(args: Partial<SimulationArgs>): true {
     throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS} (got ${args.workers})`);
   }
   if (args.seed !== undefined && String(args.seed).trim() === '') throw new UsageError('--seed must not be empty');
+  const maxTrials = (args as Partial<PrecisionArgs>)['max-trials'];
+  if (maxTrials !== undefined && !wholeIn(maxTrials, 1, MAX_TRIALS)) {
+    throw new UsageError(`--max-trials must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${maxTrials})`);
+  }
   if (args.csv !== undefined && args.csv === '') throw new UsageError('--csv needs a file name');
   if (args['trials-csv'] !== undefined && args['trials-csv'] === '') throw new UsageError('--trials-csv needs a file name');
   return true;

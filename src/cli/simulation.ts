@@ -1,6 +1,7 @@
 import type { TrialColumns } from '../engine/columns.js';
 import { runScenario } from '../runner/runScenario.js';
 import { MAX_CLIENT_MONTHS } from '../scenario/limits.js';
+import { adjustScenario, type ScenarioAdjustment } from '../scenario/adjust.js';
 import { clientCount, type Scenario } from '../scenario/types.js';
 import { UsageError } from './errors.js';
 import type { SimulationArgs } from './options.js';
@@ -47,17 +48,28 @@ export async function prepareRun(file: string, args: Partial<SimulationArgs>, io
   return { file, scenario, text, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence] };
 }
 
-/** Runs the prepared simulation on the worker threads with a progress bar, and writes --trials-csv. */
-export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io): Promise<TrialColumns> {
-  const progress = createProgress(io.stderr, args.progress && !args.quiet && io.stderr.isTTY === true);
-  const columns = await runScenario(run.scenario, run.text, run.file, { trials: run.trials, seed: run.seed, workers: args.workers, onProgress: progress.update });
+/**
+ * Runs the prepared simulation on the worker threads with a progress bar. With adjustments,
+ * runs the what-if scenario on the same seed (common random numbers).
+ */
+export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io, adjustments: readonly ScenarioAdjustment[] = [], label = 'simulating'): Promise<TrialColumns> {
+  const progress = createProgress(io.stderr, args.progress && !args.quiet && io.stderr.isTTY === true, label);
+  const scenario = adjustments.length > 0 ? adjustScenario(run.scenario, adjustments) : run.scenario;
+  const columns = await runScenario(scenario, run.text, run.file, {
+    trials: run.trials,
+    seed: run.seed,
+    workers: args.workers,
+    adjustments,
+    onProgress: progress.update,
+  });
   progress.finish();
-  if (args['trials-csv']) await writeTrialsCsv(args['trials-csv'], run.scenario, columns, args);
   return columns;
 }
 
-/** One row per simulated term: the portfolio's totals, each plan's net cost and each type's hours. */
-async function writeTrialsCsv(path: string, scenario: Scenario, columns: TrialColumns, args: SimulationArgs): Promise<void> {
+/** --trials-csv: one row per simulated term: the portfolio's totals, each plan's net cost and each type's hours. */
+export async function writeTrialsCsv(scenario: Scenario, columns: TrialColumns, args: SimulationArgs): Promise<void> {
+  const path = args['trials-csv'];
+  if (!path) return;
   const header = [
     'trial',
     'net_cost',

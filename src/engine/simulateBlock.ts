@@ -1,13 +1,15 @@
-import { gammaVariate, unitMeanGamma } from '../random/gammaVariate.js';
-import { binomial } from '../random/binomial.js';
-import { poisson } from '../random/poisson.js';
-import type { Rng, StreamKey } from '../random/rng.js';
+import { streamBinomial } from '../random/binomial.js';
+import { streamGamma } from '../random/gammaVariate.js';
+import { streamPoisson, streamPoissonInversion } from '../random/poisson.js';
+import type { StreamKey } from '../random/rng.js';
+import type { TycheStream } from '../random/tycheStream.js';
 import { allocateColumns, type TrialColumns } from './columns.js';
 import type { CompiledPortfolio, ServiceMonth } from './compile.js';
+import { CountKind, hotPortfolio, type HotClient, type HotType } from './hotPortfolio.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
 
 /** Makes the generator of the stream at a position: injected, so the engine stays pure. */
-export type StreamFactory = (path: readonly StreamKey[]) => Rng;
+export type StreamFactory = (path: readonly StreamKey[]) => TycheStream;
 
 /**
  * Trials per block. Every block has its own streams, so results depend only on scenario and
@@ -15,153 +17,238 @@ export type StreamFactory = (path: readonly StreamKey[]) => Rng;
  */
 export const BLOCK_SIZE = 1000;
 
-interface ClientStreams {
-  intensity: Rng | null;
-  types: Rng[];
-  shockHits: (Rng | null)[];
+/** Per-trial working arrays of one block, shared by the clients simulated one after another. */
+interface BlockState {
+  readonly portfolio: CompiledPortfolio;
+  readonly streams: StreamFactory;
+  readonly block: number;
+  readonly length: number;
+  readonly out: TrialColumns;
+  /** Common factor of trial t, month m at t·H + m; null without one. */
+  readonly common: Float64Array | null;
+  /** Events of shock s in trial t, month m at (s·length + t)·H + m. */
+  readonly shockEvents: Int32Array;
+  /** Fee weight and service cost of one client in trial t (the service chain is shared). */
+  readonly feeWeightPerClient: Float64Array;
+  readonly serviceCostPerClient: Float64Array;
+  /** The current client's intensity U, covered and uncovered hours per trial. */
+  readonly intensity: Float64Array;
+  readonly covered: Float64Array;
+  readonly uncovered: Float64Array;
+  /** The current client's covered hours of trial t, month m at t·H + m (capped plans only). */
+  readonly coveredByMonth: Float64Array;
+  /** Running sums of one trial's monthly rates, for placing requests in months. */
+  readonly cumulative: Float64Array;
 }
 
 /**
  * Simulates trials `block·BLOCK_SIZE … + length − 1` of the portfolio (MODEL.md, "One trial")
  * and returns their per-trial columns. Pure: all randomness comes from `streams`, addressed
  * by (block, client, request type), so changing one client or type leaves every other draw.
+ * The loops run client by client and type by type over all trials of the block: each stream
+ * is drawn from in trial order exactly as a trial-by-trial loop would, while its type's
+ * settings stay in registers.
  * @param length trials in this block, 1 … BLOCK_SIZE
  */
 export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFactory, block: number, length: number): TrialColumns {
   const p = portfolio;
   const H = p.termMonths;
-  const out = allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length);
-  const commonRng = p.commonFactorCv > 0 ? streams([block, 'common']) : null;
-  const shockRngs = p.shocks.map((s) => streams([block, 'shock', s.name]));
-  const serviceRng = p.serviceChain ? streams([block, 'service']) : null;
-  const clientStreams: ClientStreams[] = p.clients.map((c) => ({
-    intensity: c.heterogeneity > 0 ? streams([block, 'intensity', c.streamKey]) : null,
-    types: c.types.map((t) => streams([block, 'requests', c.streamKey, t.name])),
-    shockHits: c.shockTypes.map((t, s) => (t ? streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]) : null)),
-  }));
+  const hot = hotPortfolio(p);
+  const state: BlockState = {
+    portfolio: p,
+    streams,
+    block,
+    length,
+    out: allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length),
+    common: hot.commonGamma ? new Float64Array(length * H) : null,
+    shockEvents: new Int32Array(p.shocks.length * length * H),
+    feeWeightPerClient: new Float64Array(length).fill(H),
+    serviceCostPerClient: new Float64Array(length),
+    intensity: new Float64Array(length),
+    covered: new Float64Array(length),
+    uncovered: new Float64Array(length),
+    coveredByMonth: new Float64Array(p.clients.some((c) => c.capped) ? length * H : 0),
+    cumulative: new Float64Array(H),
+  };
 
-  const common = new Float64Array(H).fill(1);
-  const shockEvents = new Int32Array(p.shocks.length * H);
-  const coveredByMonth = new Float64Array(H);
-  const cumulative = new Float64Array(H);
-  const month: ServiceMonth = { creditShare: 0, supplierCreditPerClient: 0, supplierCostPerClient: 0 };
-  const { costPerHour, hourlyRate } = p;
-
-  for (let t = 0; t < length; t++) {
-    if (commonRng) for (let m = 0; m < H; m++) common[m] = unitMeanGamma(commonRng, p.commonFactorCv);
-    for (let s = 0; s < shockRngs.length; s++) {
-      for (let m = 0; m < H; m++) shockEvents[s * H + m] = poisson(shockRngs[s], p.shocks[s].perMonth);
-    }
-    // The service chain is shared: every client sees the same outages and credits.
-    let feeWeightPerClient = H;
-    let serviceCostPerClient = 0;
-    if (serviceRng) {
-      for (let m = 0; m < H; m++) {
-        p.serviceChain!.simulateMonth(serviceRng, month);
-        feeWeightPerClient -= month.creditShare;
-        serviceCostPerClient += month.supplierCostPerClient - month.supplierCreditPerClient;
-      }
-    }
-
-    let netCost = 0;
-    let hoursAll = 0;
-    let coveredAll = 0;
-    for (let c = 0; c < p.clients.length; c++) {
-      const client = p.clients[c];
-      const rngs = clientStreams[c];
-      const intensity = rngs.intensity ? unitMeanGamma(rngs.intensity, client.heterogeneity) : 1;
-      if (client.capped) coveredByMonth.fill(0);
-      let covered = 0;
-      let uncovered = 0;
-      for (let j = 0; j < client.types.length; j++) {
-        const type = client.types[j];
-        const rng = rngs.types[j];
-        const byMonth = type.covered && client.capped;
-        let hours: number;
-        if (type.dispersion > 0 && (byMonth || type.monthlyWeights)) {
-          // Bursty months: one Gamma weight per month, then Poisson given the weights.
-          let total = 0;
-          for (let m = 0; m < H; m++) {
-            total += (type.season[m] * common[m] * gammaVariate(rng, type.dispersion)) / type.dispersion;
-            cumulative[m] = total;
-          }
-          const count = poisson(rng, type.ratePerMonth * intensity * total);
-          hours = byMonth ? sampleHoursByMonth(rng, type, count, cumulative, coveredByMonth) : sampleHours(rng, type, count);
-        } else if (type.dispersion > 0) {
-          // Alike bursty months add up to Poisson–Gamma(H·k): the same p every month.
-          const shape = H * type.dispersion;
-          const count = poisson(rng, (type.ratePerMonth * intensity * H * gammaVariate(rng, shape)) / shape);
-          hours = sampleHours(rng, type, count);
-        } else {
-          // Poisson months add up to one Poisson count for the term.
-          let total = type.seasonSum;
-          let weights: Float64Array | null = type.flatSeason ? null : type.cumulativeSeason;
-          if (commonRng) {
-            total = 0;
-            for (let m = 0; m < H; m++) {
-              total += type.season[m] * common[m];
-              cumulative[m] = total;
-            }
-            weights = cumulative;
-          }
-          const count = poisson(rng, type.ratePerMonth * intensity * total);
-          hours = byMonth ? sampleHoursByMonth(rng, type, count, weights, coveredByMonth) : sampleHours(rng, type, count);
-        }
-        if (type.covered) covered += hours;
-        else uncovered += hours;
-        out.typeHours[type.typeIndex][t] += hours;
-        out.typeNetCost[type.typeIndex][t] += type.covered ? costPerHour * hours : (costPerHour - hourlyRate) * hours;
-      }
-      for (let s = 0; s < client.shockTypes.length; s++) {
-        const type = client.shockTypes[s];
-        if (!type) continue;
-        const rng = rngs.shockHits[s]!;
-        let hours = 0;
-        for (let m = 0; m < H; m++) {
-          const events = shockEvents[s * H + m];
-          if (events === 0) continue;
-          const monthHours = sampleHours(rng, type, binomial(rng, events, p.shocks[s].hitProbability));
-          if (type.covered && client.capped) coveredByMonth[m] += monthHours;
-          hours += monthHours;
-        }
-        if (type.covered) covered += hours;
-        else uncovered += hours;
-        out.typeHours[type.typeIndex][t] += hours;
-        out.typeNetCost[type.typeIndex][t] += type.covered ? costPerHour * hours : (costPerHour - hourlyRate) * hours;
-      }
-
-      let overage = 0;
-      if (client.capped) {
-        for (let m = 0; m < H; m++) {
-          const excess = coveredByMonth[m] - client.includedHours;
-          if (excess > 0) overage += excess;
-        }
-      }
-      const hours = covered + uncovered;
-      const cost = costPerHour * hours + H * client.fixedCostPerMonth + serviceCostPerClient;
-      const revenueBesidesFee = client.overageRate * overage + hourlyRate * uncovered + H * client.fixedRevenuePerMonth;
-      const clientNetCost = cost - revenueBesidesFee;
-      netCost += clientNetCost;
-      hoursAll += hours;
-      coveredAll += covered;
-
-      const plan = out.plans[client.planIndex];
-      plan.netCost[t] += clientNetCost;
-      plan.feeWeight[t] += feeWeightPerClient;
-      plan.coveredHours[t] += covered;
-      plan.overageHours[t] += overage;
-      if (client.representative) {
-        const segment = out.segments[client.segmentIndex];
-        segment.netCost[t] = clientNetCost;
-        segment.feeWeight[t] = feeWeightPerClient;
-        segment.hourlyValue[t] = hourlyRate * covered - client.overageRate * overage;
-        segment.hours[t] = hours;
-      }
-    }
-    out.netCost[t] = netCost;
-    out.feeWeight[t] = feeWeightPerClient * p.clientCount;
-    out.hours[t] = hoursAll;
-    out.coveredHours[t] = coveredAll;
+  if (hot.commonGamma) {
+    const stream = streams([block, 'common']);
+    const shape = hot.commonGamma.shape;
+    for (let i = 0; i < length * H; i++) state.common![i] = streamGamma(stream, hot.commonGamma) / shape;
   }
+  p.shocks.forEach((shock, s) => {
+    const stream = streams([block, 'shock', shock.name]);
+    const mean = shock.perMonth;
+    for (let i = 0; i < length * H; i++) state.shockEvents[s * length * H + i] = streamPoisson(stream, mean);
+  });
+  if (p.serviceChain) {
+    // The service chain is shared: every client sees the same outages and credits.
+    const rng = streams([block, 'service']).rng;
+    const month: ServiceMonth = { creditShare: 0, supplierCreditPerClient: 0, supplierCostPerClient: 0 };
+    for (let t = 0; t < length; t++) {
+      for (let m = 0; m < H; m++) {
+        p.serviceChain.simulateMonth(rng, month);
+        state.feeWeightPerClient[t] -= month.creditShare;
+        state.serviceCostPerClient[t] += month.supplierCostPerClient - month.supplierCreditPerClient;
+      }
+    }
+  }
+
+  for (const client of hot.clients) simulateClient(state, client);
+
+  const { out } = state;
+  for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
   return out;
+}
+
+/** One client over all trials of the block: intensity, each type, shocks, then its totals. */
+function simulateClient(state: BlockState, client: HotClient): void {
+  const { portfolio: p, streams, block, length, intensity, covered, uncovered, coveredByMonth } = state;
+  const H = p.termMonths;
+  const c = client.source;
+  if (client.intensityGamma) {
+    const stream = streams([block, 'intensity', c.streamKey]);
+    const g = client.intensityGamma;
+    for (let t = 0; t < length; t++) intensity[t] = streamGamma(stream, g) / g.shape;
+  } else {
+    intensity.fill(1);
+  }
+  covered.fill(0);
+  uncovered.fill(0);
+  if (c.capped) coveredByMonth.fill(0);
+
+  for (const type of client.types) {
+    simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
+  }
+  client.shockTypes.forEach((type, s) => {
+    if (type) simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
+  });
+
+  const { out } = state;
+  const plan = out.plans[c.planIndex];
+  const segment = c.representative ? out.segments[c.segmentIndex] : null;
+  const { costPerHour, hourlyRate } = p;
+  for (let t = 0; t < length; t++) {
+    let overage = 0;
+    if (c.capped) {
+      for (let m = t * H; m < (t + 1) * H; m++) {
+        const excess = coveredByMonth[m] - c.includedHours;
+        if (excess > 0) overage += excess;
+      }
+    }
+    const coveredHours = covered[t];
+    const hours = coveredHours + uncovered[t];
+    const cost = costPerHour * hours + H * c.fixedCostPerMonth + state.serviceCostPerClient[t];
+    const revenueBesidesFee = c.overageRate * overage + hourlyRate * uncovered[t] + H * c.fixedRevenuePerMonth;
+    const clientNetCost = cost - revenueBesidesFee;
+    out.netCost[t] += clientNetCost;
+    out.hours[t] += hours;
+    out.coveredHours[t] += coveredHours;
+    plan.netCost[t] += clientNetCost;
+    plan.feeWeight[t] += state.feeWeightPerClient[t];
+    plan.coveredHours[t] += coveredHours;
+    plan.overageHours[t] += overage;
+    if (segment) {
+      segment.netCost[t] = clientNetCost;
+      segment.feeWeight[t] = state.feeWeightPerClient[t];
+      segment.hourlyValue[t] = hourlyRate * coveredHours - c.overageRate * overage;
+      segment.hours[t] = hours;
+    }
+  }
+}
+
+/** Adds one trial's hours of a type to the client's and the portfolio's columns. */
+function record(state: BlockState, type: HotType, t: number, hours: number): void {
+  if (type.covered) state.covered[t] += hours;
+  else state.uncovered[t] += hours;
+  state.out.typeHours[type.typeIndex][t] += hours;
+  state.out.typeNetCost[type.typeIndex][t] += type.netCostPerHour * hours;
+}
+
+/** One request type of the current client over all trials of the block (see CountKind). */
+function simulateType(state: BlockState, type: HotType, stream: TycheStream): void {
+  const { length, intensity, common, cumulative, coveredByMonth } = state;
+  const H = state.portfolio.termMonths;
+  const rate = type.ratePerMonth;
+  if (type.countKind === CountKind.TermNegativeBinomial) {
+    const g = type.countGamma!;
+    const termRate = rate * H;
+    for (let t = 0; t < length; t++) {
+      const count = streamPoisson(stream, (termRate * intensity[t] * streamGamma(stream, g)) / g.shape);
+      record(state, type, t, sampleHours(stream, type, count));
+    }
+    return;
+  }
+  if (type.countKind === CountKind.MonthlyNegativeBinomial) {
+    const g = type.countGamma!;
+    const season = type.season;
+    for (let t = 0; t < length; t++) {
+      let total = 0;
+      for (let m = 0; m < H; m++) {
+        const weight = (season[m] * streamGamma(stream, g)) / g.shape;
+        total += common ? weight * common[t * H + m] : weight;
+        cumulative[m] = total;
+      }
+      const count = streamPoisson(stream, rate * intensity[t] * total);
+      const hours = type.byMonth
+        ? sampleHoursByMonth(stream, type, count, cumulative, H, coveredByMonth, t * H)
+        : sampleHours(stream, type, count);
+      record(state, type, t, hours);
+    }
+    return;
+  }
+  // Poisson months: one count for the term.
+  if (type.fixedTermMean >= 0 && !type.byMonth) {
+    const mean = type.fixedTermMean;
+    const expMinusMean = type.expMinusFixedTermMean;
+    for (let t = 0; t < length; t++) record(state, type, t, sampleHours(stream, type, streamPoissonInversion(stream, mean, expMinusMean)));
+    return;
+  }
+  if (!common) {
+    const termRate = rate * type.seasonSum;
+    for (let t = 0; t < length; t++) {
+      const count = streamPoisson(stream, termRate * intensity[t]);
+      const hours = type.byMonth
+        ? sampleHoursByMonth(stream, type, count, type.cumulativeSeason, H, coveredByMonth, t * H)
+        : sampleHours(stream, type, count);
+      record(state, type, t, hours);
+    }
+    return;
+  }
+  const season = type.season;
+  for (let t = 0; t < length; t++) {
+    let total = 0;
+    for (let m = 0; m < H; m++) {
+      total += season[m] * common[t * H + m];
+      cumulative[m] = total;
+    }
+    const count = streamPoisson(stream, rate * intensity[t] * total);
+    const hours = type.byMonth
+      ? sampleHoursByMonth(stream, type, count, cumulative, H, coveredByMonth, t * H)
+      : sampleHours(stream, type, count);
+    record(state, type, t, hours);
+  }
+}
+
+/**
+ * The requests shock `s` brings the current client: in each month with events, each event hits
+ * the client with the hit probability, one request per hit.
+ */
+function simulateShock(state: BlockState, type: HotType, s: number, stream: TycheStream): void {
+  const { length, shockEvents, coveredByMonth } = state;
+  const H = state.portfolio.termMonths;
+  const hitProbability = state.portfolio.shocks[s].hitProbability;
+  const logMiss = hitProbability < 1 ? Math.log1p(-hitProbability) : -Infinity;
+  const first = s * length * H;
+  for (let t = 0; t < length; t++) {
+    let hours = 0;
+    for (let m = 0; m < H; m++) {
+      const events = shockEvents[first + t * H + m];
+      if (events === 0) continue;
+      const monthHours = sampleHours(stream, type, streamBinomial(stream, events, hitProbability, logMiss));
+      if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
+      hours += monthHours;
+    }
+    record(state, type, t, hours);
+  }
 }

@@ -11,12 +11,12 @@ const TO_UNIT = 1 / 4294967296;
  * seedrandom's `int32()` and `prng()` sequences, word for word (test/engine-random.test.ts).
  */
 export class TycheStream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private declare a: number;
+  private declare b: number;
+  private declare c: number;
+  private declare d: number;
   /** This stream as a plain Rng, for distributions and the service chain outside the hot loop. */
-  readonly rng: Rng;
+  declare readonly rng: Rng;
 
   /** @param a,b,c,d a seedrandom tychei state (`prng.state()`), 32-bit integers */
   constructor(a: number, b: number, c: number, d: number) {

@@ -1,4 +1,5 @@
 import type { TrialColumns } from '../engine/columns.js';
+import type { ScenarioAdjustment } from '../scenario/adjust.js';
 import type { Scenario } from '../scenario/types.js';
 import { simulateScenario } from './simulateScenario.js';
 import { serviceChainOf } from './serviceChain.js';
@@ -8,6 +9,8 @@ export interface RunSettings {
   trials: number;
   seed: string;
   workers: number;
+  /** What-if changes already applied to `scenario`; worker threads apply them to the text they parse. */
+  adjustments?: readonly ScenarioAdjustment[];
   onProgress?: (done: number, total: number) => void;
 }
 

@@ -2,11 +2,15 @@ import type { Argv, CommandModule } from 'yargs';
 import { breakevenReport, type BreakevenReport } from '../../analysis/runReport.js';
 import { formatBreakevenSummary, formatHeader, formatPlans, PLAN_LEGEND } from '../../report/breakevenText.js';
 import type { CsvCell } from '../../report/csv.js';
-import { checkSimulationArgs, simulationOptions, type SimulationArgs } from '../options.js';
+import { formatSharedShocks } from '../../report/sharedShocksText.js';
+import { checkSimulationArgs, precisionOptions, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { prepareRun, simulate } from '../simulation.js';
+import { formatPrecision, parsePrecision } from '../precision.js';
+import { withoutSharedShocks } from '../sharedShocks.js';
+import { mainSimulation } from '../simulateWithPrecision.js';
+import { prepareRun } from '../simulation.js';
 
-type Args = SimulationArgs & { scenario: string; confidence?: number[] };
+type Args = SimulationArgs & PrecisionArgs & { scenario: string; confidence?: number[] };
 
 /**
  * The break-even CSV: one row per confidence level for the portfolio, one per plan and one per
@@ -66,16 +70,29 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
     builder: (yargs: Argv) =>
       yargs
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
-        .options({ ...simulationOptions, confidence: { ...simulationOptions.confidence, type: 'array', number: true, describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99' } })
-        .check((argv) => checkSimulationArgs(argv as Partial<SimulationArgs>))
+        .options({
+          ...simulationOptions,
+          ...precisionOptions,
+          confidence: { ...simulationOptions.confidence, type: 'array', number: true, describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99' },
+          'shared-shocks': { type: 'boolean', default: true, describe: 'Also show the fee without the scenario\'s shared shocks (--no-shared-shocks to skip)' },
+        })
+        .check((argv) => {
+          checkSimulationArgs(argv as Partial<SimulationArgs>);
+          if (argv.precision !== undefined) parsePrecision(String(argv.precision));
+          return true;
+        })
         .example('$0 breakeven scenarios/webagency.yaml --confidence 0.9 0.95 0.99', 'fees at three levels') as unknown as Argv<Args>,
     handler: async (args) => {
-      const run = await prepareRun(args.scenario, args, io);
-      const columns = await simulate(run, args, io);
+      const prepared = await prepareRun(args.scenario, args, io);
+      const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
+      const shocks = (args as { 'shared-shocks'?: boolean })['shared-shocks'] === false ? null : await withoutSharedShocks(run, args, io, columns);
       if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
-      if (args.json) return printJson(io, report);
-      io.stdout.write(`${formatHeader(report)}\n\n${formatBreakevenSummary(report)}\n\n${formatPlans(report)}\n\n${PLAN_LEGEND}\n`);
+      if (args.json) return printJson(io, { ...report, ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
+      const sections = [formatHeader(report), formatBreakevenSummary(report), `${formatPlans(report)}\n${PLAN_LEGEND}`];
+      if (shocks) sections.push(formatSharedShocks(shocks, report.breakeven_fee, report.currency));
+      if (precision) sections.push(formatPrecision(precision));
+      io.stdout.write(`${sections.join('\n\n')}\n`);
     },
   };
 }

@@ -1,0 +1,67 @@
+import { breakevenFee } from '../analysis/breakeven.js';
+import type { TrialColumns } from '../engine/columns.js';
+import { BLOCK_SIZE } from '../engine/simulateBlock.js';
+import { UsageError } from './errors.js';
+import type { SimulationArgs } from './options.js';
+import type { Io } from './output.js';
+import { simulate, type PreparedRun } from './simulation.js';
+
+/** Default cap on trials for --precision. */
+export const DEFAULT_MAX_TRIALS = 1_000_000;
+
+/** How precise the break-even fee came out, and whether the asked precision was reached. */
+export interface PrecisionReport {
+  /** Asked half-width of the 95% interval, relative to the fee (0.01 for ±1%). */
+  target: number;
+  /** Reached half-width (the larger side of the interval), relative to the fee. */
+  achieved: number;
+  reached: boolean;
+  trials: number;
+  max_trials: number;
+}
+
+/** `1%`, `0.5 %` or `0.01` → 0.01. @throws UsageError outside (0, 1) */
+export function parsePrecision(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(text);
+  const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+  if (!(value > 0 && value < 1)) throw new UsageError(`--precision must be a share such as 1% or 0.01, above 0 and below 100% (got ${text})`);
+  return value;
+}
+
+/** The break-even fee's relative 95% half-width on these trials. */
+function relativeHalfWidth(columns: TrialColumns, confidence: number): number {
+  const { fee, interval } = breakevenFee(columns.netCost, columns.feeWeight, confidence);
+  const half = Math.max(fee - interval[0], interval[1] - fee);
+  return fee !== 0 ? Math.abs(half / fee) : half === 0 ? 0 : Infinity;
+}
+
+/**
+ * Simulates, then adds blocks of trials until the break-even fee's 95% Monte Carlo interval is
+ * within ±target of the fee, or the cap is reached (reported, never hidden). The interval's
+ * width falls as 1/√n, so each round aims at n·(achieved/target)² with a 20% margin; trials
+ * extend earlier ones (same streams per block), so the result equals a single run of that size.
+ */
+export async function simulateToPrecision(run: PreparedRun, args: SimulationArgs, io: Io, target: number, maxTrials: number): Promise<{ run: PreparedRun; columns: TrialColumns; precision: PrecisionReport }> {
+  let current = { ...run, trials: Math.min(run.trials, maxTrials) };
+  for (;;) {
+    const columns = await simulate(current, args, io);
+    const achieved = relativeHalfWidth(columns, current.levels[0]);
+    const reached = achieved <= target;
+    if (reached || current.trials >= maxTrials) {
+      return { run: current, columns, precision: { target, achieved, reached, trials: current.trials, max_trials: maxTrials } };
+    }
+    const aim = Math.ceil((current.trials * (achieved / target) ** 2 * 1.2) / BLOCK_SIZE) * BLOCK_SIZE;
+    const next = Math.min(maxTrials, Math.max(aim, current.trials + BLOCK_SIZE));
+    if (!args.quiet) io.stderr.write(`precision: ±${(achieved * 100).toFixed(2)}% after ${current.trials.toLocaleString('en-US')} trials; continuing to ${next.toLocaleString('en-US')}\n`);
+    current = { ...current, trials: next };
+  }
+}
+
+/** One line saying how precise the fee is. */
+export function formatPrecision(precision: PrecisionReport): string {
+  const achieved = `±${(precision.achieved * 100).toFixed(2)}%`;
+  if (precision.reached) {
+    return `Precision: the break-even fee's 95% interval is within ${achieved} (asked ±${(precision.target * 100).toFixed(2)}%) after ${precision.trials.toLocaleString('en-US')} trials`;
+  }
+  return `Precision NOT reached: the cap of ${precision.max_trials.toLocaleString('en-US')} trials gives ${achieved}, short of the ±${(precision.target * 100).toFixed(2)}% asked; raise --max-trials`;
+}

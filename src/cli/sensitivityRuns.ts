@@ -1,0 +1,71 @@
+import { breakevenFee } from '../analysis/breakeven.js';
+import { tornado, type TornadoRow } from '../analysis/tornado.js';
+import { varianceShares } from '../analysis/varianceShares.js';
+import type { TrialColumns } from '../engine/columns.js';
+import type { AdjustableInput } from '../scenario/adjust.js';
+import type { Scenario } from '../scenario/types.js';
+import type { SimulationArgs } from './options.js';
+import type { Io } from './output.js';
+import { simulate, type PreparedRun } from './simulation.js';
+
+/** One input to move: a request type's, or a portfolio-wide one. */
+export interface SensitivityInput {
+  input: AdjustableInput;
+  requestType?: string;
+}
+
+/** The inputs that exist in a scenario: a type's overrun only if it has one, heterogeneity only if used. */
+export function sensitivityInputs(scenario: Scenario): SensitivityInput[] {
+  const inputs: SensitivityInput[] = [];
+  const shockTypes = new Set(scenario.shocks.filter((s) => s.perMonth > 0).map((s) => s.requestType));
+  for (const type of scenario.requestTypes) {
+    const versions = scenario.clients.map((c) => c.requestTypes.find((t) => t.name === type.name)!);
+    const requested = versions.some((t) => t.frequency.perMonth > 0);
+    if (!requested && !shockTypes.has(type.name)) continue;
+    if (requested) inputs.push({ input: 'frequency', requestType: type.name });
+    inputs.push({ input: 'effort', requestType: type.name });
+    if (versions.some((t) => t.overrun)) {
+      inputs.push({ input: 'overrun_probability', requestType: type.name }, { input: 'overrun_factor', requestType: type.name });
+    }
+  }
+  inputs.push({ input: 'cost_per_hour' });
+  if (scenario.clients.some((c) => c.heterogeneity > 0)) inputs.push({ input: 'heterogeneity' });
+  return inputs;
+}
+
+/** The tornado, the variance shares and the base fee they move around. */
+export interface SensitivityResult {
+  change: number;
+  trials: number;
+  base_fee: number;
+  rows: TornadoRow[];
+  variance_shares: Record<string, number>;
+}
+
+/**
+ * Moves each input down and up by `change` (common random numbers: same seed, same trials) and
+ * records the break-even fee each way, sorted by swing; plus each type's share of the net
+ * cost's variance from the base run.
+ */
+export async function runSensitivity(run: PreparedRun, args: SimulationArgs, io: Io, change: number, base?: TrialColumns): Promise<SensitivityResult> {
+  const confidence = run.levels[0];
+  const baseColumns = base ?? (await simulate(run, args, io));
+  const shares = varianceShares(baseColumns);
+  const quiet = { ...args, progress: false };
+  const rows: TornadoRow[] = [];
+  for (const { input, requestType } of sensitivityInputs(run.scenario)) {
+    const fees: number[] = [];
+    for (const factor of [1 - change, 1 + change]) {
+      const columns = await simulate(run, quiet, io, [{ kind: 'scale', input, factor, requestType }]);
+      fees.push(breakevenFee(columns.netCost, columns.feeWeight, confidence).fee);
+    }
+    rows.push({ request_type: requestType, input, change, fee_low_input: fees[0], fee_high_input: fees[1], swing: Math.abs(fees[1] - fees[0]) });
+  }
+  return {
+    change,
+    trials: run.trials,
+    base_fee: breakevenFee(baseColumns.netCost, baseColumns.feeWeight, confidence).fee,
+    rows: tornado(rows),
+    variance_shares: Object.fromEntries(run.scenario.requestTypes.map((t, j) => [t.name, shares[j]])),
+  };
+}

@@ -1,0 +1,60 @@
+import { adviceFrom } from '../analysis/tornado.js';
+import type { SensitivityResult } from '../cli/sensitivityRuns.js';
+import type { CsvCell } from './csv.js';
+import { formatNumber, formatPercent } from './format.js';
+import { formatTable } from './table.js';
+
+const INPUT_LABEL: Record<string, string> = {
+  frequency: 'requests per month',
+  effort: 'hours per request',
+  overrun_probability: 'overrun probability',
+  overrun_factor: 'overrun factor',
+  heterogeneity: 'client heterogeneity',
+  cost_per_hour: 'cost per hour',
+};
+
+/** The tornado table with bars, the variance shares, and the advice. */
+export function formatSensitivity(result: SensitivityResult, currency: string): string {
+  const pct = formatPercent(result.change, 0);
+  const maxSwing = Math.max(...result.rows.map((r) => r.swing), 1e-12);
+  const tornadoTable = formatTable(
+    [{ header: 'request type', align: 'left' }, { header: 'input', align: 'left' }, { header: `fee at −${pct}` }, { header: `fee at +${pct}` }, { header: 'swing' }, { header: '', align: 'left' }],
+    result.rows.map((row) => [
+      row.request_type ?? '(all)',
+      INPUT_LABEL[row.input] ?? row.input,
+      formatNumber(row.fee_low_input),
+      formatNumber(row.fee_high_input),
+      formatNumber(row.swing),
+      '#'.repeat(Math.max(row.swing > 0 ? 1 : 0, Math.round((row.swing / maxSwing) * 30))),
+    ]),
+  );
+  const shares = Object.entries(result.variance_shares).sort((a, b) => b[1] - a[1]);
+  const shareTable = formatTable(
+    [{ header: 'request type', align: 'left' }, { header: 'share of net cost variance' }],
+    shares.map(([name, share]) => [name, formatPercent(share)]),
+  );
+  return [
+    `What drives the fee: each input moved −${pct} and +${pct} (same ${result.trials.toLocaleString('en-US')} simulated terms each; base break-even fee ${formatNumber(result.base_fee)})`,
+    tornadoTable,
+    '',
+    shareTable,
+    '',
+    adviceFrom(result.rows, result.variance_shares, currency),
+  ].join('\n');
+}
+
+/** The tornado as CSV rows, the header first. */
+export function sensitivityCsv(result: SensitivityResult): CsvCell[][] {
+  return [
+    ['request_type', 'input', 'change', 'fee_low_input', 'fee_high_input', 'swing', 'variance_share'],
+    ...result.rows.map((row): CsvCell[] => [
+      row.request_type ?? '',
+      row.input,
+      row.change,
+      row.fee_low_input,
+      row.fee_high_input,
+      row.swing,
+      row.request_type ? result.variance_shares[row.request_type] : null,
+    ]),
+  ];
+}

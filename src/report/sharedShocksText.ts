@@ -1,0 +1,12 @@
+import type { WithoutSharedShocks } from '../cli/sharedShocks.js';
+import { formatInterval, formatMoney } from './format.js';
+
+/** What the shared shocks (common factor, shock events) cost, in one short paragraph. */
+export function formatSharedShocks(result: WithoutSharedShocks, withShocksFee: number, currency: string): string {
+  return [
+    'Shared shocks (busy months and events that hit many clients at once)',
+    `  break-even fee with them:    ${formatMoney(withShocksFee, currency)}`,
+    `  if clients were independent: ${formatMoney(result.breakeven_fee, currency)}  (95% MC interval ${formatInterval(result.breakeven_fee_interval)})`,
+    `  they cost ${formatMoney(result.shared_shocks_cost, currency)} per client per month in margin, and change the pooling benefit by ${formatMoney(result.pooling_benefit_change, currency)}`,
+  ].join('\n');
+}
