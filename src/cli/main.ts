@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { InputError } from '../scenario/scenarioError.js';
+import { availabilityCommand } from './commands/availability.js';
 import { breakevenCommand } from './commands/breakeven.js';
 import { compareCommand } from './commands/compare.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
@@ -17,6 +18,7 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(breakevenCommand(io))
     .command(compareCommand(io))
     .command(sensitivityCommand(io))
+    .command(availabilityCommand(io))
     .command(validateCommand(io))
     .demandCommand(1, 'Name a command; `fairfee run` simulates the bundled example.')
     .recommendCommands()

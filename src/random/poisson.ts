@@ -1,5 +1,5 @@
 import { fastExp } from './fastExp.js';
-import { gammaVariate } from './gammaVariate.js';
+import { gammaVariate, streamGamma, type GammaSetup } from './gammaVariate.js';
 import { logFactorial } from './logFactorial.js';
 import type { Rng } from './rng.js';
 import type { TycheStream } from './tycheStream.js';
@@ -95,7 +95,7 @@ for (let k = 1; k <= INVERSION_CAP; k++) RECIPROCALS[k] = 1 / k;
 /**
  * Poisson(mean) by inversion given e^−mean, for means the caller knows ahead (a client's fixed
  * term rate) so the exponential is computed once, not per draw. Same search as poisson().
- * @param mean ≥ 0 and below the inversion limit of streamPoisson (about 0.6·INVERSION_CAP)
+ * @param mean ≥ 0 and below STREAM_INVERSION_LIMIT
  * @param expMinusMean Math.exp(−mean) or fastExp(−mean)
  */
 export function streamPoissonInversion(stream: TycheStream, mean: number, expMinusMean: number): number {
@@ -129,4 +129,33 @@ export function streamPoisson(stream: TycheStream, mean: number): number {
     const k = ptrsAttempt(setup, mean, u, stream.nextDouble());
     if (k >= 0) return k;
   }
+}
+
+/** Most steps of the negative binomial inversion: a guard only (its expected steps are mean + 1). */
+const NEGATIVE_BINOMIAL_CAP = 100_000;
+
+/**
+ * One negative binomial count (mean, dispersion k) from a TycheStream. For means below
+ * STREAM_INVERSION_LIMIT, inversion with its pmf recursion
+ * P(0) = (k/(k+mean))^k, P(n+1) = P(n)·(n+k)/(n+1)·mean/(k+mean)
+ * (one uniform, one log1p, one fastExp; expected steps mean + 1, whatever k); above, the
+ * Gamma–Poisson mixture of negativeBinomial().
+ * @param mean ≥ 0
+ * @param dispersion k > 0
+ * @param gamma gammaSetup(k), for the mixture
+ */
+export function streamNegativeBinomial(stream: TycheStream, mean: number, dispersion: number, gamma: GammaSetup): number {
+  if (mean <= 0) return 0;
+  if (mean >= STREAM_INVERSION_LIMIT) return streamPoisson(stream, (mean * streamGamma(stream, gamma)) / dispersion);
+  const u = stream.nextDouble();
+  const ratio = mean / (dispersion + mean);
+  let term = fastExp(-dispersion * Math.log1p(mean / dispersion));
+  let cumulative = term;
+  let n = 0;
+  while (u > cumulative && n < NEGATIVE_BINOMIAL_CAP) {
+    term *= (n + dispersion) * ratio * (n < INVERSION_CAP ? RECIPROCALS[n + 1] : 1 / (n + 1));
+    n++;
+    cumulative += term;
+  }
+  return n;
 }

@@ -1,4 +1,5 @@
 import { availabilitySchema } from '../availability/schema.js';
+import type { AvailabilitySpec } from '../availability/spec.js';
 import { parseYaml } from './parseYaml.js';
 import { crossReferenceProblems, resolveScenario } from './resolve.js';
 import { InputError, formatPath } from './scenarioError.js';
@@ -25,7 +26,7 @@ export function parseScenario(text: string, file: string): Scenario {
       parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     );
   }
-  const raw = parsed.data as RawScenario<unknown>;
+  const raw = parsed.data as RawScenario<AvailabilitySpec>;
   const problems = crossReferenceProblems(raw);
   if (problems.length > 0) throw new InputError(file, problems);
   return resolveScenario(raw);

@@ -1,10 +1,11 @@
+import type { AvailabilitySpec } from '../availability/spec.js';
 import type { Distribution } from '../random/distribution.js';
 import { MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
 import type { InputProblem } from './scenarioError.js';
 import type { RawScenario } from './schema.js';
 import type { ClientSegment, Plan, RequestType, Scenario, Shock } from './types.js';
 
-type Raw = RawScenario<unknown>;
+type Raw = RawScenario<AvailabilitySpec>;
 type RawRequestType = Raw['request_types'][string];
 type RawOverride = NonNullable<Raw['clients'][number]['overrides']>[string];
 

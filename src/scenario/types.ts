@@ -1,3 +1,4 @@
+import type { AvailabilitySpec } from '../availability/spec.js';
 import type { Distribution } from '../random/distribution.js';
 
 /** Maintenance categories (ISO/IEC 14764) plus support; a label for reports. */
@@ -87,8 +88,8 @@ export interface Scenario {
   /** cv of the month-level multiplier shared by all clients; 0 for none. */
   commonFactorCv: number;
   shocks: Shock[];
-  /** The validated availability block, kept opaque here (see src/availability). */
-  availability?: unknown;
+  /** The uptime promise and the supplier chain behind it (src/availability). */
+  availability?: AvailabilitySpec;
 }
 
 /** Total number of clients in the portfolio. */

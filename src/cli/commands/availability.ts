@@ -1,0 +1,95 @@
+import type { Argv, CommandModule } from 'yargs';
+import { analyzeAvailability } from '../../availability/analysis.js';
+import { AvailabilityInputError } from '../../availability/inputError.js';
+import { availabilityReport, compositionReport, type CompositionInput } from '../../availability/report.js';
+import { runIdentity } from '../../analysis/runReport.js';
+import { formatHeader } from '../../report/breakevenText.js';
+import { InputError } from '../../scenario/scenarioError.js';
+import { UsageError } from '../errors.js';
+import { checkSimulationArgs, simulationOptions, type SimulationArgs } from '../options.js';
+import { printJson, writeCsvFile, type Io } from '../output.js';
+import { prepareRun } from '../simulation.js';
+
+type Args = SimulationArgs & {
+  scenario?: string;
+  series?: number[];
+  parallel?: number[];
+  'k-of-n'?: number[];
+  months?: number;
+  risk?: number;
+  'max-credit-share'?: number;
+  fee?: number;
+};
+
+/** The no-scenario form: `--series 0.99 0.996`, `--parallel …` or `--k-of-n K a b c`. */
+function compositionInput(args: Args): CompositionInput | null {
+  const forms = (['series', 'parallel', 'k-of-n'] as const).filter((key) => args[key] !== undefined);
+  if (forms.length > 1) throw new UsageError(`give one of --series, --parallel, --k-of-n (got ${forms.map((f) => `--${f}`).join(' and ')})`);
+  if (forms.length === 0) return null;
+  if (args.scenario) throw new UsageError(`--${forms[0]} answers without a scenario; leave out ${args.scenario} or the option`);
+  if (args.series) return { mode: 'series', availabilities: args.series };
+  if (args.parallel) return { mode: 'parallel', availabilities: args.parallel };
+  const [k, ...availabilities] = args['k-of-n']!;
+  return { mode: 'k_of_n', k, availabilities };
+}
+
+/** `fairfee availability [SCENARIO]` and `fairfee availability --series 0.99 0.996`. */
+export function availabilityCommand(io: Io): CommandModule<object, Args> {
+  return {
+    command: 'availability [scenario]',
+    describe: 'Uptime of a supplier chain, exact and simulated, service credits, and what you can promise',
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('scenario', { type: 'string', describe: 'Scenario file with an availability block' })
+        .options({
+          ...simulationOptions,
+          series: { type: 'array', number: true, describe: 'Availabilities in series, e.g. --series 0.99 0.996 (no scenario needed)' },
+          parallel: { type: 'array', number: true, describe: 'Redundant availabilities, e.g. --parallel 0.99 0.99' },
+          'k-of-n': { type: 'array', number: true, describe: 'K then the members: --k-of-n 2 0.99 0.99 0.99 (2 of 3 up)' },
+          months: { type: 'number', describe: 'Simulated months (default: trials × term months)' },
+          risk: { type: 'number', describe: "Accepted chance of a month below the promise (default: the block's risk, else 0.05)" },
+          'max-credit-share': { type: 'number', describe: "Credit budget as a share of the fee (default: the block's, else 0.02)" },
+          fee: { type: 'number', describe: 'A monthly fee, to state credits in money' },
+        })
+        .check((argv) => {
+          checkSimulationArgs(argv as Partial<SimulationArgs>);
+          const months = argv.months as number | undefined;
+          if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 100_000_000)) throw new UsageError(`--months must be a whole number from 1 to 100,000,000 (got ${months})`);
+          const risk = argv.risk as number | undefined;
+          if (risk !== undefined && !(risk > 0 && risk < 1)) throw new UsageError(`--risk must be in (0, 1), e.g. 0.05 (got ${risk})`);
+          const share = argv['max-credit-share'] as number | undefined;
+          if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`--max-credit-share must be in [0, 1] (got ${share})`);
+          const fee = argv.fee as number | undefined;
+          if (fee !== undefined && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee must be a number ≥ 0 (got ${fee})`);
+          return true;
+        })
+        .example('$0 availability --series 0.99 0.996', 'hosting 99% then network 99.6%: what is left?')
+        .example('$0 availability scenarios/hosting-sla.yaml --csv months.csv', 'simulated months and credits') as unknown as Argv<Args>,
+    handler: async (args) => {
+      const composition = compositionInput(args);
+      if (composition) {
+        let report: ReturnType<typeof compositionReport>;
+        try {
+          report = compositionReport(composition);
+        } catch (error) {
+          if (error instanceof AvailabilityInputError) throw new UsageError(error.message);
+          throw error;
+        }
+        if (args.json) return printJson(io, report.json);
+        io.stdout.write(`${report.text}\n`);
+        return;
+      }
+      if (!args.scenario) throw new UsageError('name a scenario file with an availability block, or give --series/--parallel/--k-of-n availabilities');
+      const run = await prepareRun(args.scenario, args, io);
+      const spec = run.scenario.availability;
+      if (!spec) throw new InputError(run.file, [{ path: 'availability', message: 'is missing: this command needs an availability block (promised, chain, credits)' }]);
+      const months = args.months ?? run.trials * run.scenario.termMonths;
+      const analysis = analyzeAvailability(spec, { months, seed: run.seed, risk: args.risk, maxCreditShare: args['max-credit-share'], monthlyFee: args.fee });
+      const report = availabilityReport(analysis);
+      if (args.csv) await writeCsvFile(args.csv, report.csvRows, args['csv-dialect']);
+      const identity = runIdentity(run.scenario, run.trials, run.seed);
+      if (args.json) return printJson(io, { ...identity, ...report.json });
+      io.stdout.write(`${formatHeader(identity)}\n\n${report.text}\n`);
+    },
+  };
+}
