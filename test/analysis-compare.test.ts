@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakevenFee } from '../src/analysis/breakeven.js';
-import { compareFees } from '../src/analysis/compare.js';
+import { compareFees, expectedShortfall } from '../src/analysis/compare.js';
 import { evaluatePriceList } from '../src/analysis/priceList.js';
 import { quantileSorted } from '../src/analysis/quantile.js';
 import { baseDocument, simulateDocument } from './helpers/scenario.js';
@@ -38,6 +38,20 @@ describe('compare: fee rows from the same trials', () => {
       expect(row.expected_shortfall).toBeGreaterThanOrEqual(row.value_at_risk);
       const loss = Float64Array.from(columns.netCost, (d, t) => d - columns.feeWeight[t] * row.fee).sort();
       expect(row.value_at_risk).toBe(quantileSorted(loss, 0.95));
+    }
+  });
+
+  it('expected shortfall is the mean of the worst (1 − α) share, the VaR sample weighted fractionally', () => {
+    // Losses 1..10 at α = 0.75: worst 2.5 values = 10, 9 and half of 8: (10 + 9 + 4)/2.5 = 9.2.
+    expect(expectedShortfall(Float64Array.from({ length: 10 }, (_, i) => i + 1), 0.75)).toBeCloseTo(9.2, 12);
+    // α = 0.8: exactly the worst two, (9 + 10)/2.
+    expect(expectedShortfall(Float64Array.from({ length: 10 }, (_, i) => i + 1), 0.8)).toBeCloseTo(9.5, 12);
+  });
+
+  it('profit p05 is the ⌈0.05n⌉-th smallest profit', () => {
+    for (const row of rows) {
+      const profit = Float64Array.from(columns.netCost, (d, t) => columns.feeWeight[t] * row.fee - d).sort();
+      expect(row.profit_p05).toBe(quantileSorted(profit, 0.05));
     }
   });
 

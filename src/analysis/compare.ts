@@ -2,7 +2,7 @@ import type { TrialColumns } from '../engine/columns.js';
 import type { Scenario } from '../scenario/types.js';
 import { overpayProbability } from './fairness.js';
 import { moments, sum } from './moments.js';
-import { quantileRank, quantileSorted } from './quantile.js';
+import { quantileRank } from './quantile.js';
 
 /** The portfolio's outcome at one uniform monthly fee. */
 export interface FeeRow {
@@ -16,7 +16,7 @@ export interface FeeRow {
   profit_p05: number;
   /** α-quantile of the loss D − w·f (negative: even that term makes a profit). */
   value_at_risk: number;
-  /** Mean loss over the worst (1 − α) share of terms, from the VaR onwards; ≥ value_at_risk. */
+  /** Mean loss over the worst (1 − α) share of terms (Acerbi–Tasche); ≥ value_at_risk. */
   expected_shortfall: number;
   /** P(a client pays more than hourly), client-weighted over the portfolio. */
   overpay_probability: number;
@@ -44,21 +44,34 @@ export function compareFees(columns: TrialColumns, scenario: Scenario, fees: rea
     const profit = moments(loss);
     const sortedLoss = Float64Array.from(loss).sort();
     const varRank = quantileRank(n, confidence);
-    let tail = 0;
-    for (let t = varRank - 1; t < n; t++) tail += sortedLoss[t];
     return {
       fee,
       loss_probability: losses / n,
       expected_profit: -profit.mean,
       expected_profit_standard_error: profit.standardError,
-      // The 5% quantile of profit is minus the 95% quantile of loss.
-      profit_p05: -quantileSorted(sortedLoss, 0.95),
-      value_at_risk: quantileSorted(sortedLoss, confidence),
-      expected_shortfall: tail / (n - varRank + 1),
+      // Profit sorted ascending is loss sorted descending: its ⌈0.05n⌉-th smallest value.
+      profit_p05: -sortedLoss[n - quantileRank(n, 0.05)],
+      value_at_risk: sortedLoss[varRank - 1],
+      expected_shortfall: expectedShortfall(sortedLoss, confidence),
       overpay_probability: overpayProbability(columns, scenario, allSegments, fee),
       margin_per_hour: meanHours > 0 ? -profit.mean / meanHours : 0,
     };
   });
+}
+
+/**
+ * Expected shortfall at level α of an ascending loss sample: the mean of the worst n(1 − α)
+ * losses, the VaR sample weighted by its fractional share (Acerbi & Tasche 2002,
+ * "On the coherence of expected shortfall", eq. 2.13 for the empirical distribution).
+ */
+export function expectedShortfall(sortedLoss: Float64Array, alpha: number): number {
+  const n = sortedLoss.length;
+  const rank = quantileRank(n, alpha);
+  let tail = 0;
+  for (let i = rank; i < n; i++) tail += sortedLoss[i];
+  const weightAtVar = rank - n * alpha;
+  const total = n * (1 - alpha);
+  return total > 0 ? (tail + Math.max(0, weightAtVar) * sortedLoss[rank - 1]) / total : sortedLoss[n - 1];
 }
 
 /** A grid of `count` round fees around a centre fee (±30%), for tables when none are given. */

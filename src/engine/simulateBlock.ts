@@ -1,6 +1,6 @@
 import { streamBinomial } from '../random/binomial.js';
 import { streamGamma } from '../random/gammaVariate.js';
-import { streamPoisson, streamPoissonInversion } from '../random/poisson.js';
+import { streamNegativeBinomial, streamPoisson, streamPoissonInversion } from '../random/poisson.js';
 import type { StreamKey } from '../random/rng.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import { allocateColumns, type TrialColumns } from './columns.js';
@@ -26,6 +26,8 @@ interface BlockState {
   readonly out: TrialColumns;
   /** Common factor of trial t, month m at t·H + m; null without one. */
   readonly common: Float64Array | null;
+  /** Running sums of `common` over each trial's months, at t·H + m (empty without one). */
+  readonly commonCumulative: Float64Array;
   /** Events of shock s in trial t, month m at (s·length + t)·H + m. */
   readonly shockEvents: Int32Array;
   /** Fee weight and service cost of one client in trial t (the service chain is shared). */
@@ -61,6 +63,7 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
     length,
     out: allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length),
     common: hot.commonGamma ? new Float64Array(length * H) : null,
+    commonCumulative: new Float64Array(hot.commonGamma ? length * H : 0),
     shockEvents: new Int32Array(p.shocks.length * length * H),
     feeWeightPerClient: new Float64Array(length).fill(H),
     serviceCostPerClient: new Float64Array(length),
@@ -75,6 +78,10 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
     const stream = streams([block, 'common']);
     const shape = hot.commonGamma.shape;
     for (let i = 0; i < length * H; i++) state.common![i] = streamGamma(stream, hot.commonGamma) / shape;
+    for (let t = 0; t < length; t++) {
+      let total = 0;
+      for (let m = t * H; m < (t + 1) * H; m++) state.commonCumulative[m] = total += state.common![m];
+    }
   }
   p.shocks.forEach((shock, s) => {
     const stream = streams([block, 'shock', shock.name]);
@@ -167,64 +174,78 @@ function record(state: BlockState, type: HotType, t: number, hours: number): voi
 
 /** One request type of the current client over all trials of the block (see CountKind). */
 function simulateType(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, common, cumulative, coveredByMonth } = state;
+  if (type.countKind === CountKind.TermNegativeBinomial) simulateTermNegativeBinomial(state, type, stream);
+  else if (type.countKind === CountKind.MonthlyNegativeBinomial) simulateMonthlyNegativeBinomial(state, type, stream);
+  else if (type.fixedTermMean >= 0 && !type.byMonth) simulateFixedPoisson(state, type, stream);
+  else simulateTermPoisson(state, type, stream);
+}
+
+/** Alike bursty months: one Poisson–Gamma(H·k) count for the term. */
+function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
+  const { length, intensity } = state;
+  const g = type.countGamma!;
+  const termRate = type.ratePerMonth * state.portfolio.termMonths;
+  for (let t = 0; t < length; t++) {
+    const count = streamPoisson(stream, (termRate * intensity[t] * streamGamma(stream, g)) / g.shape);
+    record(state, type, t, sampleHours(stream, type, count));
+  }
+}
+
+/** Bursty months that differ or must be kept: a negative binomial count for each month. */
+function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
+  const { length, intensity, common, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
-  const rate = type.ratePerMonth;
-  if (type.countKind === CountKind.TermNegativeBinomial) {
-    const g = type.countGamma!;
-    const termRate = rate * H;
-    for (let t = 0; t < length; t++) {
-      const count = streamPoisson(stream, (termRate * intensity[t] * streamGamma(stream, g)) / g.shape);
-      record(state, type, t, sampleHours(stream, type, count));
-    }
-    return;
-  }
-  if (type.countKind === CountKind.MonthlyNegativeBinomial) {
-    const g = type.countGamma!;
-    const season = type.season;
-    for (let t = 0; t < length; t++) {
-      let total = 0;
-      for (let m = 0; m < H; m++) {
-        const weight = (season[m] * streamGamma(stream, g)) / g.shape;
-        total += common ? weight * common[t * H + m] : weight;
-        cumulative[m] = total;
-      }
-      const count = streamPoisson(stream, rate * intensity[t] * total);
-      const hours = type.byMonth
-        ? sampleHoursByMonth(stream, type, count, cumulative, H, coveredByMonth, t * H)
-        : sampleHours(stream, type, count);
-      record(state, type, t, hours);
-    }
-    return;
-  }
-  // Poisson months: one count for the term.
-  if (type.fixedTermMean >= 0 && !type.byMonth) {
-    const mean = type.fixedTermMean;
-    const expMinusMean = type.expMinusFixedTermMean;
-    for (let t = 0; t < length; t++) record(state, type, t, sampleHours(stream, type, streamPoissonInversion(stream, mean, expMinusMean)));
-    return;
-  }
-  if (!common) {
-    const termRate = rate * type.seasonSum;
-    for (let t = 0; t < length; t++) {
-      const count = streamPoisson(stream, termRate * intensity[t]);
-      const hours = type.byMonth
-        ? sampleHoursByMonth(stream, type, count, type.cumulativeSeason, H, coveredByMonth, t * H)
-        : sampleHours(stream, type, count);
-      record(state, type, t, hours);
-    }
-    return;
-  }
+  const g = type.countGamma!;
+  const k = type.dispersion;
   const season = type.season;
   for (let t = 0; t < length; t++) {
-    let total = 0;
+    const rate = type.ratePerMonth * intensity[t];
+    let hours = 0;
     for (let m = 0; m < H; m++) {
-      total += season[m] * common[t * H + m];
-      cumulative[m] = total;
+      const mean = common ? rate * season[m] * common[t * H + m] : rate * season[m];
+      const monthHours = sampleHours(stream, type, streamNegativeBinomial(stream, mean, k, g));
+      if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
+      hours += monthHours;
     }
-    const count = streamPoisson(stream, rate * intensity[t] * total);
+    record(state, type, t, hours);
+  }
+}
+
+/** Poisson months with the same term mean every trial: inversion with e^−mean computed once. */
+function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
+  const mean = type.fixedTermMean;
+  const expMinusMean = type.expMinusFixedTermMean;
+  for (let t = 0; t < state.length; t++) record(state, type, t, sampleHours(stream, type, streamPoissonInversion(stream, mean, expMinusMean)));
+}
+
+/**
+ * Poisson months add up to one Poisson count for the term; when the months are kept, each
+ * request is placed in a month with probability ∝ the month's rate (season × common factor).
+ */
+function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
+  const { length, intensity, common, commonCumulative, coveredByMonth } = state;
+  const H = state.portfolio.termMonths;
+  const season = type.season;
+  for (let t = 0; t < length; t++) {
+    let weights: Float64Array | null = type.cumulativeSeason;
+    let offset = 0;
+    let total = type.seasonSum;
+    if (common && type.flatSeason) {
+      weights = commonCumulative;
+      offset = t * H;
+      total = commonCumulative[offset + H - 1];
+    } else if (common) {
+      const cumulative = state.cumulative;
+      total = 0;
+      for (let m = 0; m < H; m++) {
+        total += season[m] * common[t * H + m];
+        cumulative[m] = total;
+      }
+      weights = cumulative;
+    }
+    const count = streamPoisson(stream, type.ratePerMonth * intensity[t] * total);
     const hours = type.byMonth
-      ? sampleHoursByMonth(stream, type, count, cumulative, H, coveredByMonth, t * H)
+      ? sampleHoursByMonth(stream, type, count, weights, offset, H, coveredByMonth, t * H)
       : sampleHours(stream, type, count);
     record(state, type, t, hours);
   }
