@@ -2,7 +2,7 @@ import type { TrialColumns } from '../engine/columns.js';
 import type { PrecisionArgs, SimulationArgs } from './options.js';
 import type { Io } from './output.js';
 import { parsePrecision, simulateToPrecision, type PrecisionReport } from './precision.js';
-import { simulate, writeTrialsCsv, type PreparedRun } from './simulation.js';
+import { largestRunnableTrials, simulate, writeTrialsCsv, type PreparedRun } from './simulation.js';
 
 /**
  * The main simulation of a command: to the asked precision when --precision is given, else
@@ -10,7 +10,9 @@ import { simulate, writeTrialsCsv, type PreparedRun } from './simulation.js';
  */
 export async function mainSimulation(run: PreparedRun, args: SimulationArgs & PrecisionArgs, io: Io): Promise<{ run: PreparedRun; columns: TrialColumns; precision?: PrecisionReport }> {
   if (args.precision !== undefined) {
-    const result = await simulateToPrecision(run, args, io, parsePrecision(args.precision), args['max-trials']);
+    const cap = Math.min(args['max-trials'], largestRunnableTrials(run.scenario));
+    if (cap < args['max-trials'] && !args.quiet) io.stderr.write(`note: --max-trials lowered to ${cap.toLocaleString('en-US')}, the most this scenario can run\n`);
+    const result = await simulateToPrecision(run, args, io, parsePrecision(args.precision), cap);
     await writeTrialsCsv(result.run.scenario, result.columns, args);
     return result;
   }

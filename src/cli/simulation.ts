@@ -1,6 +1,6 @@
 import type { TrialColumns } from '../engine/columns.js';
 import { runScenario } from '../runner/runScenario.js';
-import { MAX_CLIENT_MONTHS } from '../scenario/limits.js';
+import { MAX_CLIENT_MONTHS, MAX_COLUMN_BYTES, MAX_TRIALS } from '../scenario/limits.js';
 import { adjustScenario, type ScenarioAdjustment } from '../scenario/adjust.js';
 import { clientCount, type Scenario } from '../scenario/types.js';
 import { UsageError } from './errors.js';
@@ -26,6 +26,32 @@ function freshSeed(): string {
   return String(Number(process.hrtime.bigint() % 1_000_000_000n));
 }
 
+/** The most trials of this scenario that checkRunSize accepts. */
+export function largestRunnableTrials(scenario: Scenario): number {
+  const byWork = MAX_CLIENT_MONTHS / (clientCount(scenario) * scenario.termMonths);
+  const byMemory = MAX_COLUMN_BYTES / (8 * (4 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length));
+  return Math.max(1, Math.floor(Math.min(byWork, byMemory, MAX_TRIALS)));
+}
+
+/**
+ * Refuses runs too large to finish or to hold in memory, naming the limit.
+ * @throws UsageError (exit 2)
+ */
+export function checkRunSize(file: string, scenario: Scenario, trials: number): void {
+  const clientMonths = trials * clientCount(scenario) * scenario.termMonths;
+  if (clientMonths > MAX_CLIENT_MONTHS) {
+    throw new UsageError(
+      `${file}: ${trials.toLocaleString('en-US')} trials × ${clientCount(scenario)} clients × ${scenario.termMonths} months is ${clientMonths.toExponential(2)} client-months; at most ${MAX_CLIENT_MONTHS.toExponential(0)} can be simulated: lower --trials`,
+    );
+  }
+  const columnBytes = trials * 8 * (4 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length);
+  if (columnBytes > MAX_COLUMN_BYTES) {
+    throw new UsageError(
+      `${file}: ${trials.toLocaleString('en-US')} trials of ${scenario.clients.length} client segments need ${(columnBytes / 1e9).toFixed(1)} GB of results; at most ${MAX_COLUMN_BYTES / 1e9} GB: lower --trials or merge alike clients into segments with count`,
+    );
+  }
+}
+
 /**
  * Loads the scenario and resolves trials, seed and confidence: the command line wins over the
  * file, the file over the defaults. Refuses runs too large to finish.
@@ -33,12 +59,7 @@ function freshSeed(): string {
 export async function prepareRun(file: string, args: Partial<SimulationArgs>, io: Io): Promise<PreparedRun> {
   const { scenario, text } = await loadScenarioFile(file);
   const trials = args.trials ?? scenario.trials;
-  const clientMonths = trials * clientCount(scenario) * scenario.termMonths;
-  if (clientMonths > MAX_CLIENT_MONTHS) {
-    throw new UsageError(
-      `${file}: ${trials.toLocaleString('en-US')} trials × ${clientCount(scenario)} clients × ${scenario.termMonths} months is ${clientMonths.toExponential(2)} client-months; at most ${MAX_CLIENT_MONTHS.toExponential(0)} can be simulated: lower --trials`,
-    );
-  }
+  checkRunSize(file, scenario, trials);
   let seed = args.seed ?? scenario.seed;
   if (seed === undefined) {
     seed = freshSeed();

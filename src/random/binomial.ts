@@ -1,5 +1,6 @@
 import { fastExp } from './fastExp.js';
 import { betaVariate } from './gammaVariate.js';
+import { RECIPROCAL_COUNT, RECIPROCALS } from './reciprocals.js';
 import type { Rng } from './rng.js';
 import type { TycheStream } from './tycheStream.js';
 
@@ -53,7 +54,7 @@ export function streamBinomial(stream: TycheStream, trials: number, p: number, l
   const u = stream.nextDouble();
   let k = 0;
   while (u > cumulative && k < trials) {
-    term *= (ratio * (trials - k)) / (k + 1);
+    term *= ratio * (trials - k) * (k + 1 < RECIPROCAL_COUNT ? RECIPROCALS[k + 1] : 1 / (k + 1));
     k++;
     cumulative += term;
   }

@@ -1,6 +1,7 @@
 import { fastExp } from './fastExp.js';
 import { gammaVariate, streamGamma, type GammaSetup } from './gammaVariate.js';
 import { logFactorial } from './logFactorial.js';
+import { RECIPROCAL_COUNT, RECIPROCALS } from './reciprocals.js';
 import type { Rng } from './rng.js';
 import type { TycheStream } from './tycheStream.js';
 
@@ -13,7 +14,7 @@ const INVERSION_LIMIT = 10;
  */
 export const STREAM_INVERSION_LIMIT = 16;
 /** Most steps of the inversion search; far beyond any count a mean below the limit gives. */
-const INVERSION_CAP = 400;
+const INVERSION_CAP = RECIPROCAL_COUNT - 1;
 
 /**
  * One Poisson(mean) count. Inversion (one uniform, sequential search) for mean < 10; for larger
@@ -41,41 +42,27 @@ export function poisson(rng: Rng, mean: number): number {
 }
 
 function poissonPtrs(rng: Rng, mean: number): number {
-  const setup = ptrsSetup(mean);
+  const b = 0.931 + 2.53 * Math.sqrt(mean);
+  const a = -0.059 + 0.02483 * b;
+  const vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
-    const k = ptrsAttempt(setup, mean, rng() - 0.5, rng());
-    if (k >= 0) return k;
+    const u = rng() - 0.5;
+    const v = rng();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (ptrsAccepts(mean, a, b, us, v, k)) return k;
   }
 }
 
-/** PTRS's constants for one mean (Hörmann 1993, algorithm PTRS, step 0). */
-interface PtrsSetup {
-  logMean: number;
-  a: number;
-  b: number;
-  logInvAlpha: number;
-  vr: number;
-}
-
-function ptrsSetup(mean: number): PtrsSetup {
-  const b = 0.931 + 2.53 * Math.sqrt(mean);
-  return {
-    logMean: Math.log(mean),
-    a: -0.059 + 0.02483 * b,
-    b,
-    logInvAlpha: Math.log(1.1239 + 1.1328 / (b - 3.4)),
-    vr: 0.9277 - 3.6224 / (b - 2),
-  };
-}
-
-/** One PTRS attempt from the uniforms u − 1/2 and v: the count, or −1 when rejected. */
-function ptrsAttempt(s: PtrsSetup, mean: number, u: number, v: number): number {
-  const us = 0.5 - Math.abs(u);
-  const k = Math.floor(((2 * s.a) / us + s.b) * u + mean + 0.43);
-  if (us >= 0.07 && v <= s.vr) return k;
-  if (k < 0 || (us < 0.013 && v > us)) return -1;
-  if (Math.log(v) + s.logInvAlpha - Math.log(s.a / (us * us) + s.b) <= -mean + k * s.logMean - logFactorial(k)) return k;
-  return -1;
+/**
+ * PTRS's final acceptance test (Hörmann 1993, step 3), reached by about one attempt in seven:
+ * the logarithms it needs are computed only here, not for every draw.
+ */
+function ptrsAccepts(mean: number, a: number, b: number, us: number, v: number, k: number): boolean {
+  const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+  return Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * Math.log(mean) - logFactorial(k);
 }
 
 /**
@@ -87,10 +74,6 @@ export function negativeBinomial(rng: Rng, mean: number, dispersion: number): nu
   if (mean <= 0) return 0;
   return poisson(rng, (mean * gammaVariate(rng, dispersion)) / dispersion);
 }
-
-/** 1/k for the inversion loop: a multiply instead of a divide per step. */
-const RECIPROCALS = new Float64Array(INVERSION_CAP + 1);
-for (let k = 1; k <= INVERSION_CAP; k++) RECIPROCALS[k] = 1 / k;
 
 /**
  * Poisson(mean) by inversion given e^−mean, for means the caller knows ahead (a client's fixed
@@ -123,11 +106,18 @@ export function streamPoisson(stream: TycheStream, mean: number): number {
     if (mean <= 0) return 0;
     return streamPoissonInversion(stream, mean, fastExp(-mean));
   }
-  const setup = ptrsSetup(mean);
+  // PTRS as in poissonPtrs, drawing from the stream.
+  const b = 0.931 + 2.53 * Math.sqrt(mean);
+  const a = -0.059 + 0.02483 * b;
+  const vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
     const u = stream.nextDouble() - 0.5;
-    const k = ptrsAttempt(setup, mean, u, stream.nextDouble());
-    if (k >= 0) return k;
+    const v = stream.nextDouble();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (ptrsAccepts(mean, a, b, us, v, k)) return k;
   }
 }
 
@@ -142,18 +132,19 @@ const NEGATIVE_BINOMIAL_CAP = 100_000;
  * Gamma–Poisson mixture of negativeBinomial().
  * @param mean ≥ 0
  * @param dispersion k > 0
+ * @param inverseDispersion 1/k
  * @param gamma gammaSetup(k), for the mixture
  */
-export function streamNegativeBinomial(stream: TycheStream, mean: number, dispersion: number, gamma: GammaSetup): number {
+export function streamNegativeBinomial(stream: TycheStream, mean: number, dispersion: number, inverseDispersion: number, gamma: GammaSetup): number {
   if (mean <= 0) return 0;
-  if (mean >= STREAM_INVERSION_LIMIT) return streamPoisson(stream, (mean * streamGamma(stream, gamma)) / dispersion);
+  if (mean >= STREAM_INVERSION_LIMIT) return streamPoisson(stream, mean * streamGamma(stream, gamma) * inverseDispersion);
   const u = stream.nextDouble();
   const ratio = mean / (dispersion + mean);
-  let term = fastExp(-dispersion * Math.log1p(mean / dispersion));
+  let term = fastExp(-dispersion * Math.log1p(mean * inverseDispersion));
   let cumulative = term;
   let n = 0;
   while (u > cumulative && n < NEGATIVE_BINOMIAL_CAP) {
-    term *= (n + dispersion) * ratio * (n < INVERSION_CAP ? RECIPROCALS[n + 1] : 1 / (n + 1));
+    term *= (n + dispersion) * ratio * (n + 1 < RECIPROCAL_COUNT ? RECIPROCALS[n + 1] : 1 / (n + 1));
     n++;
     cumulative += term;
   }

@@ -19,3 +19,5 @@ export const MAX_EMPIRICAL_VALUES = 1_000_000;
 export const MAX_YAML_ALIASES = 100;
 /** Largest expected request count per client and month; beyond, effort sampling cannot finish. */
 export const MAX_REQUESTS_PER_MONTH = 10_000;
+/** Most memory the per-trial result columns may take, in bytes. */
+export const MAX_COLUMN_BYTES = 4e9;
