@@ -3,6 +3,7 @@ import type { Options } from 'yargs';
 import { CSV_DIALECTS, type CsvDialect } from '../report/csv.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { UsageError } from './errors.js';
+import { parsePrecision } from './precisionFormat.js';
 
 /** Most worker threads accepted; more than the cores only adds overhead. */
 export const MAX_WORKERS = 256;
@@ -27,6 +28,14 @@ export const precisionOptions = {
   'max-trials': { type: 'number', default: 1_000_000, describe: 'Cap on trials for --precision (reported when reached)' },
 } as const satisfies Record<string, Options>;
 
+/** The "with and without shared shocks" comparison of run and breakeven. */
+export const sharedShocksOption = {
+  'shared-shocks': { type: 'boolean', default: true, describe: "Also show the fee without the scenario's shared shocks (--no-shared-shocks to skip)" },
+} as const satisfies Record<string, Options>;
+
+/** The scenario file argument of the commands that need one. */
+export const scenarioPositional = { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' } as const;
+
 /** The parsed --precision options. */
 export interface PrecisionArgs {
   precision?: string;
@@ -45,6 +54,13 @@ export interface SimulationArgs {
   'csv-dialect': CsvDialect;
   quiet: boolean;
   progress: boolean;
+}
+
+/** checkSimulationArgs plus --precision's format, for commands that take both. */
+export function checkPrecisionArgs(args: Partial<SimulationArgs & PrecisionArgs>): true {
+  checkSimulationArgs(args);
+  if (args.precision !== undefined) parsePrecision(String(args.precision));
+  return true;
 }
 
 const wholeIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;

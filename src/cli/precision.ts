@@ -1,12 +1,14 @@
 import { breakevenFee } from '../analysis/breakeven.js';
 import type { TrialColumns } from '../engine/columns.js';
 import { BLOCK_SIZE } from '../engine/simulateBlock.js';
-import { UsageError } from './errors.js';
+import { parsePrecision } from './precisionFormat.js';
 import type { SimulationArgs } from './options.js';
 import type { Io } from './output.js';
 import { simulate, type PreparedRun } from './simulation.js';
 
 /** Default cap on trials for --precision. */
+export { parsePrecision };
+
 export const DEFAULT_MAX_TRIALS = 1_000_000;
 
 /** How precise the break-even fee came out, and whether the asked precision was reached. */
@@ -18,14 +20,6 @@ export interface PrecisionReport {
   reached: boolean;
   trials: number;
   max_trials: number;
-}
-
-/** `1%`, `0.5 %` or `0.01` → 0.01. @throws UsageError outside (0, 1) */
-export function parsePrecision(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(text);
-  const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-  if (!(value > 0 && value < 1)) throw new UsageError(`--precision must be a share such as 1% or 0.01, above 0 and below 100% (got ${text})`);
-  return value;
 }
 
 /** The break-even fee's relative 95% half-width on these trials. */

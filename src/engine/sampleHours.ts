@@ -17,6 +17,19 @@ function overrunsOf(stream: TycheStream, type: HotType, count: number): number {
 }
 
 /**
+ * Hours of one overrunning request: effort × overrun factor, with the usual families (lognormal
+ * effort, triangular factor) drawn inline.
+ */
+function overrunHours(stream: TycheStream, type: HotType): number {
+  const effort = type.effort;
+  const factor = type.overrunFactor!;
+  const hours = effort.kind === SamplerKind.Lognormal ? effort.p0 * fastExp(effort.p1 * streamNormal(stream)) : streamSample(stream, effort);
+  if (factor.kind !== SamplerKind.Triangular) return hours * streamSample(stream, factor);
+  const u = stream.nextDouble();
+  return hours * (u < factor.p1 ? factor.p0 + Math.sqrt(u * factor.p2) : factor.p3 - Math.sqrt((1 - u) * factor.p4));
+}
+
+/**
  * Hours of `count` requests of one type: the sum of their efforts, each request escalating
  * independently with the overrun probability. Which requests overrun is drawn by binomial
  * thinning, so overrun factors are drawn only for those; a fixed effort draws nothing for
@@ -31,7 +44,7 @@ export function sampleHours(stream: TycheStream, type: HotType, count: number): 
   const overruns = overrunsOf(stream, type, count);
   const effort = type.effort;
   let hours = 0;
-  for (let i = 0; i < overruns; i++) hours += streamSample(stream, effort) * streamSample(stream, type.overrunFactor!);
+  for (let i = 0; i < overruns; i++) hours += overrunHours(stream, type);
   const plain = count - overruns;
   if (effort.kind === SamplerKind.Fixed) return hours + effort.p0 * plain;
   if (effort.kind === SamplerKind.Lognormal) {
@@ -87,7 +100,7 @@ export function sampleHoursByMonth(
   let hours = 0;
   for (let i = 0; i < overruns; i++) {
     const month = monthOf(stream, cumulative, cumulativeOffset, months);
-    const requestHours = streamSample(stream, effort) * streamSample(stream, type.overrunFactor!);
+    const requestHours = overrunHours(stream, type);
     byMonth[offset + month] += requestHours;
     hours += requestHours;
   }

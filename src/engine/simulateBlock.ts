@@ -197,13 +197,14 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
   const H = state.portfolio.termMonths;
   const g = type.countGamma!;
   const k = type.dispersion;
+  const inverseK = 1 / k;
   const season = type.season;
   for (let t = 0; t < length; t++) {
     const rate = type.ratePerMonth * intensity[t];
     let hours = 0;
     for (let m = 0; m < H; m++) {
       const mean = common ? rate * season[m] * common[t * H + m] : rate * season[m];
-      const monthHours = sampleHours(stream, type, streamNegativeBinomial(stream, mean, k, g));
+      const monthHours = sampleHours(stream, type, streamNegativeBinomial(stream, mean, k, inverseK, g));
       if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
       hours += monthHours;
     }

@@ -3,9 +3,9 @@ import { breakevenReport, type BreakevenReport } from '../../analysis/runReport.
 import { formatBreakevenSummary, formatHeader, formatPlans, PLAN_LEGEND } from '../../report/breakevenText.js';
 import type { CsvCell } from '../../report/csv.js';
 import { formatSharedShocks } from '../../report/sharedShocksText.js';
-import { checkSimulationArgs, precisionOptions, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
+import { checkPrecisionArgs, precisionOptions, scenarioPositional, sharedShocksOption, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision, parsePrecision } from '../precision.js';
+import { formatPrecision } from '../precision.js';
 import { withoutSharedShocks } from '../sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
@@ -69,18 +69,14 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
     describe: 'Break-even flat fees at one or more confidence levels',
     builder: (yargs: Argv) =>
       yargs
-        .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+        .positional('scenario', scenarioPositional)
         .options({
           ...simulationOptions,
           ...precisionOptions,
           confidence: { ...simulationOptions.confidence, type: 'array', number: true, describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99' },
-          'shared-shocks': { type: 'boolean', default: true, describe: 'Also show the fee without the scenario\'s shared shocks (--no-shared-shocks to skip)' },
+          ...sharedShocksOption,
         })
-        .check((argv) => {
-          checkSimulationArgs(argv as Partial<SimulationArgs>);
-          if (argv.precision !== undefined) parsePrecision(String(argv.precision));
-          return true;
-        })
+        .check((argv) => checkPrecisionArgs(argv as Partial<Args>))
         .example('$0 breakeven scenarios/webagency.yaml --confidence 0.9 0.95 0.99', 'fees at three levels') as unknown as Argv<Args>,
     handler: async (args) => {
       const prepared = await prepareRun(args.scenario, args, io);

@@ -8,9 +8,9 @@ import { feeRowsCsv, FEE_TABLE_LEGEND, formatFeeTable } from '../../report/compa
 import { formatPriceList, priceListCsv } from '../../report/priceListText.js';
 import type { Scenario } from '../../scenario/types.js';
 import { UsageError } from '../errors.js';
-import { checkSimulationArgs, precisionOptions, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
+import { checkPrecisionArgs, precisionOptions, scenarioPositional, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision, parsePrecision } from '../precision.js';
+import { formatPrecision } from '../precision.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
 
@@ -73,7 +73,7 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
     describe: 'Compare fee levels on the same simulated terms: loss probability, expected profit, tail risk, fairness',
     builder: (yargs: Argv) =>
       yargs
-        .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+        .positional('scenario', scenarioPositional)
         .options({
           ...simulationOptions,
           ...precisionOptions,
@@ -85,10 +85,8 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
           'plan-csv': { type: 'string', describe: 'Write the per-plan price list table as CSV to this file' },
         })
         .check((argv) => {
-          checkSimulationArgs(argv as Partial<SimulationArgs>);
           requestedFees(argv as Args);
-          if (argv.precision !== undefined) parsePrecision(String(argv.precision));
-          return true;
+          return checkPrecisionArgs(argv as Partial<Args>);
         })
         .example('$0 compare scenarios/webagency.yaml --fees 80 100 120', 'three fee levels')
         .example('$0 compare scenarios/webagency.yaml --from 70 --to 130 --step 5 --csv fees.csv --csv-dialect excel-nl', 'a grid, for a Dutch spreadsheet')

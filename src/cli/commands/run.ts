@@ -12,9 +12,9 @@ import { formatHistogram } from '../../report/histogramText.js';
 import { formatPriceList } from '../../report/priceListText.js';
 import { formatSensitivity } from '../../report/sensitivityText.js';
 import { formatSharedShocks } from '../../report/sharedShocksText.js';
-import { checkSimulationArgs, precisionOptions, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
+import { checkPrecisionArgs, precisionOptions, sharedShocksOption, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision, parsePrecision } from '../precision.js';
+import { formatPrecision } from '../precision.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { runSensitivity } from '../sensitivityRuns.js';
 import { withoutSharedShocks } from '../sharedShocks.js';
@@ -37,11 +37,10 @@ export function runCommand(io: Io): CommandModule<object, Args> {
           ...simulationOptions,
           ...precisionOptions,
           'sensitivity-trials': { type: 'number', default: 1000, describe: 'Simulated terms per what-if run in the "what drives the fee" section (0 to skip it)' },
-          'shared-shocks': { type: 'boolean', default: true, describe: 'Also show the fee without the scenario\'s shared shocks (--no-shared-shocks to skip)' },
+          ...sharedShocksOption,
         })
         .check((argv) => {
-          checkSimulationArgs(argv as Partial<SimulationArgs>);
-          if (argv.precision !== undefined) parsePrecision(String(argv.precision));
+          checkPrecisionArgs(argv as Partial<Args>);
           const st = argv['sensitivity-trials'] as number;
           if (!(Number.isInteger(st) && st >= 0 && st <= 1_000_000)) throw new Error(`--sensitivity-trials must be a whole number from 0 to 1,000,000 (got ${st})`);
           return true;

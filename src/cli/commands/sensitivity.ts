@@ -4,7 +4,7 @@ import { runIdentity } from '../../analysis/runReport.js';
 import { formatHeader } from '../../report/breakevenText.js';
 import { formatSensitivity, sensitivityCsv } from '../../report/sensitivityText.js';
 import { UsageError } from '../errors.js';
-import { checkSimulationArgs, simulationOptions, type SimulationArgs } from '../options.js';
+import { checkSimulationArgs, scenarioPositional, simulationOptions, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
 import { runSensitivity } from '../sensitivityRuns.js';
 import { prepareRun } from '../simulation.js';
@@ -21,7 +21,7 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
     describe: 'Which inputs move the break-even fee most: each moved ±20% on the same simulated terms (a tornado)',
     builder: (yargs: Argv) =>
       yargs
-        .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+        .positional('scenario', scenarioPositional)
         .options({
           ...simulationOptions,
           trials: { ...simulationOptions.trials, describe: `Simulated terms per what-if run (default ${SENSITIVITY_TRIALS.toLocaleString('en-US')}, or fewer if the scenario asks fewer)` },

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { clientCount } from '../../scenario/types.js';
+import { scenarioPositional } from '../options.js';
 import type { Io } from '../output.js';
 import { loadScenarioFile } from '../scenarioFile.js';
 
@@ -10,7 +11,7 @@ export function validateCommand(io: Io): CommandModule<object, { scenario: strin
     describe: 'Check a scenario file and report every problem, without simulating',
     builder: (yargs: Argv) =>
       yargs
-        .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
+        .positional('scenario', scenarioPositional)
         .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' }) as unknown as Argv<{ scenario: string; json: boolean }>,
     handler: async (args) => {
       const { scenario } = await loadScenarioFile(args.scenario);
