@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { InputError } from '../scenario/scenarioError.js';
 import { availabilityCommand } from './commands/availability.js';
 import { breakevenCommand } from './commands/breakeven.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { runCommand } from './commands/run.js';
@@ -20,6 +21,7 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(sensitivityCommand(io))
     .command(availabilityCommand(io))
     .command(validateCommand(io))
+    .command(calibrateCommand(io))
     .demandCommand(1, 'Name a command; `fairfee run` simulates the bundled example.')
     .recommendCommands()
     .strict()

@@ -1,0 +1,156 @@
+import { lstat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { fitHistory, fitJson, fitOptionProblems, formatFitTable, historySeed, parseHistory, scenarioYaml, toIdentifier, type ScenarioSettings } from '../../calibrate/index.js';
+import { MAX_CLIENTS, MAX_TERM_MONTHS } from '../../scenario/limits.js';
+import { parseScenario } from '../../scenario/load.js';
+import { InputError } from '../../scenario/scenarioError.js';
+import { CATEGORIES, type Category } from '../../scenario/types.js';
+import { UsageError } from '../errors.js';
+import { printJson, type Io } from '../output.js';
+import { readInputFile } from '../scenarioFile.js';
+import { writeFileAtomic } from '../writeFileAtomic.js';
+
+interface Args {
+  history: string;
+  out: string;
+  force: boolean;
+  months?: number;
+  clients?: number;
+  category?: string[];
+  'cost-per-hour'?: number;
+  'hourly-rate'?: number;
+  currency: string;
+  name?: string;
+  seed?: number;
+  json: boolean;
+}
+
+/** What an hour of work costs when --cost-per-hour is not given: a placeholder (the bundled example's), marked DEFAULT in the file. */
+export const DEFAULT_COST_PER_HOUR = 55;
+/** What a client pays per hour without a contract when --hourly-rate is not given: a placeholder, marked DEFAULT in the file. */
+export const DEFAULT_HOURLY_RATE = 85;
+/** Trials in the written scenario (INTERFACE.md's example). */
+const TRIALS = 20_000;
+
+const wholeIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+
+/**
+ * `--category bugfix=corrective "Plugin update=adaptive"` → { bugfix: 'corrective', plugin_update: 'adaptive' };
+ * type names are matched as scenario keys (toIdentifier), so the file's spelling works too.
+ * @throws UsageError for an item that is not TYPE=CATEGORY with a known category
+ */
+export function parseCategoryOptions(items: readonly string[] | undefined): Record<string, Category> {
+  const categories: Record<string, Category> = {};
+  for (const item of items ?? []) {
+    const match = /^(.+)=\s*([A-Za-z]+)\s*$/.exec(item);
+    const category = match?.[2].toLowerCase();
+    if (!match || !(CATEGORIES as readonly string[]).includes(category!)) {
+      throw new UsageError(`--category takes TYPE=CATEGORY with a category of ${CATEGORIES.join(', ')}, e.g. bugfix=corrective (got ${JSON.stringify(item)})`);
+    }
+    categories[toIdentifier(match[1])] = category as Category;
+  }
+  return categories;
+}
+
+/** Cross-option checks (jest-cli's `check()`): ranges the option types cannot say. */
+export function checkCalibrateArgs(args: Partial<Args>): true {
+  if (args.out !== undefined && String(args.out).trim() === '') throw new UsageError('--out needs a file name');
+  if (args.months !== undefined && !wholeIn(args.months, 1, MAX_TERM_MONTHS)) throw new UsageError(`--months must be a whole number from 1 to ${MAX_TERM_MONTHS} (got ${args.months})`);
+  if (args.clients !== undefined && !wholeIn(args.clients, 1, MAX_CLIENTS)) {
+    throw new UsageError(`--clients must be a whole number from 1 to ${MAX_CLIENTS.toLocaleString('en-US')} (got ${args.clients})`);
+  }
+  for (const option of ['cost-per-hour', 'hourly-rate'] as const) {
+    const value = args[option];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw new UsageError(`--${option} must be a number ≥ 0 (got ${value})`);
+  }
+  if (args.seed !== undefined && !wholeIn(args.seed, 0, Number.MAX_SAFE_INTEGER)) throw new UsageError(`--seed must be a whole number ≥ 0 (got ${args.seed})`);
+  if (args.name !== undefined && String(args.name).trim() === '') throw new UsageError('--name must not be empty');
+  parseCategoryOptions(args.category);
+  return true;
+}
+
+/** Refuses an --out that would destroy something: the history itself, a folder, or (without --force) an existing file. */
+async function checkOut(out: string, history: string, force: boolean): Promise<void> {
+  if (resolve(out) === resolve(history)) throw new UsageError(`--out ${out} is the history file itself; write the scenario to another file`);
+  const info = await lstat(out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (info?.isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name, e.g. ${out.replace(/\/+$/, '')}/scenario.yaml`);
+  if (info && !force) throw new UsageError(`--out ${out} exists; add --force to overwrite it, or choose another name`);
+}
+
+/** `fairfee calibrate HISTORY.csv --out SCENARIO`: fit request types to a ticket history and write a scenario. */
+export function calibrateCommand(io: Io): CommandModule<object, Args> {
+  return {
+    command: 'calibrate <history>',
+    describe: 'Fit request types from a ticket/timesheet history (CSV) and write a scenario',
+    builder: (yargs: Argv) =>
+      yargs
+        .positional('history', { type: 'string', demandOption: true, describe: 'CSV, one row per ticket: date, client, type, hours (optional plan); , or ; separated' })
+        .options({
+          out: { type: 'string', demandOption: true, describe: 'Scenario file to write (YAML)' },
+          force: { type: 'boolean', default: false, describe: 'Overwrite --out if it exists' },
+          months: { type: 'number', describe: 'Months the history covers; default: calendar months from the first date to the last' },
+          clients: { type: 'number', describe: 'Clients the history covers, including any who asked nothing; default: those in it' },
+          category: { type: 'array', string: true, describe: 'A request type\'s category instead of the guess from its name, e.g. --category bugfix=corrective' },
+          'cost-per-hour': { type: 'number', describe: `What an hour of work costs you; default ${DEFAULT_COST_PER_HOUR}, marked DEFAULT in the file` },
+          'hourly-rate': { type: 'number', describe: `What a client pays per hour without a contract; default ${DEFAULT_HOURLY_RATE}, marked DEFAULT in the file` },
+          currency: { type: 'string', default: 'EUR', describe: 'Currency label of the scenario' },
+          name: { type: 'string', describe: 'Scenario name; default: "Calibrated from HISTORY"' },
+          seed: { type: 'number', describe: 'Seed written to the scenario; default: one derived from the history, so the same history gives the same file' },
+          json: { type: 'boolean', default: false, describe: 'Print the fit as one JSON document on stdout and nothing else' },
+        })
+        .check((argv) => checkCalibrateArgs(argv as Partial<Args>))
+        .example('$0 calibrate tickets.csv --out portfolio.yaml', 'fit and write a scenario')
+        .example('$0 calibrate export.csv --out p.yaml --cost-per-hour 60 --hourly-rate 95 --clients 45 --category hosting=preventive', 'with your own money figures, clients who asked nothing, and a category') as unknown as Argv<Args>,
+    handler: async (args) => {
+      await checkOut(args.out, args.history, args.force);
+      const text = await readInputFile(args.history);
+      const history = parseHistory(text, args.history);
+      const options = { months: args.months, clients: args.clients, categories: parseCategoryOptions(args.category) };
+      const problems = fitOptionProblems(history, options);
+      if (problems.length > 0) throw new UsageError(problems.join('\n'));
+      const fit = fitHistory(history, options);
+      const settings: ScenarioSettings = {
+        name: args.name ?? `Calibrated from ${basename(args.history)}`,
+        currency: args.currency,
+        costPerHour: args['cost-per-hour'] ?? DEFAULT_COST_PER_HOUR,
+        hourlyRate: args['hourly-rate'] ?? DEFAULT_HOURLY_RATE,
+        costPerHourIsDefault: args['cost-per-hour'] === undefined,
+        hourlyRateIsDefault: args['hourly-rate'] === undefined,
+        seed: args.seed ?? historySeed(text),
+        trials: TRIALS,
+      };
+      const yaml = scenarioYaml(fit, settings);
+      try {
+        parseScenario(yaml, args.out);
+      } catch (error) {
+        // The fit made a scenario fairfee refuses: a bug here, not the user's input (exit 1).
+        if (error instanceof InputError) throw new Error(`the calibrated scenario does not validate (please report this): ${error.message}`);
+        throw error;
+      }
+      try {
+        await writeFileAtomic(args.out, yaml);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+        throw new Error(`cannot write ${args.out}: ${reason}; nothing was written`);
+      }
+      if (args.json) return printJson(io, fitJson(fit, settings, args.out));
+      const defaults = [
+        ...(settings.costPerHourIsDefault ? [`cost_per_hour ${DEFAULT_COST_PER_HOUR} (--cost-per-hour)`] : []),
+        ...(settings.hourlyRateIsDefault ? [`hourly_rate ${DEFAULT_HOURLY_RATE} (--hourly-rate)`] : []),
+      ];
+      const lines = [
+        formatFitTable(fit),
+        '',
+        `Wrote ${args.out}: ${fit.requestTypes.length} request types, ${fit.plans.length === 1 ? 'one plan' : `${fit.plans.length} plans`}, ${fit.clients} clients, seed ${settings.seed}.`,
+        ...(defaults.length > 0 ? [`Not from the history, marked DEFAULT in the file: ${defaults.join(', ')}; set your own.`] : []),
+        `Next: check the file, then fairfee run ${args.out}`,
+      ];
+      io.stdout.write(`${lines.join('\n')}\n`);
+    },
+  };
+}
