@@ -1,8 +1,10 @@
+import { buildAliasTable } from '../random/aliasTable.js';
+import { binomialSetup, type BinomialSetup } from '../random/binomial.js';
 import { gammaSetup, type GammaSetup } from '../random/gammaVariate.js';
 import { fastExp } from '../random/fastExp.js';
-import { STREAM_INVERSION_LIMIT } from '../random/poisson.js';
+import { negativeBinomialSetup, STREAM_INVERSION_LIMIT, type NegativeBinomialSetup } from '../random/poisson.js';
 import { streamSampler, type StreamSampler } from '../random/streamSampler.js';
-import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './compile.js';
+import type { CompiledClient, CompiledPortfolio, CompiledRequestType, ServiceChain } from './compile.js';
 
 /**
  * How a type's request count for the term is drawn (all exact, MODEL.md "One trial"):
@@ -11,8 +13,7 @@ import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './c
  * - TermNegativeBinomial: H alike negative binomial months (same mean, dispersion k) add up to
  *   one negative binomial with dispersion H·k: Poisson(rate·G), G ~ Gamma(H·k)/(H·k).
  * - MonthlyNegativeBinomial: months that differ (season, common factor) or must be kept
- *   (a capped plan): one Gamma(k)/k weight per month, then one Poisson count given the weights,
- *   split over the months in proportion to them.
+ *   (a capped plan): one negative binomial count per month (streamNegativeBinomial).
  */
 export const CountKind = { TermPoisson: 0, TermNegativeBinomial: 1, MonthlyNegativeBinomial: 2 } as const;
 export type CountKind = (typeof CountKind)[keyof typeof CountKind];
@@ -31,11 +32,14 @@ export interface HotType {
   readonly season: Float64Array;
   readonly seasonSum: number;
   readonly flatSeason: boolean;
-  /** Running sums of `season`, or null when flat (months then are equally likely). */
-  readonly cumulativeSeason: Float64Array | null;
+  /** Alias table of the months by `season` (buildAliasTable), or null when flat. */
+  readonly seasonProbability: Float64Array | null;
+  readonly seasonAlias: Int32Array;
   readonly dispersion: number;
-  /** Gamma(H·k) for TermNegativeBinomial, Gamma(k) for MonthlyNegativeBinomial. */
+  /** Gamma(H·k) for TermNegativeBinomial. */
   readonly countGamma: GammaSetup | null;
+  /** Dispersion k's constants for MonthlyNegativeBinomial. */
+  readonly negativeBinomial: NegativeBinomialSetup | null;
   /**
    * The term's expected count when it is the same every trial (no heterogeneity, no common
    * factor, Poisson) and small enough for inversion, with e^−mean computed once; else −1.
@@ -44,16 +48,25 @@ export interface HotType {
   readonly expMinusFixedTermMean: number;
   readonly effort: StreamSampler;
   readonly overrunProbability: number;
-  /** ln(1 − p) for binomial thinning of overruns. */
-  readonly logNoOverrun: number;
+  /** The overrun probability's constants, for binomial thinning. */
+  readonly overrun: BinomialSetup;
   readonly overrunFactor: StreamSampler | null;
   /** Net cost of an hour: the cost, less the hourly billing when the plan does not cover it. */
   readonly netCostPerHour: number;
 }
 
-/** One client with its types resolved to HotTypes. */
+/** One client with its types resolved to HotTypes (CompiledClient's numbers, without Distributions). */
 export interface HotClient {
-  readonly source: CompiledClient;
+  /** Stable address of the client's random streams. */
+  readonly streamKey: string;
+  readonly segmentIndex: number;
+  readonly planIndex: number;
+  readonly representative: boolean;
+  readonly capped: boolean;
+  readonly includedHours: number;
+  readonly overageRate: number;
+  readonly fixedCostPerMonth: number;
+  readonly fixedRevenuePerMonth: number;
   readonly types: HotType[];
   /** Per shock, the type it brings this client, or null when the client is not affected. */
   readonly shockTypes: (HotType | null)[];
@@ -61,11 +74,28 @@ export interface HotClient {
   readonly intensityGamma: GammaSetup | null;
 }
 
-/** A CompiledPortfolio with per-type tables for the hot loop, built once per portfolio. */
+/**
+ * Everything the hot loop needs of a CompiledPortfolio, as numbers and typed arrays: built once
+ * per portfolio and, unless it has a service chain or a distribution without a fast path (see
+ * travels), sent to worker threads as it is (structured clone), so they need not parse the
+ * scenario again.
+ */
 export interface HotPortfolio {
+  readonly termMonths: number;
+  readonly clientCount: number;
+  readonly planCount: number;
+  readonly segmentCount: number;
+  readonly typeCount: number;
+  readonly costPerHour: number;
+  readonly hourlyRate: number;
+  readonly shocks: readonly { readonly name: string; readonly perMonth: number; readonly hitProbability: number }[];
+  /** The availability service chain: functions, so a portfolio with one does not travel. */
+  readonly serviceChain: ServiceChain | null;
   readonly clients: HotClient[];
   /** Gamma(1/cv²) for the monthly common factor; null when there is none. */
   readonly commonGamma: GammaSetup | null;
+  /** Some client's plan has included hours: covered hours are kept per month. */
+  readonly anyCapped: boolean;
 }
 
 const cache = new WeakMap<CompiledPortfolio, HotPortfolio>();
@@ -76,16 +106,20 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
   const common = p.commonFactorCv > 0;
   let countKind: CountKind = CountKind.TermPoisson;
   let countGamma: GammaSetup | null = null;
+  let negativeBinomial: NegativeBinomialSetup | null = null;
   if (type.dispersion > 0 && !byMonth && !type.monthlyWeights) {
     countKind = CountKind.TermNegativeBinomial;
     countGamma = gammaSetup(H * type.dispersion);
   } else if (type.dispersion > 0) {
     countKind = CountKind.MonthlyNegativeBinomial;
-    countGamma = gammaSetup(type.dispersion);
+    negativeBinomial = negativeBinomialSetup(type.dispersion);
   }
   const termMean = type.ratePerMonth * type.seasonSum;
   const fixedMean = countKind === CountKind.TermPoisson && client.heterogeneity === 0 && !common && termMean < STREAM_INVERSION_LIMIT;
   const p0 = type.overrunProbability;
+  const seasonProbability = new Float64Array(H);
+  const seasonAlias = new Int32Array(H);
+  buildAliasTable(type.season, 0, H, seasonProbability, seasonAlias, 0);
   return {
     name: type.name,
     typeIndex: type.typeIndex,
@@ -96,14 +130,16 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     season: type.season,
     seasonSum: type.seasonSum,
     flatSeason: type.flatSeason,
-    cumulativeSeason: type.flatSeason ? null : type.cumulativeSeason,
+    seasonProbability: type.flatSeason ? null : seasonProbability,
+    seasonAlias,
     dispersion: type.dispersion,
     countGamma,
+    negativeBinomial,
     fixedTermMean: fixedMean ? termMean : -1,
     expMinusFixedTermMean: fixedMean ? fastExp(-termMean) : 0,
     effort: streamSampler(type.effort),
     overrunProbability: p0,
-    logNoOverrun: p0 < 1 ? Math.log1p(-p0) : -Infinity,
+    overrun: binomialSetup(p0),
     overrunFactor: type.overrunFactor ? streamSampler(type.overrunFactor) : null,
     netCostPerHour: type.covered ? p.costPerHour : p.costPerHour - p.hourlyRate,
   };
@@ -126,13 +162,45 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     return hot;
   };
   const clients = portfolio.clients.map((client) => ({
-    source: client,
+    streamKey: client.streamKey,
+    segmentIndex: client.segmentIndex,
+    planIndex: client.planIndex,
+    representative: client.representative,
+    capped: client.capped,
+    includedHours: client.includedHours,
+    overageRate: client.overageRate,
+    fixedCostPerMonth: client.fixedCostPerMonth,
+    fixedRevenuePerMonth: client.fixedRevenuePerMonth,
     types: client.types.map((t) => prepare(t, client)),
     shockTypes: client.shockTypes.map((t) => (t ? prepare(t, client) : null)),
     intensityGamma: client.heterogeneity > 0 ? gammaSetup(1 / (client.heterogeneity * client.heterogeneity)) : null,
   }));
   const cv = portfolio.commonFactorCv;
-  const hot: HotPortfolio = { clients, commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null };
+  const p = portfolio;
+  const hot: HotPortfolio = {
+    termMonths: p.termMonths,
+    clientCount: p.clientCount,
+    planCount: p.planCount,
+    segmentCount: p.segmentCount,
+    typeCount: p.typeCount,
+    costPerHour: p.costPerHour,
+    hourlyRate: p.hourlyRate,
+    shocks: p.shocks.map((s) => ({ name: s.name, perMonth: s.perMonth, hitProbability: s.hitProbability })),
+    serviceChain: p.serviceChain,
+    clients,
+    commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null,
+    anyCapped: clients.some((c) => c.capped),
+  };
   cache.set(portfolio, hot);
   return hot;
+}
+
+/**
+ * Whether the portfolio can be sent to a worker thread as it is: no service chain (its model
+ * holds functions) and every distribution drawn by a fast path (none through Distribution.sample).
+ */
+export function travels(hot: HotPortfolio): boolean {
+  if (hot.serviceChain !== null) return false;
+  const samplers = hot.clients.flatMap((c) => [...c.types, ...c.shockTypes].flatMap((t) => (t ? [t.effort, t.overrunFactor] : [])));
+  return samplers.every((s) => s === null || s.distribution === null);
 }

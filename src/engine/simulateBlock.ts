@@ -1,11 +1,13 @@
-import { streamBinomial } from '../random/binomial.js';
+import { buildAliasTable } from '../random/aliasTable.js';
+import { binomialSetup, streamBinomial } from '../random/binomial.js';
 import { streamGamma } from '../random/gammaVariate.js';
 import { streamNegativeBinomial, streamPoisson, streamPoissonInversion } from '../random/poisson.js';
 import type { StreamKey } from '../random/rng.js';
 import type { TycheStream } from '../random/tycheStream.js';
-import { allocateColumns, type TrialColumns } from './columns.js';
+import { blockState, type BlockState } from './blockState.js';
+import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
 import type { CompiledPortfolio, ServiceMonth } from './compile.js';
-import { CountKind, hotPortfolio, type HotClient, type HotType } from './hotPortfolio.js';
+import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
 
 /** Makes the generator of the stream at a position: injected, so the engine stays pure. */
@@ -17,70 +19,39 @@ export type StreamFactory = (path: readonly StreamKey[]) => TycheStream;
  */
 export const BLOCK_SIZE = 1000;
 
-/** Per-trial working arrays of one block, shared by the clients simulated one after another. */
-interface BlockState {
-  readonly portfolio: CompiledPortfolio;
-  readonly streams: StreamFactory;
-  readonly block: number;
-  readonly length: number;
-  readonly out: TrialColumns;
-  /** Common factor of trial t, month m at t·H + m; null without one. */
-  readonly common: Float64Array | null;
-  /** Running sums of `common` over each trial's months, at t·H + m (empty without one). */
-  readonly commonCumulative: Float64Array;
-  /** Events of shock s in trial t, month m at (s·length + t)·H + m. */
-  readonly shockEvents: Int32Array;
-  /** Fee weight and service cost of one client in trial t (the service chain is shared). */
-  readonly feeWeightPerClient: Float64Array;
-  readonly serviceCostPerClient: Float64Array;
-  /** The current client's intensity U, covered and uncovered hours per trial. */
-  readonly intensity: Float64Array;
-  readonly covered: Float64Array;
-  readonly uncovered: Float64Array;
-  /** The current client's covered hours of trial t, month m at t·H + m (capped plans only). */
-  readonly coveredByMonth: Float64Array;
-  /** Running sums of one trial's monthly rates, for placing requests in months. */
-  readonly cumulative: Float64Array;
-}
-
 /**
  * Simulates trials `block·BLOCK_SIZE … + length − 1` of the portfolio (MODEL.md, "One trial")
  * and returns their per-trial columns. Pure: all randomness comes from `streams`, addressed
  * by (block, client, request type), so changing one client or type leaves every other draw.
  * The loops run client by client and type by type over all trials of the block: each stream
  * is drawn from in trial order exactly as a trial-by-trial loop would, while its type's
- * settings stay in registers.
+ * settings stay in registers. Working arrays are reused from block to block (blockState.ts).
  * @param length trials in this block, 1 … BLOCK_SIZE
+ * @param into where to write the block's columns (views of at least `length` trials, e.g. of
+ *   the run's columns at the block's offset); they are zeroed first. Default: new columns.
  */
-export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFactory, block: number, length: number): TrialColumns {
-  const p = portfolio;
+export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFactory, block: number, length: number, into?: TrialColumns): TrialColumns {
+  return simulatePreparedBlock(hotPortfolio(portfolio), streams, block, length, into);
+}
+
+/** simulateBlock on the portfolio's hot-loop tables (what worker threads receive). */
+export function simulatePreparedBlock(hot: HotPortfolio, streams: StreamFactory, block: number, length: number, into?: TrialColumns): TrialColumns {
+  const p = hot;
   const H = p.termMonths;
-  const hot = hotPortfolio(p);
-  const state: BlockState = {
-    portfolio: p,
-    streams,
-    block,
-    length,
-    out: allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length),
-    common: hot.commonGamma ? new Float64Array(length * H) : null,
-    commonCumulative: new Float64Array(hot.commonGamma ? length * H : 0),
-    shockEvents: new Int32Array(p.shocks.length * length * H),
-    feeWeightPerClient: new Float64Array(length).fill(H),
-    serviceCostPerClient: new Float64Array(length),
-    intensity: new Float64Array(length),
-    covered: new Float64Array(length),
-    uncovered: new Float64Array(length),
-    coveredByMonth: new Float64Array(p.clients.some((c) => c.capped) ? length * H : 0),
-    cumulative: new Float64Array(H),
-  };
+  const out = into ?? allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length);
+  if (into) for (const column of listColumns(into)) column.fill(0, 0, length);
+  const state = blockState(p, streams, block, length, out);
 
   if (hot.commonGamma) {
     const stream = streams([block, 'common']);
     const shape = hot.commonGamma.shape;
-    for (let i = 0; i < length * H; i++) state.common![i] = streamGamma(stream, hot.commonGamma) / shape;
+    const common = state.common!;
+    for (let i = 0; i < length * H; i++) common[i] = streamGamma(stream, hot.commonGamma) / shape;
     for (let t = 0; t < length; t++) {
+      buildAliasTable(common, t * H, H, state.commonProbability, state.commonAlias, t * H);
       let total = 0;
-      for (let m = t * H; m < (t + 1) * H; m++) state.commonCumulative[m] = total += state.common![m];
+      for (let m = t * H; m < (t + 1) * H; m++) total += common[m];
+      state.commonTotal[t] = total;
     }
   }
   p.shocks.forEach((shock, s) => {
@@ -88,6 +59,8 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
     const mean = shock.perMonth;
     for (let i = 0; i < length * H; i++) state.shockEvents[s * length * H + i] = streamPoisson(stream, mean);
   });
+  state.feeWeightPerClient.fill(H, 0, length);
+  state.serviceCostPerClient.fill(0, 0, length);
   if (p.serviceChain) {
     // The service chain is shared: every client sees the same outages and credits.
     const rng = streams([block, 'service']).rng;
@@ -103,7 +76,6 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
 
   for (const client of hot.clients) simulateClient(state, client);
 
-  const { out } = state;
   for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
   return out;
 }
@@ -112,7 +84,7 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
 function simulateClient(state: BlockState, client: HotClient): void {
   const { portfolio: p, streams, block, length, intensity, covered, uncovered, coveredByMonth } = state;
   const H = p.termMonths;
-  const c = client.source;
+  const c = client;
   if (client.intensityGamma) {
     const stream = streams([block, 'intensity', c.streamKey]);
     const g = client.intensityGamma;
@@ -187,7 +159,8 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
   const termRate = type.ratePerMonth * state.portfolio.termMonths;
   for (let t = 0; t < length; t++) {
     const count = streamPoisson(stream, (termRate * intensity[t] * streamGamma(stream, g)) / g.shape);
-    record(state, type, t, sampleHours(stream, type, count));
+    sampleHours(stream, type, count, state.scratch);
+    record(state, type, t, state.scratch.hours[0]);
   }
 }
 
@@ -195,16 +168,17 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
 function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
   const { length, intensity, common, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
-  const g = type.countGamma!;
-  const k = type.dispersion;
-  const inverseK = 1 / k;
+  const setup = type.negativeBinomial!;
   const season = type.season;
   for (let t = 0; t < length; t++) {
     const rate = type.ratePerMonth * intensity[t];
     let hours = 0;
     for (let m = 0; m < H; m++) {
       const mean = common ? rate * season[m] * common[t * H + m] : rate * season[m];
-      const monthHours = sampleHours(stream, type, streamNegativeBinomial(stream, mean, k, inverseK, g));
+      const count = streamNegativeBinomial(stream, mean, setup);
+      if (count === 0) continue;
+      sampleHours(stream, type, count, state.scratch);
+      const monthHours = state.scratch.hours[0];
       if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
       hours += monthHours;
     }
@@ -216,7 +190,10 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
 function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
   const mean = type.fixedTermMean;
   const expMinusMean = type.expMinusFixedTermMean;
-  for (let t = 0; t < state.length; t++) record(state, type, t, sampleHours(stream, type, streamPoissonInversion(stream, mean, expMinusMean)));
+  for (let t = 0; t < state.length; t++) {
+    sampleHours(stream, type, streamPoissonInversion(stream, mean, expMinusMean), state.scratch);
+    record(state, type, t, state.scratch.hours[0]);
+  }
 }
 
 /**
@@ -224,31 +201,35 @@ function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStr
  * request is placed in a month with probability ∝ the month's rate (season × common factor).
  */
 function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, common, commonCumulative, coveredByMonth } = state;
+  const { length, intensity, common, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
   const season = type.season;
   for (let t = 0; t < length; t++) {
-    let weights: Float64Array | null = type.cumulativeSeason;
-    let offset = 0;
+    // Which alias table places this trial's requests: the season's, the common factor's
+    // (shared by all flat types), or one built for this trial from both.
+    let probability = type.seasonProbability;
+    let alias = type.seasonAlias;
+    let tableOffset = 0;
     let total = type.seasonSum;
     if (common && type.flatSeason) {
-      weights = commonCumulative;
-      offset = t * H;
-      total = commonCumulative[offset + H - 1];
+      total = state.commonTotal[t];
+      probability = state.commonProbability;
+      alias = state.commonAlias;
+      tableOffset = t * H;
     } else if (common) {
-      const cumulative = state.cumulative;
       total = 0;
-      for (let m = 0; m < H; m++) {
-        total += season[m] * common[t * H + m];
-        cumulative[m] = total;
+      for (let m = 0; m < H; m++) total += season[m] * common[t * H + m];
+      if (type.byMonth) {
+        for (let m = 0; m < H; m++) state.monthWeights[m] = season[m] * common[t * H + m];
+        buildAliasTable(state.monthWeights, 0, H, state.monthProbability, state.monthAlias, 0);
+        probability = state.monthProbability;
+        alias = state.monthAlias;
       }
-      weights = cumulative;
     }
     const count = streamPoisson(stream, type.ratePerMonth * intensity[t] * total);
-    const hours = type.byMonth
-      ? sampleHoursByMonth(stream, type, count, weights, offset, H, coveredByMonth, t * H)
-      : sampleHours(stream, type, count);
-    record(state, type, t, hours);
+    if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, tableOffset, H, coveredByMonth, t * H, state.scratch);
+    else sampleHours(stream, type, count, state.scratch);
+    record(state, type, t, state.scratch.hours[0]);
   }
 }
 
@@ -259,15 +240,15 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
 function simulateShock(state: BlockState, type: HotType, s: number, stream: TycheStream): void {
   const { length, shockEvents, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
-  const hitProbability = state.portfolio.shocks[s].hitProbability;
-  const logMiss = hitProbability < 1 ? Math.log1p(-hitProbability) : -Infinity;
+  const hit = binomialSetup(state.portfolio.shocks[s].hitProbability);
   const first = s * length * H;
   for (let t = 0; t < length; t++) {
     let hours = 0;
     for (let m = 0; m < H; m++) {
       const events = shockEvents[first + t * H + m];
       if (events === 0) continue;
-      const monthHours = sampleHours(stream, type, streamBinomial(stream, events, hitProbability, logMiss));
+      sampleHours(stream, type, streamBinomial(stream, events, hit), state.scratch);
+      const monthHours = state.scratch.hours[0];
       if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
       hours += monthHours;
     }

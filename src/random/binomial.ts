@@ -37,19 +37,42 @@ function binomialInversion(rng: Rng, trials: number, p: number): number {
   return k;
 }
 
+/** A probability's constants for streamBinomial, computed once per probability. */
+export interface BinomialSetup {
+  readonly p: number;
+  /** min(p, 1 − p): inversion counts the rarer outcome. */
+  readonly rare: number;
+  /** p > 1/2: the count is trials minus the rarer outcome's count. */
+  readonly flipped: boolean;
+  /** rare/(1 − rare), the pmf recursion's ratio. */
+  readonly ratio: number;
+  /** ln(1 − rare). */
+  readonly logNotRare: number;
+}
+
 /**
- * binomial() drawn from a TycheStream, for a p fixed ahead (an overrun probability) whose
- * ln(1 − p) the caller computed once: inversion then needs one fastExp for (1 − p)^trials and
- * no Math.pow. Larger trials·p, or p > 1/2, go to binomial().
- * @param trials whole number ≥ 0
+ * The constants of Binomial(·, p) for streamBinomial.
  * @param p probability in [0, 1]
- * @param logOneMinusP Math.log1p(−p)
  */
-export function streamBinomial(stream: TycheStream, trials: number, p: number, logOneMinusP: number): number {
-  if (trials <= 0 || p <= 0) return 0;
-  if (p > 0.5 || trials * p >= 30) return binomial(stream.rng, trials, p);
-  const ratio = p / (1 - p);
-  let term = fastExp(trials * logOneMinusP);
+export function binomialSetup(p: number): BinomialSetup {
+  const flipped = p > 0.5;
+  const rare = flipped ? 1 - p : p;
+  return { p, rare, flipped, ratio: rare / (1 - rare), logNotRare: Math.log1p(-rare) };
+}
+
+/**
+ * binomial() drawn from a TycheStream for a p known ahead (an overrun or hit probability):
+ * inversion on the rarer outcome, with (1 − rare)^trials from one fastExp instead of Math.pow.
+ * Large trials·rare (30 or more) go to binomial()'s beta recursion.
+ * @param trials whole number ≥ 0
+ * @example streamBinomial(stream, 18, binomialSetup(0.2)) // overruns among 18 requests
+ */
+export function streamBinomial(stream: TycheStream, trials: number, setup: BinomialSetup): number {
+  const rare = setup.rare;
+  if (trials <= 0 || rare <= 0) return setup.flipped ? trials : 0;
+  if (trials * rare >= 30) return binomial(stream.rng, trials, setup.p);
+  const ratio = setup.ratio;
+  let term = fastExp(trials * setup.logNotRare);
   let cumulative = term;
   const u = stream.nextDouble();
   let k = 0;
@@ -58,5 +81,5 @@ export function streamBinomial(stream: TycheStream, trials: number, p: number, l
     k++;
     cumulative += term;
   }
-  return k;
+  return setup.flipped ? trials - k : k;
 }

@@ -2,6 +2,17 @@ import type { Distribution } from './distribution.js';
 import { DistributionError, requireParameter } from './distributionError.js';
 import type { Rng } from './rng.js';
 
+/** Each empirical distribution's values, for samplers that draw without calling sample(). */
+const tables = new WeakMap<Distribution, Float64Array>();
+
+/**
+ * The values an empirical distribution resamples (a copy is not made: do not change it), or
+ * undefined for a distribution that empirical() did not make.
+ */
+export function empiricalValues(distribution: Distribution): Float64Array | undefined {
+  return tables.get(distribution);
+}
+
 /**
  * The empirical distribution of observed values (timesheet hours), resampled with equal weight:
  * each draw is one of `values` chosen uniformly. Mean and variance are the population moments.
@@ -16,7 +27,7 @@ export function empirical(values: readonly number[]): Distribution {
   const mean = table.reduce((s, v) => s + v, 0) / n;
   const variance = table.reduce((s, v) => s + (v - mean) * (v - mean), 0) / n;
   const sorted = Float64Array.from(table).sort();
-  return {
+  const distribution: Distribution = {
     kind: 'empirical',
     parameters: { size: n },
     mean,
@@ -29,4 +40,6 @@ export function empirical(values: readonly number[]): Distribution {
       return count / n;
     },
   };
+  tables.set(distribution, table);
+  return distribution;
 }

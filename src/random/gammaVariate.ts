@@ -70,6 +70,9 @@ export function gammaSetup(shape: number): GammaSetup {
   return { shape, d, c: 1 / Math.sqrt(9 * d), boostPower: shape < 1 ? 1 / shape : 0 };
 }
 
+/** Where streamGamma's deviate passes through, so that it is never returned as a boxed number. */
+const deviate = new Float64Array(1);
+
 /**
  * gammaVariate from a TycheStream with the shape's constants precomputed: the same algorithm
  * and the same uniforms as `gammaVariate(stream.rng, shape)`, so the same deviate up to the last
@@ -77,6 +80,15 @@ export function gammaSetup(shape: number): GammaSetup {
  * @example streamGamma(stream, gammaSetup(4)) / 4 // mean 1, cv 0.5
  */
 export function streamGamma(stream: TycheStream, setup: GammaSetup): number {
+  streamGammaInto(stream, setup, deviate, 0);
+  return deviate[0];
+}
+
+/**
+ * streamGamma, written to out[at] (no number returned: see sampleHours.ts on boxing).
+ * @param at index into out
+ */
+export function streamGammaInto(stream: TycheStream, setup: GammaSetup, out: Float64Array, at: number): void {
   let boost = 1;
   if (setup.boostPower !== 0) boost = fastExp(Math.log(1 - stream.nextDouble()) * setup.boostPower);
   const { d, c } = setup;
@@ -90,7 +102,9 @@ export function streamGamma(stream: TycheStream, setup: GammaSetup): number {
     v = v * v * v;
     const u = stream.nextDouble();
     const x2 = x * x;
-    if (u < 1 - 0.0331 * x2 * x2) return d * v * boost;
-    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v * boost;
+    if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+      out[at] = d * v * boost;
+      return;
+    }
   }
 }

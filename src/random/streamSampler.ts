@@ -1,11 +1,12 @@
 import type { Distribution } from './distribution.js';
 import { fastExp } from './fastExp.js';
-import { gammaSetup, streamGamma, type GammaSetup } from './gammaVariate.js';
+import { empiricalValues } from './empirical.js';
+import { gammaSetup, streamGammaInto, type GammaSetup } from './gammaVariate.js';
 import { streamNormal } from './normal.js';
 import type { TycheStream } from './tycheStream.js';
 
 /** How a StreamSampler draws; the engine's loops switch on it instead of calling through a closure. */
-export const SamplerKind = { Fixed: 0, Lognormal: 1, Triangular: 2, Uniform: 3, Gamma: 4, Pert: 5, Other: 6 } as const;
+export const SamplerKind = { Fixed: 0, Lognormal: 1, Triangular: 2, Uniform: 3, Gamma: 4, Pert: 5, Empirical: 6, Other: 7 } as const;
 export type SamplerKind = (typeof SamplerKind)[keyof typeof SamplerKind];
 
 /**
@@ -14,7 +15,7 @@ export type SamplerKind = (typeof SamplerKind)[keyof typeof SamplerKind];
  */
 export interface StreamSampler {
   readonly kind: SamplerKind;
-  /** Fixed: value. Lognormal: median e^μ. Triangular, uniform, PERT: min. Gamma: scale. */
+  /** Fixed: value. Lognormal: median e^μ. Triangular, uniform, PERT: min. Gamma: scale. Empirical: count. */
   readonly p0: number;
   /** Lognormal: σ. Triangular: (mode − min)/(max − min). Uniform, PERT: max − min. */
   readonly p1: number;
@@ -28,8 +29,10 @@ export interface StreamSampler {
   readonly gammaA: GammaSetup | null;
   /** PERT: the constants of β. */
   readonly gammaB: GammaSetup | null;
-  /** The distribution itself, drawn through for families without a fast path (empirical). */
-  readonly distribution: Distribution;
+  /** Empirical: the values, each drawn with probability 1/length. */
+  readonly table: Float64Array | null;
+  /** The distribution itself for families without a fast path (drawn through sample()); else null. */
+  readonly distribution: Distribution | null;
 }
 
 /**
@@ -39,7 +42,17 @@ export interface StreamSampler {
 export function streamSampler(distribution: Distribution): StreamSampler {
   const q = distribution.parameters;
   // One literal with every field in the same order: every sampler shares one hidden class.
-  const make = (kind: SamplerKind, p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, gammaA: GammaSetup | null = null, gammaB: GammaSetup | null = null): StreamSampler => ({
+  const make = (
+    kind: SamplerKind,
+    p0 = 0,
+    p1 = 0,
+    p2 = 0,
+    p3 = 0,
+    p4 = 0,
+    gammaA: GammaSetup | null = null,
+    gammaB: GammaSetup | null = null,
+    table: Float64Array | null = null,
+  ): StreamSampler => ({
     kind,
     p0,
     p1,
@@ -48,7 +61,8 @@ export function streamSampler(distribution: Distribution): StreamSampler {
     p4,
     gammaA,
     gammaB,
-    distribution,
+    table,
+    distribution: kind === SamplerKind.Other ? distribution : null,
   });
   switch (distribution.kind) {
     case 'fixed':
@@ -65,40 +79,66 @@ export function streamSampler(distribution: Distribution): StreamSampler {
       return make(SamplerKind.Gamma, q.scale, 0, 0, 0, 0, gammaSetup(q.shape));
     case 'pert':
       return make(SamplerKind.Pert, q.min, q.max - q.min, 0, 0, 0, gammaSetup(q.alpha), gammaSetup(q.beta));
+    case 'empirical': {
+      const values = empiricalValues(distribution);
+      return values ? make(SamplerKind.Empirical, values.length, 0, 0, 0, 0, null, null, values) : make(SamplerKind.Other);
+    }
     default:
       return make(SamplerKind.Other);
   }
 }
 
+/** Where streamSample's draw passes through (see streamSampleInto). */
+const draw = new Float64Array(1);
+
 /**
  * One draw of a flattened distribution from a TycheStream. Each family uses the algorithm of
  * its Distribution.sample (lognormal: e^(μ+σZ) written as median·e^(σZ); triangular: inverse
- * CDF; PERT: a Beta from two Gammas), so the law is the same. The common families are drawn
- * here, small enough for V8 to inline into the engine's loops; the others in one call.
+ * CDF; PERT: a Beta from two Gammas; empirical: a uniform index), so the law is the same.
  */
 export function streamSample(stream: TycheStream, s: StreamSampler): number {
-  const kind = s.kind;
-  if (kind === SamplerKind.Lognormal) return s.p0 * fastExp(s.p1 * streamNormal(stream));
-  if (kind === SamplerKind.Triangular) {
-    const u = stream.nextDouble();
-    return u < s.p1 ? s.p0 + Math.sqrt(u * s.p2) : s.p3 - Math.sqrt((1 - u) * s.p4);
-  }
-  if (kind === SamplerKind.Fixed) return s.p0;
-  return sampleOther(stream, s);
+  streamSampleInto(stream, s, draw, 0);
+  return draw[0];
 }
 
-function sampleOther(stream: TycheStream, s: StreamSampler): number {
+/** PERT's second Gamma deviate. */
+const second = new Float64Array(1);
+
+/**
+ * streamSample written to out[at]: the engine's loops use this form, since V8 would allocate a
+ * heap number for each non-integer returned from a call it does not inline.
+ */
+export function streamSampleInto(stream: TycheStream, s: StreamSampler, out: Float64Array, at: number): void {
   switch (s.kind) {
-    case SamplerKind.Uniform:
-      return s.p0 + s.p1 * stream.nextDouble();
-    case SamplerKind.Gamma:
-      return streamGamma(stream, s.gammaA!) * s.p0;
-    case SamplerKind.Pert: {
-      const x = streamGamma(stream, s.gammaA!);
-      const y = streamGamma(stream, s.gammaB!);
-      return s.p0 + s.p1 * (x / (x + y));
+    case SamplerKind.Fixed:
+      out[at] = s.p0;
+      return;
+    case SamplerKind.Lognormal:
+      out[at] = s.p0 * fastExp(s.p1 * streamNormal(stream));
+      return;
+    case SamplerKind.Triangular: {
+      const u = stream.nextDouble();
+      out[at] = u < s.p1 ? s.p0 + Math.sqrt(u * s.p2) : s.p3 - Math.sqrt((1 - u) * s.p4);
+      return;
     }
+    case SamplerKind.Uniform:
+      out[at] = s.p0 + s.p1 * stream.nextDouble();
+      return;
+    case SamplerKind.Gamma:
+      streamGammaInto(stream, s.gammaA!, out, at);
+      out[at] *= s.p0;
+      return;
+    case SamplerKind.Pert: {
+      streamGammaInto(stream, s.gammaA!, out, at);
+      streamGammaInto(stream, s.gammaB!, second, 0);
+      const x = out[at];
+      out[at] = s.p0 + s.p1 * (x / (x + second[0]));
+      return;
+    }
+    case SamplerKind.Empirical:
+      out[at] = s.table![Math.floor(stream.nextDouble() * s.p0)];
+      return;
     default:
-      return s.distribution.sample(stream.rng);
+      out[at] = s.distribution!.sample(stream.rng);
   }
 }

@@ -1,26 +1,69 @@
-import type { TrialColumns } from '../engine/columns.js';
+import { allocateColumns, type TrialColumns } from '../engine/columns.js';
+import { compilePortfolio } from '../engine/compile.js';
+import { hotPortfolio, travels } from '../engine/hotPortfolio.js';
+import { blockPlan, columnsAt, runTrials } from '../engine/runTrials.js';
+import { BLOCK_SIZE, simulateBlock } from '../engine/simulateBlock.js';
 import type { ScenarioAdjustment } from '../scenario/adjust.js';
 import type { Scenario } from '../scenario/types.js';
-import { simulateScenario } from './simulateScenario.js';
+import { unpackBlock } from './blockColumns.js';
+import { estimatedSeconds } from './workEstimate.js';
 import { serviceChainOf } from './serviceChain.js';
+import { seededStreams } from './simulateScenario.js';
+import { runBlocks, workerEntry } from './workerPool.js';
 
 /** Settings of one simulation run. */
 export interface RunSettings {
   trials: number;
   seed: string;
+  /** Threads to simulate on, this one included: `workers − 1` worker threads are started. */
   workers: number;
   /** What-if changes already applied to `scenario`; worker threads apply them to the text they parse. */
   adjustments?: readonly ScenarioAdjustment[];
+  /**
+   * Worker threads are started only for runs estimated to take at least this long on one
+   * thread (estimatedSeconds); default MIN_PARALLEL_SECONDS. Tests pass 0 to force threads.
+   */
+  minParallelSeconds?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Below this estimated single-thread time, thread start-up costs more than the threads save. */
+export const MIN_PARALLEL_SECONDS = 0.5;
+
 /**
- * Simulates a scenario's trials, on worker threads when asked. The numbers are the same for any
- * number of workers: each block of trials has its own streams.
- * @param text the scenario file's text, which worker threads validate again
+ * Simulates a scenario's trials on `workers` threads: this one and `workers − 1` worker threads
+ * sharing the blocks. The numbers are the same for any number of workers, to the last digit:
+ * each block of BLOCK_SIZE trials has its own random streams and its columns land at its own
+ * offset. One worker, a short run (under MIN_PARALLEL_SECONDS by estimatedSeconds), or no compiled
+ * worker entry (tests of the TypeScript source without a build) run in this thread only, with no
+ * thread start-up cost.
+ * @param text the scenario file's text, which worker threads parse and validate again
  */
 export async function runScenario(scenario: Scenario, text: string, file: string, settings: RunSettings): Promise<TrialColumns> {
-  void text;
-  void file;
-  return simulateScenario(scenario, settings, serviceChainOf).columns;
+  const { trials, seed } = settings;
+  const blocks = blockPlan(trials);
+  const portfolio = compilePortfolio(scenario, seed, serviceChainOf(scenario));
+  const hot = hotPortfolio(portfolio);
+  const short = estimatedSeconds(hot, trials) < (settings.minParallelSeconds ?? MIN_PARALLEL_SECONDS);
+  const threads = short ? 1 : Math.min(settings.workers, blocks.length);
+  const entry = threads > 1 ? workerEntry() : null;
+  const canTravel = travels(hot);
+  const streams = seededStreams(seed);
+  if (entry === null || (!canTravel && text === '')) return runTrials(portfolio, streams, trials, (done) => settings.onProgress?.(done, trials));
+
+  const columns = allocateColumns({ plans: portfolio.planCount, segments: portfolio.segmentCount, types: portfolio.typeCount }, trials);
+  let done = 0;
+  await runBlocks({
+    blocks,
+    helpers: threads - 1,
+    entry,
+    setup: { portfolio: canTravel ? hot : null, text, file, seed, adjustments: settings.adjustments ?? [] },
+    simulateHere: ({ block, length }) => simulateBlock(portfolio, streams, block, length, columnsAt(columns, block * BLOCK_SIZE, length)),
+    receive: ({ block, length, buffer }) => unpackBlock(new Float64Array(buffer), length, columns, block * BLOCK_SIZE),
+    onBlockDone: ({ length }) => {
+      done += length;
+      settings.onProgress?.(done, trials);
+    },
+  });
+  return columns;
 }

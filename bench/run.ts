@@ -1,0 +1,151 @@
+/*
+ * `npm run bench`: the engine's speed on fixed workloads, each in its own process, against the
+ * native C reference for R1 (bench/native/r1.c) in the same run.
+ *
+ *   npm run bench                    every bundled scenario and R1, on 1 thread and on all cores
+ *   npm run bench -- --million       also the bundled scenario with 10^6 trials (about a minute)
+ *   npm run bench -- --repeat 3      best of 3 runs per workload (a shared machine is noisy)
+ *
+ * Wall times are whole processes (spawn to exit: Node start-up, module loading, parsing, thread
+ * start-up, simulation), as the native program's is. Requests are not counted by the engine:
+ * they are the expected number, computed from each scenario (expectedRequests in
+ * src/runner/workEstimate.ts: E[U] and the common factor's mean are 1, so neither moves it); for R1
+ * the C program counts its own, which agree (153.6 M for 20,000 trials). Peak memory is the
+ * process's maxRSS, all threads.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenario } from '../src/scenario/load.js';
+import { buildNative, runNative, type NativeResult } from './native.js';
+
+/** R1 (issue 4): expected total hours per trial and the sd of the native program (bench/native/README.md). */
+const R1_EXPECTED_HOURS = 7854.3;
+const R1_TRIALS = 20_000;
+const R1_SEED = 1;
+const MILLION = 1_000_000;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+const child = path.join(here, 'simulate.js');
+const cores = availableParallelism();
+
+interface Workload {
+  name: string;
+  file: string;
+  trials: number;
+  seed: string;
+}
+
+interface Measured {
+  workload: Workload;
+  threads: number;
+  wallSeconds: number;
+  seconds: number;
+  meanHours: number;
+  sdHours: number;
+  requests: number;
+  maxRssBytes: number;
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** One workload in a fresh process; the best (shortest wall time) of `repeat` runs. */
+function measure(workload: Workload, threads: number, repeat: number): Measured {
+  let best: Measured | null = null;
+  for (let i = 0; i < repeat; i++) {
+    const started = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [child, workload.file, String(workload.trials), String(threads), workload.seed], { encoding: 'utf8' });
+    const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (run.status !== 0) throw new Error(`${workload.name} on ${threads} thread(s) failed: ${run.stderr || run.error}`);
+    const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as Omit<Measured, 'workload' | 'threads' | 'wallSeconds'>;
+    const measured = { workload, threads, wallSeconds, ...result };
+    if (!best || measured.wallSeconds < best.wallSeconds) best = measured;
+  }
+  return best!;
+}
+
+const millions = (n: number) => (n / 1e6).toFixed(1);
+const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+
+function printTable(results: Measured[]): void {
+  const widths = [22, 9, 7, 8, 8, 12, 9];
+  console.log(row(['workload', 'trials', 'threads', 'wall s', 'sim s', 'M requests/s', 'peak MB'], widths));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of results) {
+    console.log(
+      row(
+        [r.workload.name, r.workload.trials.toLocaleString('en-US'), r.threads, r.wallSeconds.toFixed(2), r.seconds.toFixed(2), millions(r.requests / r.seconds), (r.maxRssBytes / 1e6).toFixed(0)],
+        widths,
+      ),
+    );
+  }
+  console.log('M requests/s: expected requests (from the scenario, not counted) per second of simulation; wall s: the whole process.');
+}
+
+function printNative(native: NativeResult | null, skipped: string | null, r1: Measured[]): void {
+  console.log('\nR1 against the native C reference (bench/native/r1.c, gcc -O2 -march=native, 1 thread)');
+  if (!native) {
+    console.log(`  skipped: ${skipped}`);
+    return;
+  }
+  console.log(
+    `  C:  wall ${native.wallSeconds.toFixed(2)} s, simulation ${native.seconds.toFixed(2)} s, ${millions(native.requests / native.seconds)} M requests/s, mean hours ${native.meanHours.toFixed(1)} (sd ${native.sdHours.toFixed(1)})`,
+  );
+  for (const r of r1) {
+    const target = r.threads === 1 ? 'target ≤ 2.5' : 'target < 1.35';
+    console.log(
+      `  TS ${r.threads} thread${r.threads === 1 ? ' ' : 's'}: wall ${r.wallSeconds.toFixed(2)} s, TS/C wall ${(r.wallSeconds / native.wallSeconds).toFixed(2)} (${target}), simulation ${(r.seconds / native.seconds).toFixed(2)}`,
+    );
+  }
+  const one = r1.find((r) => r.threads === 1) ?? r1[0];
+  const se = one.sdHours / Math.sqrt(one.workload.trials);
+  console.log(
+    `  TS mean hours ${one.meanHours.toFixed(1)} (sd ${one.sdHours.toFixed(1)}): ${((one.meanHours - R1_EXPECTED_HOURS) / se).toFixed(2)} standard errors from the exact ${R1_EXPECTED_HOURS}`,
+  );
+}
+
+function main(): void {
+  const repeat = Math.max(1, Number(argument('--repeat') ?? 1));
+  const scenarioDir = path.join(repoRoot, 'scenarios');
+  const bundled: Workload[] = readdirSync(scenarioDir)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== 'bench-r1.yaml')
+    .sort()
+    .map((f) => {
+      const file = path.join(scenarioDir, f);
+      const scenario = parseScenario(readFileSync(file, 'utf8'), file);
+      return { name: f.replace(/\.ya?ml$/, ''), file, trials: scenario.trials, seed: scenario.seed ?? '1' };
+    });
+  const r1: Workload = { name: 'R1', file: path.join(scenarioDir, 'bench-r1.yaml'), trials: R1_TRIALS, seed: String(R1_SEED) };
+  const threadCounts = cores > 1 ? [1, cores] : [1];
+
+  console.log(`fairfee bench: Node ${process.version}, ${cores} cores, best of ${repeat}\n`);
+  const results: Measured[] = [];
+  for (const workload of [...bundled, r1]) for (const threads of threadCounts) results.push(measure(workload, threads, repeat));
+  printTable(results);
+
+  const built = buildNative(repoRoot);
+  let native: NativeResult | null = null;
+  if ('binary' in built) {
+    for (let i = 0; i < repeat; i++) {
+      const run = runNative(built.binary, R1_TRIALS, R1_SEED);
+      if (!native || run.wallSeconds < native.wallSeconds) native = run;
+    }
+  }
+  printNative(native, 'skipped' in built ? built.skipped : null, results.filter((r) => r.workload === r1));
+
+  if (process.argv.includes('--million')) {
+    const webagency = bundled.find((w) => w.name === 'webagency') ?? bundled[0];
+    const big = measure({ ...webagency, name: `${webagency.name} 10^6`, trials: MILLION }, cores, 1);
+    console.log(`\n${big.workload.name} trials on ${cores} threads: wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`);
+  } else {
+    console.log('\n(add -- --million for the bundled scenario with 10^6 trials: time and peak memory)');
+  }
+}
+
+main();

@@ -1,0 +1,120 @@
+import type { TrialColumns } from './columns.js';
+import type { HotPortfolio } from './hotPortfolio.js';
+import { RequestScratch } from './sampleHours.js';
+import { BLOCK_SIZE, type StreamFactory } from './simulateBlock.js';
+
+/**
+ * The working arrays of a block, sized for BLOCK_SIZE trials and kept with the portfolio, so
+ * that simulating block after block allocates nothing (a million trials are a thousand blocks).
+ */
+interface Workspace {
+  readonly common: Float64Array | null;
+  readonly commonProbability: Float64Array;
+  readonly commonAlias: Int32Array;
+  readonly commonTotal: Float64Array;
+  readonly shockEvents: Int32Array;
+  readonly feeWeightPerClient: Float64Array;
+  readonly serviceCostPerClient: Float64Array;
+  readonly intensity: Float64Array;
+  readonly covered: Float64Array;
+  readonly uncovered: Float64Array;
+  readonly coveredByMonth: Float64Array;
+  readonly monthWeights: Float64Array;
+  readonly monthProbability: Float64Array;
+  readonly monthAlias: Int32Array;
+  readonly scratch: RequestScratch;
+}
+
+/** One block being simulated: its settings, its output and the workspace's arrays. */
+export interface BlockState extends Workspace {
+  readonly portfolio: HotPortfolio;
+  readonly streams: StreamFactory;
+  readonly block: number;
+  /** Trials in the block; the arrays below hold at least this many. */
+  readonly length: number;
+  readonly out: TrialColumns;
+  /** Common factor of trial t, month m at t·H + m; null without one. */
+  readonly common: Float64Array | null;
+  /** Alias table of each trial's months by the common factor, at t·H + m (empty without one). */
+  readonly commonProbability: Float64Array;
+  readonly commonAlias: Int32Array;
+  /** Σ of each trial's common factors over the months (empty without one). */
+  readonly commonTotal: Float64Array;
+  /** Events of shock s in trial t, month m at (s·length + t)·H + m. */
+  readonly shockEvents: Int32Array;
+  /** Fee weight and service cost of one client in trial t (the service chain is shared). */
+  readonly feeWeightPerClient: Float64Array;
+  readonly serviceCostPerClient: Float64Array;
+  /** The current client's intensity U, covered and uncovered hours per trial. */
+  readonly intensity: Float64Array;
+  readonly covered: Float64Array;
+  readonly uncovered: Float64Array;
+  /** The current client's covered hours of trial t, month m at t·H + m (capped plans only). */
+  readonly coveredByMonth: Float64Array;
+  /** One trial's monthly rates and their alias table, for types with a season and a common factor. */
+  readonly monthWeights: Float64Array;
+  readonly monthProbability: Float64Array;
+  readonly monthAlias: Int32Array;
+  readonly scratch: RequestScratch;
+}
+
+const workspaces = new WeakMap<HotPortfolio, Workspace>();
+
+function createWorkspace(hot: HotPortfolio): Workspace {
+  const H = hot.termMonths;
+  const trialMonths = BLOCK_SIZE * H;
+  const common = hot.commonGamma !== null;
+  return {
+    common: common ? new Float64Array(trialMonths) : null,
+    commonProbability: new Float64Array(common ? trialMonths : 0),
+    commonAlias: new Int32Array(common ? trialMonths : 0),
+    commonTotal: new Float64Array(common ? BLOCK_SIZE : 0),
+    shockEvents: new Int32Array(hot.shocks.length * trialMonths),
+    feeWeightPerClient: new Float64Array(BLOCK_SIZE),
+    serviceCostPerClient: new Float64Array(BLOCK_SIZE),
+    intensity: new Float64Array(BLOCK_SIZE),
+    covered: new Float64Array(BLOCK_SIZE),
+    uncovered: new Float64Array(BLOCK_SIZE),
+    coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
+    monthWeights: new Float64Array(H),
+    monthProbability: new Float64Array(H),
+    monthAlias: new Int32Array(H),
+    scratch: new RequestScratch(),
+  };
+}
+
+/**
+ * The state of one block of `length` ≤ BLOCK_SIZE trials, on the portfolio's reused workspace.
+ * The caller fills every array before reading it (simulateBlock does, in order).
+ */
+export function blockState(portfolio: HotPortfolio, streams: StreamFactory, block: number, length: number, out: TrialColumns): BlockState {
+  let workspace = workspaces.get(portfolio);
+  if (!workspace) {
+    workspace = createWorkspace(portfolio);
+    workspaces.set(portfolio, workspace);
+  }
+  const w = workspace;
+  // One literal, fields in one order: every block's state has the same hidden class.
+  return {
+    portfolio,
+    streams,
+    block,
+    length,
+    out,
+    common: w.common,
+    commonProbability: w.commonProbability,
+    commonAlias: w.commonAlias,
+    commonTotal: w.commonTotal,
+    shockEvents: w.shockEvents,
+    feeWeightPerClient: w.feeWeightPerClient,
+    serviceCostPerClient: w.serviceCostPerClient,
+    intensity: w.intensity,
+    covered: w.covered,
+    uncovered: w.uncovered,
+    coveredByMonth: w.coveredByMonth,
+    monthWeights: w.monthWeights,
+    monthProbability: w.monthProbability,
+    monthAlias: w.monthAlias,
+    scratch: w.scratch,
+  };
+}
