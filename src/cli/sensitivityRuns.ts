@@ -1,7 +1,6 @@
 import { breakevenFee } from '../analysis/breakeven.js';
 import { tornado, type TornadoRow } from '../analysis/tornado.js';
 import { varianceShares } from '../analysis/varianceShares.js';
-import type { TrialColumns } from '../engine/columns.js';
 import type { AdjustableInput } from '../scenario/adjust.js';
 import type { Scenario } from '../scenario/types.js';
 import type { SimulationArgs } from './options.js';
@@ -47,13 +46,20 @@ export interface SensitivityResult {
  * records the break-even fee each way, sorted by swing; plus each type's share of the net
  * cost's variance from the base run.
  */
-export async function runSensitivity(run: PreparedRun, args: SimulationArgs, io: Io, change: number, base?: TrialColumns): Promise<SensitivityResult> {
+export async function runSensitivity(
+  run: PreparedRun,
+  args: SimulationArgs,
+  io: Io,
+  change: number,
+  choose: (inputs: SensitivityInput[], shares: Record<string, number>) => SensitivityInput[] = (inputs) => inputs,
+): Promise<SensitivityResult> {
   const confidence = run.levels[0];
-  const baseColumns = base ?? (await simulate(run, args, io));
+  const baseColumns = await simulate(run, args, io);
   const shares = varianceShares(baseColumns);
+  const shareByType = Object.fromEntries(run.scenario.requestTypes.map((t, j) => [t.name, shares[j]]));
   const quiet = { ...args, progress: false };
   const rows: TornadoRow[] = [];
-  for (const { input, requestType } of sensitivityInputs(run.scenario)) {
+  for (const { input, requestType } of choose(sensitivityInputs(run.scenario), shareByType)) {
     const fees: number[] = [];
     for (const factor of [1 - change, 1 + change]) {
       const columns = await simulate(run, quiet, io, [{ kind: 'scale', input, factor, requestType }]);
@@ -66,6 +72,22 @@ export async function runSensitivity(run: PreparedRun, args: SimulationArgs, io:
     trials: run.trials,
     base_fee: breakevenFee(baseColumns.netCost, baseColumns.feeWeight, confidence).fee,
     rows: tornado(rows),
-    variance_shares: Object.fromEntries(run.scenario.requestTypes.map((t, j) => [t.name, shares[j]])),
+    variance_shares: shareByType,
+  };
+}
+
+/**
+ * A quick tornado for `run`: frequency and effort of the `count` request types with the largest
+ * share of the net cost's variance, and cost per hour. The full one is `fairfee sensitivity`.
+ */
+export function mainInputs(count: number): (inputs: SensitivityInput[], shares: Record<string, number>) => SensitivityInput[] {
+  return (inputs, shares) => {
+    const top = new Set(
+      Object.entries(shares)
+        .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+        .slice(0, count)
+        .map(([name]) => name),
+    );
+    return inputs.filter((i) => i.input === 'cost_per_hour' || ((i.input === 'frequency' || i.input === 'effort') && top.has(i.requestType ?? '')));
   };
 }

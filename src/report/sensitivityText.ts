@@ -34,7 +34,7 @@ export function formatSensitivity(result: SensitivityResult, currency: string): 
     shares.map(([name, share]) => [name, formatPercent(share)]),
   );
   return [
-    `What drives the fee: each input moved −${pct} and +${pct} (same ${result.trials.toLocaleString('en-US')} simulated terms each; base break-even fee ${formatNumber(result.base_fee)})`,
+    `What drives the fee: each input moved −${pct} and +${pct} (same ${result.trials.toLocaleString('en-US')} simulated terms each; base break-even fee ${formatNumber(result.base_fee)} on those terms)`,
     tornadoTable,
     '',
     shareTable,

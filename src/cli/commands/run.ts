@@ -16,7 +16,7 @@ import { checkPrecisionArgs, precisionOptions, sharedShocksOption, simulationOpt
 import { printJson, writeCsvFile, type Io } from '../output.js';
 import { formatPrecision } from '../precision.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
-import { runSensitivity } from '../sensitivityRuns.js';
+import { mainInputs, runSensitivity } from '../sensitivityRuns.js';
 import { withoutSharedShocks } from '../sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
@@ -58,7 +58,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       const current = prices ? evaluatePriceList(columns, run.scenario, prices) : null;
       const shocks = args['shared-shocks'] ? await withoutSharedShocks(run, args, io, columns) : null;
       const sensitivity =
-        args['sensitivity-trials'] > 0 ? await runSensitivity({ ...run, trials: Math.min(run.trials, args['sensitivity-trials']) }, args, io, 0.2) : null;
+        args['sensitivity-trials'] > 0 ? await runSensitivity({ ...run, trials: Math.min(run.trials, args['sensitivity-trials']) }, args, io, 0.2, mainInputs(3)) : null;
       if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
       const c = run.scenario.currency;
       if (args.json) {
