@@ -1,8 +1,7 @@
-import { aliasPick } from '../random/aliasTable.js';
 import { streamBinomial } from '../random/binomial.js';
 import { fastExp } from '../random/fastExp.js';
 import { streamNormal } from '../random/normal.js';
-import { SamplerKind, streamSampleInto } from '../random/streamSampler.js';
+import { SamplerKind, streamSampleInto, type StreamSampler } from '../random/streamSampler.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import type { HotType } from './hotPortfolio.js';
 
@@ -69,6 +68,32 @@ function drawOverruns(stream: TycheStream, type: HotType, overruns: number, scra
   scratch.hours[0] = sum;
 }
 
+/** Adds to scratch.hours[0] the hours of `count` lognormal requests: median·Σ e^(σZ). */
+function addLognormal(stream: TycheStream, effort: StreamSampler, count: number, scratch: RequestScratch): void {
+  const sigma = effort.p1;
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += fastExp(sigma * streamNormal(stream));
+  scratch.hours[0] += effort.p0 * sum;
+}
+
+/** efforts[from … to−1] ← lognormal draws. */
+function drawLognormal(stream: TycheStream, effort: StreamSampler, efforts: Float64Array, from: number, to: number): void {
+  const median = effort.p0;
+  const sigma = effort.p1;
+  for (let i = from; i < to; i++) efforts[i] = median * fastExp(sigma * streamNormal(stream));
+}
+
+/** efforts[from … to−1] ← draws of any family. */
+function drawAny(stream: TycheStream, effort: StreamSampler, efforts: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) streamSampleInto(stream, effort, efforts, i);
+}
+
+/*
+ * The per-request loops above are small functions of their own on purpose: V8 inlines callees
+ * into a function only up to a budget, and these loops must get streamNormal and fastExp inlined
+ * (else each draw comes back as an allocated heap number). Called, they get their own budget.
+ */
+
 /**
  * The hours of `count` requests of one type, into scratch.hours[0]: the sum of their efforts,
  * each request escalating independently with the overrun probability. Which requests overrun is
@@ -83,27 +108,20 @@ export function sampleHours(stream: TycheStream, type: HotType, count: number, s
   if (count === 0) return;
   scratch.ensure(count);
   const overruns = overrunsOf(stream, type, count);
-  let hours = 0;
-  if (overruns > 0) {
-    drawOverruns(stream, type, overruns, scratch, false);
-    hours = scratch.hours[0];
-  }
+  if (overruns > 0) drawOverruns(stream, type, overruns, scratch, false);
   const plain = count - overruns;
   const effort = type.effort;
   if (effort.kind === SamplerKind.Fixed) {
-    hours += effort.p0 * plain;
+    scratch.hours[0] += effort.p0 * plain;
   } else if (effort.kind === SamplerKind.Lognormal) {
-    // e^(μ+σZ) = median·e^(σZ): the median multiplies the sum once, not each request.
-    const sigma = effort.p1;
-    let sum = 0;
-    for (let i = 0; i < plain; i++) sum += fastExp(sigma * streamNormal(stream));
-    hours += effort.p0 * sum;
+    addLognormal(stream, effort, plain, scratch);
   } else {
     const efforts = scratch.efforts;
-    for (let i = 0; i < plain; i++) streamSampleInto(stream, effort, efforts, i);
-    for (let i = 0; i < plain; i++) hours += efforts[i];
+    drawAny(stream, effort, efforts, 0, plain);
+    let sum = 0;
+    for (let i = 0; i < plain; i++) sum += efforts[i];
+    scratch.hours[0] += sum;
   }
-  scratch.hours[0] = hours;
 }
 
 /** Each request's hours into efforts[0 … count−1], the overrunning ones first (as sampleHours draws them). */
@@ -112,15 +130,9 @@ function drawEfforts(stream: TycheStream, type: HotType, count: number, scratch:
   const overruns = overrunsOf(stream, type, count);
   if (overruns > 0) drawOverruns(stream, type, overruns, scratch, true);
   const effort = type.effort;
-  if (effort.kind === SamplerKind.Fixed) {
-    efforts.fill(effort.p0, overruns, count);
-  } else if (effort.kind === SamplerKind.Lognormal) {
-    const median = effort.p0;
-    const sigma = effort.p1;
-    for (let i = overruns; i < count; i++) efforts[i] = median * fastExp(sigma * streamNormal(stream));
-  } else {
-    for (let i = overruns; i < count; i++) streamSampleInto(stream, effort, efforts, i);
-  }
+  if (effort.kind === SamplerKind.Fixed) efforts.fill(effort.p0, overruns, count);
+  else if (effort.kind === SamplerKind.Lognormal) drawLognormal(stream, effort, efforts, overruns, count);
+  else drawAny(stream, effort, efforts, overruns, count);
 }
 
 /**
@@ -152,7 +164,12 @@ export function sampleHoursByMonth(
   if (probability === null) {
     for (let i = 0; i < count; i++) monthOf[i] = Math.floor(stream.nextDouble() * months);
   } else {
-    for (let i = 0; i < count; i++) monthOf[i] = aliasPick(stream, probability, alias, tableOffset, months);
+    // aliasPick, written out: V8 does not always inline it this deep, and it runs per request.
+    for (let i = 0; i < count; i++) {
+      const x = stream.nextDouble() * months;
+      const column = Math.floor(x);
+      monthOf[i] = x - column < probability[tableOffset + column] ? column : alias[tableOffset + column];
+    }
   }
   const efforts = scratch.efforts;
   drawEfforts(stream, type, count, scratch);

@@ -1,7 +1,15 @@
 import { buildAliasTable } from '../random/aliasTable.js';
 import { binomialSetup, streamBinomial } from '../random/binomial.js';
 import { streamGamma } from '../random/gammaVariate.js';
-import { streamNegativeBinomial, streamPoisson, streamPoissonInversion } from '../random/poisson.js';
+import { streamExponential } from '../random/exponential.js';
+import {
+  negativeBinomialFromExponential,
+  negativeBinomialMixture,
+  negativeBinomialSurelyZero,
+  STREAM_INVERSION_LIMIT,
+  streamPoisson,
+  streamPoissonInversion,
+} from '../random/poisson.js';
 import type { StreamKey } from '../random/rng.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
@@ -175,7 +183,17 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
     let hours = 0;
     for (let m = 0; m < H; m++) {
       const mean = common ? rate * season[m] * common[t * H + m] : rate * season[m];
-      const count = streamNegativeBinomial(stream, mean, setup);
+      // streamNegativeBinomial, composed here so its usual outcome (no request: about four
+      // months in five) costs one ziggurat draw and a comparison, all inlined.
+      let count: number;
+      if (mean >= STREAM_INVERSION_LIMIT) {
+        count = negativeBinomialMixture(stream, mean, setup);
+      } else {
+        if (mean <= 0) continue;
+        const e = streamExponential(stream);
+        if (negativeBinomialSurelyZero(e, mean, setup)) continue;
+        count = negativeBinomialFromExponential(e, mean, setup);
+      }
       if (count === 0) continue;
       sampleHours(stream, type, count, state.scratch);
       const monthHours = state.scratch.hours[0];

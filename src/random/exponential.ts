@@ -60,5 +60,6 @@ export function streamExponential(stream: TycheStream): number {
   const layer = bits & (LAYERS - 1);
   const value = bits >>> 8;
   if (value < ke[layer]) return (value + 0.5) * we[layer];
-  return exponentialSlow(stream, value, layer);
+  // + : the call's result is a number, so inlined returns meet unboxed (see normal.ts).
+  return +exponentialSlow(stream, value, layer);
 }

@@ -142,18 +142,35 @@ const NEGATIVE_BINOMIAL_CAP = 100_000;
  * @example streamNegativeBinomial(stream, 0.3, negativeBinomialSetup(0.6)) // variance 0.3 + 0.3²/0.6
  */
 export function streamNegativeBinomial(stream: TycheStream, mean: number, setup: NegativeBinomialSetup): number {
-  if (mean >= STREAM_INVERSION_LIMIT) return streamPoisson(stream, mean * streamGamma(stream, setup.gamma) * setup.inverseDispersion);
+  if (mean >= STREAM_INVERSION_LIMIT) return negativeBinomialMixture(stream, mean, setup);
   if (mean <= 0) return 0;
   const e = streamExponential(stream);
-  const x = mean * setup.inverseDispersion;
-  // k·(x − x²/2 + x³/3) ≥ k·ln(1+x) = −ln P(0)
-  if (e >= mean * (1 - x * (0.5 - x / 3))) return 0;
-  return negativeBinomialInversion(e, mean, x, setup.dispersion);
+  return negativeBinomialSurelyZero(e, mean, setup) ? 0 : negativeBinomialFromExponential(e, mean, setup);
 }
 
-/** The inversion of streamNegativeBinomial once the cheap bound has not settled N = 0. */
-function negativeBinomialInversion(e: number, mean: number, x: number, dispersion: number): number {
-  const logZero = -dispersion * Math.log1p(x);
+/** The Gamma–Poisson mixture of negativeBinomial(), for means at or above STREAM_INVERSION_LIMIT. */
+export function negativeBinomialMixture(stream: TycheStream, mean: number, setup: NegativeBinomialSetup): number {
+  return streamPoisson(stream, mean * streamGamma(stream, setup.gamma) * setup.inverseDispersion);
+}
+
+/**
+ * streamNegativeBinomial's cheap test: with E the Exp(1) draw (U = e^−E), N = 0 for sure when
+ * E ≥ k·(x − x²/2 + x³/3) ≥ k·ln(1 + x) = −ln P(0), x = mean/k. Pure arithmetic, small enough
+ * to be inlined into the engine's monthly loop (its callers compose it as streamNegativeBinomial does).
+ */
+export function negativeBinomialSurelyZero(e: number, mean: number, setup: NegativeBinomialSetup): boolean {
+  const x = mean * setup.inverseDispersion;
+  return e >= mean * (1 - x * (0.5 - x / 3));
+}
+
+/**
+ * The rest of streamNegativeBinomial's inversion once negativeBinomialSurelyZero has not settled
+ * it: N = 0 when E ≥ −ln P(0), else the search from U = e^−E.
+ * @param mean below STREAM_INVERSION_LIMIT
+ */
+export function negativeBinomialFromExponential(e: number, mean: number, setup: NegativeBinomialSetup): number {
+  const dispersion = setup.dispersion;
+  const logZero = -dispersion * Math.log1p(mean * setup.inverseDispersion);
   if (e >= -logZero) return 0;
   const u = fastExp(-e);
   const ratio = mean / (dispersion + mean);

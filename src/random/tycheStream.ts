@@ -9,8 +9,12 @@ const TO_UNIT = 1 / 4294967296;
  * monomorphic method V8 inlines instead of a closure per draw. The state comes from seedrandom
  * itself (createTycheStream in rng.ts); from there `nextUint32()` and `nextDouble()` give exactly
  * seedrandom's `int32()` and `prng()` sequences, word for word (test/engine-random.test.ts).
+ * (Handing words out from a buffer filled 64 at a time measured slower here: 4.8 ns a word
+ * against 3.0.)
  */
 export class TycheStream {
+  // `declare`: no class-field initialisers, so the fields are born holding numbers and V8 keeps
+  // them as unboxed doubles (an initial `undefined` made every store allocate).
   private declare a: number;
   private declare b: number;
   private declare c: number;

@@ -1,0 +1,93 @@
+import { binomial } from '../src/random/binomial.js';
+import { unitMeanGamma } from '../src/random/gammaVariate.js';
+import { negativeBinomial, poisson } from '../src/random/poisson.js';
+import { createRng } from '../src/random/rng.js';
+import type { Scenario } from '../src/scenario/types.js';
+
+/*
+ * The model of MODEL.md ("One trial"), written the slow, obvious way as the reference the
+ * engine's shortcuts are tested against: a count for every client, type and month (Poisson, or
+ * negative binomial as a Gamma–Poisson mixture), an effort and an overrun coin for every request,
+ * a Binomial of hits for every shock month, covered hours kept for every month. It uses the
+ * plain Rng samplers and Distribution.sample, none of the engine's code or stream samplers.
+ */
+
+/** Per-trial results of the reference, the same quantities as the engine's columns. */
+export interface NaiveTrials {
+  hours: Float64Array;
+  coveredHours: Float64Array;
+  netCost: Float64Array;
+  /** Covered hours above the included hours, all clients. */
+  overageHours: Float64Array;
+  /** Hours of each request type (scenario order). */
+  typeHours: Float64Array[];
+}
+
+/** Simulates `trials` trials of the scenario the naive way, from one generator seeded with `seed`. */
+export function naiveTrials(scenario: Scenario, trials: number, seed: string): NaiveTrials {
+  const rng = createRng(seed);
+  const H = scenario.termMonths;
+  const typeIndex = new Map(scenario.requestTypes.map((t, i) => [t.name, i]));
+  const out: NaiveTrials = {
+    hours: new Float64Array(trials),
+    coveredHours: new Float64Array(trials),
+    netCost: new Float64Array(trials),
+    overageHours: new Float64Array(trials),
+    typeHours: scenario.requestTypes.map(() => new Float64Array(trials)),
+  };
+  const common = new Float64Array(H);
+  const shockEvents = scenario.shocks.map(() => new Int32Array(H));
+  const coveredByMonth = new Float64Array(H);
+  for (let t = 0; t < trials; t++) {
+    for (let m = 0; m < H; m++) common[m] = unitMeanGamma(rng, scenario.commonFactorCv);
+    scenario.shocks.forEach((shock, s) => {
+      for (let m = 0; m < H; m++) shockEvents[s][m] = poisson(rng, shock.perMonth);
+    });
+    for (const segment of scenario.clients) {
+      const plan = scenario.plans.find((p) => p.name === segment.plan)!;
+      for (let member = 0; member < segment.count; member++) {
+        const intensity = unitMeanGamma(rng, segment.heterogeneity);
+        coveredByMonth.fill(0);
+        let covered = 0;
+        let uncovered = 0;
+        const request = (name: string, month: number) => {
+          const type = segment.requestTypes[typeIndex.get(name)!];
+          let hours = type.effort.sample(rng);
+          if (type.overrun && rng() < type.overrun.probability) hours *= type.overrun.factor.sample(rng);
+          out.typeHours[typeIndex.get(name)!][t] += hours;
+          if (plan.covers.includes(name)) {
+            covered += hours;
+            coveredByMonth[month] += hours;
+          } else {
+            uncovered += hours;
+          }
+        };
+        for (const type of segment.requestTypes) {
+          for (let m = 0; m < H; m++) {
+            const season = type.seasonality ? type.seasonality[m % 12] : 1;
+            const rate = type.frequency.perMonth * segment.usage * intensity * season * common[m];
+            const k = type.frequency.dispersion;
+            const count = k === undefined ? poisson(rng, rate) : negativeBinomial(rng, rate, k);
+            for (let i = 0; i < count; i++) request(type.name, m);
+          }
+        }
+        scenario.shocks.forEach((shock, s) => {
+          if (shock.plans && !shock.plans.includes(plan.name)) return;
+          for (let m = 0; m < H; m++) {
+            const hits = binomial(rng, shockEvents[s][m], shock.hitProbability);
+            for (let i = 0; i < hits; i++) request(shock.requestType, m);
+          }
+        });
+        let overage = 0;
+        for (let m = 0; m < H; m++) overage += Math.max(0, coveredByMonth[m] - plan.includedHours);
+        const cost = scenario.costPerHour * (covered + uncovered) + H * plan.fixedMonthlyCost;
+        const revenueBesidesFee = plan.overageRate * overage + scenario.hourlyRate * uncovered + H * plan.fixedMonthlyRevenue;
+        out.netCost[t] += cost - revenueBesidesFee;
+        out.hours[t] += covered + uncovered;
+        out.coveredHours[t] += covered;
+        out.overageHours[t] += overage;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listColumns, type TrialColumns } from '../src/engine/columns.js';
+import { runScenario } from '../src/runner/runScenario.js';
+import { workerEntry } from '../src/runner/workerPool.js';
+import type { ScenarioAdjustment } from '../src/scenario/adjust.js';
+import { adjustScenario } from '../src/scenario/adjust.js';
+import { parseScenario } from '../src/scenario/load.js';
+
+/*
+ * The numbers do not depend on the number of worker threads, to the last digit (MODEL.md,
+ * "Conventions"). The threads run the compiled worker entry (dist/src/runner/blockWorker.js):
+ * `npm test` builds first. Both ways a worker gets its portfolio are covered: cloned from the
+ * main thread (the bundled scenario, with an empirical distribution), and parsed again from the
+ * scenario text (a scenario with an availability service chain).
+ */
+
+function run(args: string[]): string {
+  return execFileSync(process.execPath, ['bin/fairfee.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function load(file: string, adjustments: readonly ScenarioAdjustment[] = []) {
+  const text = readFileSync(file, 'utf8');
+  return { text, scenario: adjustScenario(parseScenario(text, file), adjustments) };
+}
+
+function expectSameColumns(a: TrialColumns, b: TrialColumns): void {
+  const x = listColumns(a);
+  const y = listColumns(b);
+  expect(y.length).toBe(x.length);
+  // Byte for byte: Float64Array equality would let −0 equal 0.
+  x.forEach((column, i) => expect(Buffer.from(y[i].buffer, y[i].byteOffset, y[i].byteLength).equals(Buffer.from(column.buffer, column.byteOffset, column.byteLength))).toBe(true));
+}
+
+beforeAll(() => {
+  if (!existsSync('dist/src/runner/blockWorker.js')) throw new Error('build first (npm run build): the worker threads run dist/src/runner/blockWorker.js');
+});
+
+describe('worker threads', () => {
+  it('the CLI prints byte-identical JSON for 1, 2 and 3 workers', () => {
+    // 6000 trials: long enough (≥ 0.5 s estimated) that threads are started.
+    const common = ['run', 'scenarios/webagency.yaml', '--trials', '6000', '--seed', '1', '--json', '--sensitivity-trials', '0'];
+    const outputs = [1, 2, 3].map((workers) => run([...common, '--workers', String(workers)]));
+    expect(JSON.parse(outputs[0]).trials).toBe(6000);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('finds the compiled worker entry from the TypeScript source', () => {
+    expect(workerEntry()?.pathname.endsWith('/dist/src/runner/blockWorker.js')).toBe(true);
+  });
+
+  it.each([
+    ['scenarios/webagency.yaml', [] as ScenarioAdjustment[]],
+    ['scenarios/hosting-sla.yaml', [{ kind: 'scale', input: 'frequency', factor: 1.3 }] as ScenarioAdjustment[]],
+  ])('%s: the same columns, bit for bit, on 1, 2 and 3 threads (blocks in any order)', async (file, adjustments) => {
+    const { text, scenario } = load(file, adjustments);
+    const settings = { trials: 4500, seed: '7', adjustments, minParallelSeconds: 0 };
+    const progress: number[] = [];
+    const one = await runScenario(scenario, text, file, { ...settings, workers: 1 });
+    const two = await runScenario(scenario, text, file, { ...settings, workers: 2, onProgress: (done) => progress.push(done) });
+    const three = await runScenario(scenario, text, file, { ...settings, workers: 3 });
+    expectSameColumns(two, one);
+    expectSameColumns(three, one);
+    // progress: once per block, increasing, ending at the trials
+    expect(progress.length).toBe(5);
+    expect(progress.every((done, i) => i === 0 || done > progress[i - 1])).toBe(true);
+    expect(progress.at(-1)).toBe(4500);
+  });
+
+  it('an empirical effort travels to the threads with its values', async () => {
+    const text = `
+cost_per_hour: 50
+hourly_rate: 80
+request_types:
+  logged: { category: support, frequency: { per_month: 2 }, effort: { dist: empirical, values: [0.25, 0.5, 3] } }
+plans: { basic: { covers: [logged], included_hours: 1, overage_rate: 90 } }
+clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
+`;
+    const scenario = parseScenario(text, 'empirical.yaml');
+    const settings = { trials: 3000, seed: '3', minParallelSeconds: 0 };
+    expectSameColumns(await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 3 }), await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 1 }));
+  });
+
+  it("a worker's failure rejects the run with its error", async () => {
+    // The service chain keeps this portfolio from travelling: the workers parse the text, which here is broken.
+    const { scenario } = load('scenarios/hosting-sla.yaml');
+    await expect(runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 2, minParallelSeconds: 0 })).rejects.toThrow(/broken\.yaml/);
+  });
+});
