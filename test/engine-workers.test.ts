@@ -2,8 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listColumns, type TrialColumns } from '../src/engine/columns.js';
-import { runScenario } from '../src/runner/runScenario.js';
-import { workerEntry } from '../src/runner/workerPool.js';
+import { compilePortfolio } from '../src/engine/compile.js';
+import { hotPortfolio } from '../src/engine/hotPortfolio.js';
+import { MIN_PARALLEL_SECONDS, runScenario } from '../src/runner/runScenario.js';
+import { estimatedSeconds } from '../src/runner/workEstimate.js';
+import { simulatePreparedBlock } from '../src/engine/simulateBlock.js';
+import { columnCount, packedColumns } from '../src/runner/blockColumns.js';
+import { seededStreams } from '../src/runner/simulateScenario.js';
+import { runBlocks, workerEntry } from '../src/runner/workerPool.js';
 import type { ScenarioAdjustment } from '../src/scenario/adjust.js';
 import { adjustScenario } from '../src/scenario/adjust.js';
 import { parseScenario } from '../src/scenario/load.js';
@@ -39,12 +45,19 @@ beforeAll(() => {
 
 describe('worker threads', () => {
   it('the CLI prints byte-identical JSON for 1, 2 and 3 workers', () => {
-    // 6000 trials: long enough (≥ 0.5 s estimated) that threads are started.
-    const common = ['run', 'scenarios/webagency.yaml', '--trials', '6000', '--seed', '1', '--json', '--sensitivity-trials', '0'];
+    // R1 with 3000 trials: estimated above MIN_PARALLEL_SECONDS (1.07 s), so threads are started.
+    const common = ['run', 'scenarios/bench-r1.yaml', '--trials', '3000', '--seed', '1', '--json', '--sensitivity-trials', '0'];
     const outputs = [1, 2, 3].map((workers) => run([...common, '--workers', String(workers)]));
-    expect(JSON.parse(outputs[0]).trials).toBe(6000);
+    expect(JSON.parse(outputs[0]).trials).toBe(3000);
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('starts threads for the CLI test above and not for a short run', () => {
+    const r1 = hotPortfolio(compilePortfolio(load('scenarios/bench-r1.yaml').scenario, '1'));
+    expect(estimatedSeconds(r1, 3000)).toBeGreaterThan(MIN_PARALLEL_SECONDS);
+    const freelancer = hotPortfolio(compilePortfolio(load('scenarios/freelancer.yaml').scenario, '1'));
+    expect(estimatedSeconds(freelancer, 20_000)).toBeLessThan(MIN_PARALLEL_SECONDS);
   });
 
   it('finds the compiled worker entry from the TypeScript source', () => {
@@ -81,6 +94,32 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
     const scenario = parseScenario(text, 'empirical.yaml');
     const settings = { trials: 3000, seed: '3', minParallelSeconds: 0 };
     expectSameColumns(await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 3 }), await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 1 }));
+  });
+
+  it('blocks simulated on worker threads are those this thread simulates, bit for bit', async () => {
+    const { text, scenario } = load('scenarios/webagency.yaml');
+    const hot = hotPortfolio(compilePortfolio(scenario, '11'));
+    const shape = { plans: hot.planCount, segments: hot.segmentCount, types: hot.typeCount };
+    const blocks = Array.from({ length: 8 }, (_, block) => ({ block, length: 150 }));
+    const fromWorkers = new Map<number, Float64Array>();
+    await runBlocks({
+      blocks,
+      helpers: 2,
+      entry: workerEntry()!,
+      setup: { portfolio: hot, text, file: 'scenarios/webagency.yaml', seed: '11', adjustments: [] },
+      // This thread only idles, so the workers get most blocks.
+      simulateHere: () => {
+        const until = Date.now() + 200;
+        while (Date.now() < until);
+      },
+      receive: ({ block, length, buffer }) => fromWorkers.set(block, new Float64Array(buffer.slice(0, 8 * columnCount(shape) * length))),
+    });
+    expect(fromWorkers.size).toBeGreaterThan(0);
+    for (const [block, packed] of fromWorkers) {
+      const here = new Float64Array(packed.length);
+      simulatePreparedBlock(hot, seededStreams('11'), block, 150, packedColumns(here, shape, 150));
+      expect(Buffer.from(packed.buffer).equals(Buffer.from(here.buffer))).toBe(true);
+    }
   });
 
   it("a worker's failure rejects the run with its error", async () => {

@@ -43,18 +43,17 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
 }
 
 /** simulateBlock on the portfolio's hot-loop tables (what worker threads receive). */
-export function simulatePreparedBlock(hot: HotPortfolio, streams: StreamFactory, block: number, length: number, into?: TrialColumns): TrialColumns {
-  const p = hot;
+export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, block: number, length: number, into?: TrialColumns): TrialColumns {
   const H = p.termMonths;
   const out = into ?? allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length);
   if (into) for (const column of listColumns(into)) column.fill(0, 0, length);
   const state = blockState(p, streams, block, length, out);
 
-  if (hot.commonGamma) {
+  if (p.commonGamma) {
     const stream = streams([block, 'common']);
-    const shape = hot.commonGamma.shape;
+    const shape = p.commonGamma.shape;
     const common = state.common!;
-    for (let i = 0; i < length * H; i++) common[i] = streamGamma(stream, hot.commonGamma) / shape;
+    for (let i = 0; i < length * H; i++) common[i] = streamGamma(stream, p.commonGamma) / shape;
     for (let t = 0; t < length; t++) {
       buildAliasTable(common, t * H, H, state.commonProbability, state.commonAlias, t * H);
       let total = 0;
@@ -82,7 +81,7 @@ export function simulatePreparedBlock(hot: HotPortfolio, streams: StreamFactory,
     }
   }
 
-  for (const client of hot.clients) simulateClient(state, client);
+  for (const client of p.clients) simulateClient(state, client);
 
   for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
   return out;
@@ -93,9 +92,9 @@ function simulateClient(state: BlockState, client: HotClient): void {
   const { portfolio: p, streams, block, length, intensity, covered, uncovered, coveredByMonth } = state;
   const H = p.termMonths;
   const c = client;
-  if (client.intensityGamma) {
+  if (c.intensityGamma) {
     const stream = streams([block, 'intensity', c.streamKey]);
-    const g = client.intensityGamma;
+    const g = c.intensityGamma;
     for (let t = 0; t < length; t++) intensity[t] = streamGamma(stream, g) / g.shape;
   } else {
     intensity.fill(1);
@@ -104,10 +103,8 @@ function simulateClient(state: BlockState, client: HotClient): void {
   uncovered.fill(0);
   if (c.capped) coveredByMonth.fill(0);
 
-  for (const type of client.types) {
-    simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
-  }
-  client.shockTypes.forEach((type, s) => {
+  for (const type of c.types) simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
+  c.shockTypes.forEach((type, s) => {
     if (type) simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
   });
 

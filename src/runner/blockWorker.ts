@@ -12,7 +12,7 @@ import type { HotPortfolio } from '../engine/hotPortfolio.js';
 import { BLOCK_SIZE, simulatePreparedBlock } from '../engine/simulateBlock.js';
 import { columnCount, packedColumns } from './blockColumns.js';
 import { seededStreams } from './simulateScenario.js';
-import type { BlockJob, BlockResult, WorkerSetup } from './workerPool.js';
+import { WORKER_READY, type BlockJob, type BlockResult, type WorkerSetup } from './workerPool.js';
 
 async function portfolioFromText(setup: WorkerSetup): Promise<HotPortfolio> {
   const [{ parseScenario }, { adjustScenario }, { compilePortfolio }, { hotPortfolio }, { serviceChainOf }] = await Promise.all([
@@ -40,3 +40,4 @@ port.on('message', (job: BlockJob) => {
   const result: BlockResult = { block: job.block, length: job.length, buffer };
   port.postMessage(result, [buffer]);
 });
+port.postMessage(WORKER_READY);
