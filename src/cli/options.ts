@@ -13,7 +13,7 @@ export const simulationOptions = {
   trials: { type: 'number', describe: `Simulated contract terms (1 to ${MAX_TRIALS.toLocaleString('en-US')}); default: the scenario's trials, else 20,000` },
   seed: { type: 'string', describe: 'Random seed: same scenario + seed = same numbers; default: the scenario\'s seed, else a new one (printed)' },
   confidence: { type: 'number', describe: 'Confidence level α in (0, 1): the break-even fee makes no loss in this share of terms; default: the scenario\'s, else 0.95' },
-  workers: { type: 'number', default: availableParallelism(), defaultDescription: 'the cores', describe: 'Worker threads; results do not depend on it' },
+  workers: { type: 'number', default: availableParallelism(), defaultDescription: 'the cores', describe: 'Threads to simulate on (this one included); results do not depend on it' },
   json: { type: 'boolean', default: false, describe: 'Print one JSON document on stdout and nothing else' },
   csv: { type: 'string', describe: "Write the command's table as CSV to this file" },
   'trials-csv': { type: 'string', describe: 'Write one CSV row per simulated term to this file' },
