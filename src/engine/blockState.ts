@@ -8,31 +8,6 @@ import { BLOCK_SIZE, type StreamFactory } from './simulateBlock.js';
  * that simulating block after block allocates nothing (a million trials are a thousand blocks).
  */
 interface Workspace {
-  readonly common: Float64Array | null;
-  readonly commonProbability: Float64Array;
-  readonly commonAlias: Int32Array;
-  readonly commonTotal: Float64Array;
-  readonly shockEvents: Int32Array;
-  readonly feeWeightPerClient: Float64Array;
-  readonly serviceCostPerClient: Float64Array;
-  readonly intensity: Float64Array;
-  readonly covered: Float64Array;
-  readonly uncovered: Float64Array;
-  readonly coveredByMonth: Float64Array;
-  readonly monthWeights: Float64Array;
-  readonly monthProbability: Float64Array;
-  readonly monthAlias: Int32Array;
-  readonly scratch: RequestScratch;
-}
-
-/** One block being simulated: its settings, its output and the workspace's arrays. */
-export interface BlockState extends Workspace {
-  readonly portfolio: HotPortfolio;
-  readonly streams: StreamFactory;
-  readonly block: number;
-  /** Trials in the block; the arrays below hold at least this many. */
-  readonly length: number;
-  readonly out: TrialColumns;
   /** Common factor of trial t, month m at t·H + m; null without one. */
   readonly common: Float64Array | null;
   /** Alias table of each trial's months by the common factor, at t·H + m (empty without one). */
@@ -56,6 +31,16 @@ export interface BlockState extends Workspace {
   readonly monthProbability: Float64Array;
   readonly monthAlias: Int32Array;
   readonly scratch: RequestScratch;
+}
+
+/** One block being simulated: its settings, its output and the workspace's arrays. */
+export interface BlockState extends Workspace {
+  readonly portfolio: HotPortfolio;
+  readonly streams: StreamFactory;
+  readonly block: number;
+  /** Trials in the block; the arrays below hold at least this many. */
+  readonly length: number;
+  readonly out: TrialColumns;
 }
 
 const workspaces = new WeakMap<HotPortfolio, Workspace>();
