@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { availabilitySchema } from '../src/availability/schema.js';
 import type { ComponentSpec, GroupSpec } from '../src/availability/spec.js';
+import { INTERFACE_AVAILABILITY } from './helpers/availabilityFixtures.js';
 
-/** The block of INTERFACE.md's example scenario, verbatim. */
-const INTERFACE_EXAMPLE = {
-  promised: 0.995,
-  chain: [
-    { name: 'hosting', availability: 0.99 },
-    { name: 'network', availability: 0.996 },
-    { name: 'app', outages: { per_month: 0.5, duration_hours: { dist: 'lognormal', median: 1, sigma: 1 } } },
-  ],
-  credits: [
-    { below: 0.995, credit: 0.1 },
-    { below: 0.99, credit: 0.25 },
-  ],
-};
+const INTERFACE_EXAMPLE = INTERFACE_AVAILABILITY;
 
 /** A zod issue path as the scenario loader prints it: chain[0].outages.per_month. */
 function keyPath(path: readonly PropertyKey[]): string {

@@ -10,23 +10,12 @@ import { createServiceChain } from '../src/availability/serviceChain.js';
 import { createMonthOutcome, simulateMonth } from '../src/availability/simulate.js';
 import { moments } from '../src/analysis/moments.js';
 import { createRng } from '../src/random/rng.js';
+import { INTERFACE_AVAILABILITY } from './helpers/availabilityFixtures.js';
 
 const T = HOURS_PER_MONTH;
 const MONTHS = 200_000;
 
-/** INTERFACE.md's availability block. */
-const INTERFACE_BLOCK = {
-  promised: 0.995,
-  chain: [
-    { name: 'hosting', availability: 0.99 },
-    { name: 'network', availability: 0.996 },
-    { name: 'app', outages: { per_month: 0.5, duration_hours: { dist: 'lognormal', median: 1, sigma: 1 } } },
-  ],
-  credits: [
-    { below: 0.995, credit: 0.1 },
-    { below: 0.99, credit: 0.25 },
-  ],
-};
+const INTERFACE_BLOCK = INTERFACE_AVAILABILITY;
 
 const specOf = (chain: unknown[], extra: Record<string, unknown> = {}) => availabilitySchema.parse({ promised: 0.99, chain, ...extra });
 
