@@ -47,9 +47,10 @@ describe('service credits in the break-even fee (MODEL.md, "Availability")', () 
     const m = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
     expect(fair.fee).toBeCloseTo(m(withCredits.columns.netCost) / m(withCredits.columns.feeWeight), 10);
     const plain = fairFee(without.columns.netCost, without.columns.feeWeight);
-    // The same request streams: the difference is the chain's cost (12 per client-month, less
-    // supplier credits) and the fee credits, far beyond the Monte Carlo error.
-    expect(fair.fee - plain.fee).toBeGreaterThan(12 * 0.9);
+    // The same request streams, so hours and their costs are identical; what differs is the
+    // hosting cost of 12 per client-month, less at most 10% of it credited back (1.2), and fee
+    // credits that only raise the fee: at least 12 − 1.2 = 10.8 by construction.
+    expect(fair.fee - plain.fee).toBeGreaterThanOrEqual(12 - 1.2);
     const credit = 1 - sampleMoments(withCredits.columns.feeWeight).mean / (N * H);
     expect(credit).toBeGreaterThan(0.01);
   });

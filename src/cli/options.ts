@@ -3,7 +3,7 @@ import type { Options } from 'yargs';
 import { CSV_DIALECTS, type CsvDialect } from '../report/csv.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { UsageError } from './errors.js';
-import { parsePrecision } from './precisionFormat.js';
+import { DEFAULT_MAX_TRIALS, parsePrecision } from './precisionFormat.js';
 
 /** Most worker threads accepted; more than the cores only adds overhead. */
 export const MAX_WORKERS = 256;
@@ -25,7 +25,7 @@ export const simulationOptions = {
 /** --precision and its cap, for the commands that report a break-even fee. */
 export const precisionOptions = {
   precision: { type: 'string', describe: 'Add trials until the break-even fee\'s 95% interval is within this share of it, e.g. 1% or 0.01' },
-  'max-trials': { type: 'number', default: 1_000_000, describe: 'Cap on trials for --precision (reported when reached)' },
+  'max-trials': { type: 'number', default: DEFAULT_MAX_TRIALS, describe: 'Cap on trials for --precision (reported when reached)' },
 } as const satisfies Record<string, Options>;
 
 /** The "with and without shared shocks" comparison of run and breakeven. */

@@ -1,15 +1,9 @@
 import { breakevenFee } from '../analysis/breakeven.js';
 import type { TrialColumns } from '../engine/columns.js';
 import { BLOCK_SIZE } from '../engine/simulateBlock.js';
-import { parsePrecision } from './precisionFormat.js';
 import type { SimulationArgs } from './options.js';
 import type { Io } from './output.js';
 import { simulate, type PreparedRun } from './simulation.js';
-
-/** Default cap on trials for --precision. */
-export { parsePrecision };
-
-export const DEFAULT_MAX_TRIALS = 1_000_000;
 
 /** How precise the break-even fee came out, and whether the asked precision was reached. */
 export interface PrecisionReport {

@@ -1,5 +1,8 @@
 import { UsageError } from './errors.js';
 
+/** Default cap on trials for --precision. */
+export const DEFAULT_MAX_TRIALS = 1_000_000;
+
 /** `1%`, `0.5 %` or `0.01` → 0.01. @throws UsageError outside (0, 1) */
 export function parsePrecision(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(text);

@@ -1,5 +1,5 @@
 import { portfolioFees } from '../analysis/breakeven.js';
-import type { TrialColumns } from '../engine/columns.js';
+import type { BreakevenReport } from '../analysis/runReport.js';
 import { hasSharedShocks } from '../scenario/adjust.js';
 import type { SimulationArgs } from './options.js';
 import type { Io } from './output.js';
@@ -21,11 +21,15 @@ export interface WithoutSharedShocks {
  * Re-runs the scenario without its common factor and shock events, on the same seed, and
  * compares break-even fees; null when the scenario has no shared shocks.
  */
-export async function withoutSharedShocks(run: PreparedRun, args: SimulationArgs, io: Io, withShocks: TrialColumns): Promise<WithoutSharedShocks | null> {
+export async function withoutSharedShocks(
+  run: PreparedRun,
+  args: SimulationArgs,
+  io: Io,
+  withShocks: Pick<BreakevenReport, 'breakeven_fee' | 'pooling_benefit'>,
+): Promise<WithoutSharedShocks | null> {
   if (!hasSharedShocks(run.scenario)) return null;
   const counts = run.scenario.clients.map((c) => c.count);
   const confidence = run.levels[0];
-  const base = portfolioFees(withShocks, confidence, counts);
   const columns = await simulate(run, args, io, [{ kind: 'without-shared-shocks' }], 'without shared shocks');
   const fees = portfolioFees(columns, confidence, counts);
   return {
@@ -33,7 +37,7 @@ export async function withoutSharedShocks(run: PreparedRun, args: SimulationArgs
     breakeven_fee_interval: fees.breakeven.interval,
     fair_fee: fees.fair.fee,
     pooling_benefit: fees.poolingBenefit,
-    shared_shocks_cost: base.breakeven.fee - fees.breakeven.fee,
-    pooling_benefit_change: base.poolingBenefit - fees.poolingBenefit,
+    shared_shocks_cost: withShocks.breakeven_fee - fees.breakeven.fee,
+    pooling_benefit_change: withShocks.pooling_benefit - fees.poolingBenefit,
   };
 }

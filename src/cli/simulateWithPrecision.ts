@@ -1,7 +1,8 @@
 import type { TrialColumns } from '../engine/columns.js';
 import type { PrecisionArgs, SimulationArgs } from './options.js';
 import type { Io } from './output.js';
-import { parsePrecision, simulateToPrecision, type PrecisionReport } from './precision.js';
+import { simulateToPrecision, type PrecisionReport } from './precision.js';
+import { parsePrecision } from './precisionFormat.js';
 import { largestRunnableTrials, simulate, writeTrialsCsv, type PreparedRun } from './simulation.js';
 
 /**

@@ -81,35 +81,3 @@ export function listColumns(columns: TrialColumns): Float64Array[] {
     ...columns.typeNetCost,
   ];
 }
-
-/** Copies `block` into `target` starting at trial `offset`. */
-export function copyColumns(block: TrialColumns, target: TrialColumns, offset: number): void {
-  const from = listColumns(block);
-  const to = listColumns(target);
-  for (let i = 0; i < from.length; i++) to[i].set(from[i], offset);
-}
-
-/** The first `length` trials of `columns` as views (no copy). */
-export function sliceColumns(columns: TrialColumns, length: number): TrialColumns {
-  const cut = (a: Float64Array) => a.subarray(0, length);
-  return {
-    netCost: cut(columns.netCost),
-    feeWeight: cut(columns.feeWeight),
-    hours: cut(columns.hours),
-    coveredHours: cut(columns.coveredHours),
-    plans: columns.plans.map((p) => ({
-      netCost: cut(p.netCost),
-      feeWeight: cut(p.feeWeight),
-      coveredHours: cut(p.coveredHours),
-      overageHours: cut(p.overageHours),
-    })),
-    segments: columns.segments.map((s) => ({
-      netCost: cut(s.netCost),
-      feeWeight: cut(s.feeWeight),
-      hourlyValue: cut(s.hourlyValue),
-      hours: cut(s.hours),
-    })),
-    typeHours: columns.typeHours.map(cut),
-    typeNetCost: columns.typeNetCost.map(cut),
-  };
-}

@@ -2,10 +2,6 @@ import type { Distribution } from '../random/distribution.js';
 import type { Rng } from '../random/rng.js';
 import { clientCount, type RequestType, type Scenario } from '../scenario/types.js';
 
-/** How the hours of one request are drawn; the hot loop switches on it instead of calling through. */
-export const EffortKind = { Fixed: 0, Lognormal: 1, General: 2 } as const;
-export type EffortKind = (typeof EffortKind)[keyof typeof EffortKind];
-
 /** One request type as it applies to one client, flattened for the hot loop. */
 export interface CompiledRequestType {
   /** Position in scenario.requestTypes, for per-type results. */
@@ -21,16 +17,9 @@ export interface CompiledRequestType {
   /** Negative binomial dispersion k; 0 for Poisson. */
   dispersion: number;
   covered: boolean;
-  /** Running sums of `season`, for placing requests in months. */
-  cumulativeSeason: Float64Array;
   /** Bursty (negative binomial) months that differ in mean: each month needs its own Gamma weight. */
   monthlyWeights: boolean;
-  effortKind: EffortKind;
   effort: Distribution;
-  /** Fixed effort value, or the lognormal's μ and σ of ln hours. */
-  effortValue: number;
-  effortMu: number;
-  effortSigma: number;
   overrunProbability: number;
   overrunFactor: Distribution | null;
 }
@@ -92,7 +81,6 @@ function compileType(type: RequestType, typeIndex: number, usage: number, covere
   const flatSeason = !type.seasonality || type.seasonality.every((v) => v === 1);
   const dispersion = type.frequency.dispersion ?? 0;
   const effort = type.effort;
-  const effortKind = effort.kind === 'fixed' ? EffortKind.Fixed : effort.kind === 'lognormal' ? EffortKind.Lognormal : EffortKind.General;
   return {
     typeIndex,
     name: type.name,
@@ -102,15 +90,10 @@ function compileType(type: RequestType, typeIndex: number, usage: number, covere
     flatSeason,
     dispersion,
     covered,
-    cumulativeSeason: season.map((_, m) => season.slice(0, m + 1).reduce((s, v) => s + v, 0)),
     // Poisson months add up to one Poisson draw for the term (whatever the season or common
     // factor); negative binomial months only when every month has the same mean.
     monthlyWeights: dispersion > 0 && (!flatSeason || commonFactor),
-    effortKind,
     effort,
-    effortValue: effort.parameters.value ?? 0,
-    effortMu: effort.parameters.mu ?? 0,
-    effortSigma: effort.parameters.sigma ?? 0,
     overrunProbability: type.overrun?.probability ?? 0,
     overrunFactor: type.overrun?.factor ?? null,
   };

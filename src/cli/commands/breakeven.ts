@@ -82,7 +82,7 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
       const prepared = await prepareRun(args.scenario, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
-      const shocks = (args as { 'shared-shocks'?: boolean })['shared-shocks'] === false ? null : await withoutSharedShocks(run, args, io, columns);
+      const shocks = (args as { 'shared-shocks'?: boolean })['shared-shocks'] === false ? null : await withoutSharedShocks(run, args, io, report);
       if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
       if (args.json) return printJson(io, { ...report, ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
       const sections = [formatHeader(report), formatBreakevenSummary(report), `${formatPlans(report)}\n${PLAN_LEGEND}`];

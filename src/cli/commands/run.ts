@@ -56,7 +56,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       const distribution = histogram(ratio(columns.netCost, columns.feeWeight).sort());
       const prices = priceList(run.scenario, undefined);
       const current = prices ? evaluatePriceList(columns, run.scenario, prices) : null;
-      const shocks = args['shared-shocks'] ? await withoutSharedShocks(run, args, io, columns) : null;
+      const shocks = args['shared-shocks'] ? await withoutSharedShocks(run, args, io, report) : null;
       const sensitivity =
         args['sensitivity-trials'] > 0 ? await runSensitivity({ ...run, trials: Math.min(run.trials, args['sensitivity-trials']) }, args, io, 0.2, mainInputs(3)) : null;
       if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
