@@ -7,7 +7,7 @@ import { hotPortfolio } from '../src/engine/hotPortfolio.js';
 import { MIN_PARALLEL_SECONDS, runScenario } from '../src/runner/runScenario.js';
 import { estimatedSeconds } from '../src/runner/workEstimate.js';
 import { simulatePreparedBlock } from '../src/engine/simulateBlock.js';
-import { columnCount, packedColumns } from '../src/runner/blockColumns.js';
+import { columnCount, packedColumns } from '../src/engine/packedColumns.js';
 import { seededStreams } from '../src/runner/simulateScenario.js';
 import { runBlocks, workerEntry } from '../src/runner/workerPool.js';
 import type { ScenarioAdjustment } from '../src/scenario/adjust.js';
@@ -80,6 +80,19 @@ describe('worker threads', () => {
     expect(progress.length).toBe(5);
     expect(progress.every((done, i) => i === 0 || done > progress[i - 1])).toBe(true);
     expect(progress.at(-1)).toBe(4500);
+  });
+
+  it('a run that drops the per-type columns keeps every other column bit for bit, on 1 and 2 threads', async () => {
+    const { text, scenario } = load('scenarios/webagency.yaml');
+    const settings = { trials: 2500, seed: '5', minParallelSeconds: 0 };
+    const all = await runScenario(scenario, text, 'webagency.yaml', { ...settings, workers: 1 });
+    expect(all.typeHours).toHaveLength(scenario.requestTypes.length);
+    for (const workers of [1, 2]) {
+      const lean = await runScenario(scenario, text, 'webagency.yaml', { ...settings, workers, typeColumns: false });
+      expect(lean.typeHours).toHaveLength(0);
+      expect(lean.typeNetCost).toHaveLength(0);
+      expectSameColumns(lean, { ...all, typeHours: [], typeNetCost: [] });
+    }
   });
 
   it('an empirical effort travels to the threads with its values', async () => {

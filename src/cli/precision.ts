@@ -3,7 +3,7 @@ import type { TrialColumns } from '../engine/columns.js';
 import { BLOCK_SIZE } from '../engine/simulateBlock.js';
 import type { SimulationArgs } from './options.js';
 import type { Io } from './output.js';
-import { simulate, type PreparedRun } from './simulation.js';
+import { simulate, type PreparedRun, type SimulateOptions } from './simulation.js';
 
 /** How precise the break-even fee came out, and whether the asked precision was reached. */
 export interface PrecisionReport {
@@ -29,10 +29,10 @@ function relativeHalfWidth(columns: TrialColumns, confidence: number): number {
  * width falls as 1/√n, so each round aims at n·(achieved/target)² with a 20% margin; trials
  * extend earlier ones (same streams per block), so the result equals a single run of that size.
  */
-export async function simulateToPrecision(run: PreparedRun, args: SimulationArgs, io: Io, target: number, maxTrials: number): Promise<{ run: PreparedRun; columns: TrialColumns; precision: PrecisionReport }> {
+export async function simulateToPrecision(run: PreparedRun, args: SimulationArgs, io: Io, target: number, maxTrials: number, options: SimulateOptions = {}): Promise<{ run: PreparedRun; columns: TrialColumns; precision: PrecisionReport }> {
   let current = { ...run, trials: Math.min(run.trials, maxTrials) };
   for (;;) {
-    const columns = await simulate(current, args, io);
+    const columns = await simulate(current, args, io, options);
     const achieved = relativeHalfWidth(columns, current.levels[0]);
     const reached = achieved <= target;
     if (reached || current.trials >= maxTrials) {

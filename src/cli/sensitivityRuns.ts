@@ -54,7 +54,7 @@ export async function runSensitivity(
   choose: (inputs: SensitivityInput[], shares: Record<string, number>) => SensitivityInput[] = (inputs) => inputs,
 ): Promise<SensitivityResult> {
   const confidence = run.levels[0];
-  const baseColumns = await simulate(run, args, io);
+  const baseColumns = await simulate(run, args, io, { typeColumns: true });
   const shares = varianceShares(baseColumns);
   const shareByType = Object.fromEntries(run.scenario.requestTypes.map((t, j) => [t.name, shares[j]]));
   const quiet = { ...args, progress: false };
@@ -62,7 +62,7 @@ export async function runSensitivity(
   for (const { input, requestType } of choose(sensitivityInputs(run.scenario), shareByType)) {
     const fees: number[] = [];
     for (const factor of [1 - change, 1 + change]) {
-      const columns = await simulate(run, quiet, io, [{ kind: 'scale', input, factor, requestType }]);
+      const columns = await simulate(run, quiet, io, { adjustments: [{ kind: 'scale', input, factor, requestType }] });
       fees.push(breakevenFee(columns.netCost, columns.feeWeight, confidence).fee);
     }
     rows.push({ request_type: requestType, input, change, fee_low_input: fees[0], fee_high_input: fees[1], swing: Math.abs(fees[1] - fees[0]) });

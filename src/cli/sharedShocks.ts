@@ -1,16 +1,30 @@
 import { portfolioFees } from '../analysis/breakeven.js';
 import type { BreakevenReport } from '../analysis/runReport.js';
+import type { TrialColumns } from '../engine/columns.js';
+import { firstTrials } from '../engine/packedColumns.js';
 import { hasSharedShocks } from '../scenario/adjust.js';
 import type { SimulationArgs } from './options.js';
 import type { Io } from './output.js';
 import { simulate, type PreparedRun } from './simulation.js';
 
+/**
+ * Most simulated terms the comparison without shared shocks runs. It is a what-if beside the
+ * headline, like the sensitivity section: at 100,000 terms the fee without shocks is known to
+ * about ±0.1% on the bundled scenario, and a million-trial run is not made to simulate twice
+ * (it would double its time). Runs of up to this many trials compare on all of them.
+ */
+export const SHARED_SHOCKS_MAX_TRIALS = 100_000;
+
 /** The same portfolio with clients independent: what the shared shocks cost in margin. */
 export interface WithoutSharedShocks {
+  /** Simulated terms compared, with and without: the run's first ones (common random numbers). */
+  trials: number;
   breakeven_fee: number;
   breakeven_fee_interval: [number, number];
   fair_fee: number;
   pooling_benefit: number;
+  /** Break-even fee with shocks on the same trials (the headline's when all trials are compared). */
+  with_shocks_fee: number;
   /** Break-even fee with shocks minus without: what shared shocks cost per client per month. */
   shared_shocks_cost: number;
   /** Pooling benefit with shocks minus without (negative: shocks shrink it). */
@@ -19,25 +33,36 @@ export interface WithoutSharedShocks {
 
 /**
  * Re-runs the scenario without its common factor and shock events, on the same seed, and
- * compares break-even fees; null when the scenario has no shared shocks.
+ * compares break-even fees on the first min(trials, SHARED_SHOCKS_MAX_TRIALS) trials of both
+ * (the run's trials extend its first ones, so these are the run's own); null when the
+ * scenario has no shared shocks.
+ * @param withShocks the run's columns and its report (whose fees are used when all trials are compared)
+ * @param maxTrials most trials compared
  */
 export async function withoutSharedShocks(
   run: PreparedRun,
   args: SimulationArgs,
   io: Io,
-  withShocks: Pick<BreakevenReport, 'breakeven_fee' | 'pooling_benefit'>,
+  withShocks: { columns: TrialColumns; report: Pick<BreakevenReport, 'breakeven_fee' | 'pooling_benefit'> },
+  maxTrials = SHARED_SHOCKS_MAX_TRIALS,
 ): Promise<WithoutSharedShocks | null> {
   if (!hasSharedShocks(run.scenario)) return null;
   const counts = run.scenario.clients.map((c) => c.count);
   const confidence = run.levels[0];
-  const columns = await simulate(run, args, io, [{ kind: 'without-shared-shocks' }], 'without shared shocks');
+  const trials = Math.min(run.trials, maxTrials);
+  const columns = await simulate({ ...run, trials }, args, io, { adjustments: [{ kind: 'without-shared-shocks' }], label: 'without shared shocks' });
   const fees = portfolioFees(columns, confidence, counts);
+  const base = trials === run.trials ? null : portfolioFees(firstTrials(withShocks.columns, trials), confidence, counts);
+  const withFee = base ? base.breakeven.fee : withShocks.report.breakeven_fee;
+  const withPooling = base ? base.poolingBenefit : withShocks.report.pooling_benefit;
   return {
+    trials,
     breakeven_fee: fees.breakeven.fee,
     breakeven_fee_interval: fees.breakeven.interval,
     fair_fee: fees.fair.fee,
     pooling_benefit: fees.poolingBenefit,
-    shared_shocks_cost: withShocks.breakeven_fee - fees.breakeven.fee,
-    pooling_benefit_change: withShocks.pooling_benefit - fees.poolingBenefit,
+    with_shocks_fee: withFee,
+    shared_shocks_cost: withFee - fees.breakeven.fee,
+    pooling_benefit_change: withPooling - fees.poolingBenefit,
   };
 }

@@ -69,11 +69,22 @@ export async function prepareRun(file: string, args: Partial<SimulationArgs>, io
   return { file, scenario, text, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence] };
 }
 
+/** What else a simulation is asked for besides the prepared run. */
+export interface SimulateOptions {
+  /** What-if changes, run on the same seed (common random numbers). */
+  adjustments?: readonly ScenarioAdjustment[];
+  /** The progress bar's label. */
+  label?: string;
+  /** Keep the per-type columns, which only --trials-csv and the variance shares read (RunSettings). */
+  typeColumns?: boolean;
+}
+
 /**
  * Runs the prepared simulation on the worker threads with a progress bar. With adjustments,
  * runs the what-if scenario on the same seed (common random numbers).
  */
-export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io, adjustments: readonly ScenarioAdjustment[] = [], label = 'simulating'): Promise<TrialColumns> {
+export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io, options: SimulateOptions = {}): Promise<TrialColumns> {
+  const { adjustments = [], label = 'simulating', typeColumns = false } = options;
   const progress = createProgress(io.stderr, args.progress && !args.quiet && io.stderr.isTTY === true, label);
   const scenario = adjustments.length > 0 ? adjustScenario(run.scenario, adjustments) : run.scenario;
   const columns = await runScenario(scenario, run.text, run.file, {
@@ -81,6 +92,7 @@ export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io, a
     seed: run.seed,
     workers: args.workers,
     adjustments,
+    typeColumns,
     onProgress: progress.update,
   });
   progress.finish();

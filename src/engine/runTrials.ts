@@ -1,4 +1,5 @@
-import { allocateColumns, type TrialColumns } from './columns.js';
+import { allocateColumns, keptShape, type ColumnShape, type TrialColumns } from './columns.js';
+import { columnCount, packedColumns, unpackBlock } from './packedColumns.js';
 import type { CompiledPortfolio } from './compile.js';
 import { BLOCK_SIZE, simulateBlock, type StreamFactory } from './simulateBlock.js';
 
@@ -11,35 +12,26 @@ export function blockPlan(trials: number): { block: number; length: number }[] {
   return blocks;
 }
 
-/**
- * `columns` seen through `transform` column by column, same structure (every Float64Array in
- * it, whatever columns.ts holds, is replaced by transform(array)).
- */
-export function mapColumns(columns: TrialColumns, transform: (column: Float64Array) => Float64Array): TrialColumns {
-  const remap = (value: unknown): unknown => {
-    if (value instanceof Float64Array) return transform(value);
-    if (Array.isArray(value)) return value.map(remap);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, remap(v)]));
-    return value;
-  };
-  return remap(columns) as TrialColumns;
-}
-
-/** Views of trials offset … offset + length − 1 of `columns` (no copy). */
-export function columnsAt(columns: TrialColumns, offset: number, length: number): TrialColumns {
-  return mapColumns(columns, (column) => column.subarray(offset, offset + length));
+/** The columns every block of the portfolio is simulated into. */
+export function portfolioShape(portfolio: Pick<CompiledPortfolio, 'planCount' | 'segmentCount' | 'typeCount'>): ColumnShape {
+  return { plans: portfolio.planCount, segments: portfolio.segmentCount, types: portfolio.typeCount };
 }
 
 /**
- * Runs `trials` trials in this thread, block after block, each written straight into the run's
- * columns at its offset (nothing is allocated per block).
+ * Runs `trials` trials in this thread, block after block: each is simulated into one reused
+ * block buffer and copied into the run's columns at its offset, as blocks from worker threads
+ * are (nothing is allocated per block).
+ * @param typeColumns keep the per-type columns (keptShape); without them they are left empty
  * @param onProgress called after each block with the trials done so far
  */
-export function runTrials(portfolio: CompiledPortfolio, streams: StreamFactory, trials: number, onProgress?: (done: number) => void): TrialColumns {
-  const columns = allocateColumns({ plans: portfolio.planCount, segments: portfolio.segmentCount, types: portfolio.typeCount }, trials);
+export function runTrials(portfolio: CompiledPortfolio, streams: StreamFactory, trials: number, onProgress?: (done: number) => void, typeColumns = true): TrialColumns {
+  const shape = portfolioShape(portfolio);
+  const columns = allocateColumns(keptShape(shape, typeColumns), trials);
+  const buffer = new Float64Array(columnCount(shape) * BLOCK_SIZE);
   let done = 0;
   for (const { block, length } of blockPlan(trials)) {
-    simulateBlock(portfolio, streams, block, length, columnsAt(columns, block * BLOCK_SIZE, length));
+    simulateBlock(portfolio, streams, block, length, packedColumns(buffer, shape, length));
+    unpackBlock(buffer, length, columns, block * BLOCK_SIZE);
     done += length;
     onProgress?.(done);
   }

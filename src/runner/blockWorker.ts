@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { HotPortfolio } from '../engine/hotPortfolio.js';
 import { BLOCK_SIZE, simulatePreparedBlock } from '../engine/simulateBlock.js';
-import { columnCount, packedColumns } from './blockColumns.js';
+import { columnCount, packedColumns } from '../engine/packedColumns.js';
 import { seededStreams } from './simulateScenario.js';
 import { WORKER_READY, type BlockJob, type BlockResult, type WorkerSetup } from './workerPool.js';
 

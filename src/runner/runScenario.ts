@@ -1,11 +1,11 @@
-import { allocateColumns, type TrialColumns } from '../engine/columns.js';
+import { allocateColumns, keptShape, type TrialColumns } from '../engine/columns.js';
 import { compilePortfolio } from '../engine/compile.js';
 import { hotPortfolio, travels } from '../engine/hotPortfolio.js';
-import { blockPlan, columnsAt, runTrials } from '../engine/runTrials.js';
+import { blockPlan, portfolioShape, runTrials } from '../engine/runTrials.js';
 import { BLOCK_SIZE, simulateBlock } from '../engine/simulateBlock.js';
 import type { ScenarioAdjustment } from '../scenario/adjust.js';
 import type { Scenario } from '../scenario/types.js';
-import { unpackBlock } from './blockColumns.js';
+import { columnCount, packedColumns, unpackBlock } from '../engine/packedColumns.js';
 import { estimatedSeconds } from './workEstimate.js';
 import { serviceChainOf } from './serviceChain.js';
 import { seededStreams } from './simulateScenario.js';
@@ -24,6 +24,11 @@ export interface RunSettings {
    * thread (estimatedSeconds); default MIN_PARALLEL_SECONDS. Tests pass 0 to force threads.
    */
   minParallelSeconds?: number;
+  /**
+   * Keep the per-type columns (typeHours, typeNetCost); default true. Without them they come
+   * back empty and a run needs 16 bytes a trial per request type less (keptShape).
+   */
+  typeColumns?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,16 +59,23 @@ export async function runScenario(scenario: Scenario, text: string, file: string
   const entry = threads > 1 ? workerEntry() : null;
   const canTravel = travels(hot);
   const streams = seededStreams(seed);
-  if (entry === null || (!canTravel && text === '')) return runTrials(portfolio, streams, trials, (done) => settings.onProgress?.(done, trials));
+  const typeColumns = settings.typeColumns ?? true;
+  if (entry === null || (!canTravel && text === '')) return runTrials(portfolio, streams, trials, (done) => settings.onProgress?.(done, trials), typeColumns);
 
-  const columns = allocateColumns({ plans: portfolio.planCount, segments: portfolio.segmentCount, types: portfolio.typeCount }, trials);
+  const shape = portfolioShape(portfolio);
+  const columns = allocateColumns(keptShape(shape, typeColumns), trials);
+  // This thread's blocks go through a block buffer like the workers' do, whatever the run keeps.
+  const here = new Float64Array(columnCount(shape) * BLOCK_SIZE);
   let done = 0;
   await runBlocks({
     blocks,
     helpers: threads - 1,
     entry,
     setup: { portfolio: canTravel ? hot : null, text, file, seed, adjustments: settings.adjustments ?? [] },
-    simulateHere: ({ block, length }) => simulateBlock(portfolio, streams, block, length, columnsAt(columns, block * BLOCK_SIZE, length)),
+    simulateHere: ({ block, length }) => {
+      simulateBlock(portfolio, streams, block, length, packedColumns(here, shape, length));
+      unpackBlock(here, length, columns, block * BLOCK_SIZE);
+    },
     receive: ({ block, length, buffer }) => unpackBlock(new Float64Array(buffer), length, columns, block * BLOCK_SIZE),
     onBlockDone: ({ length }) => {
       done += length;

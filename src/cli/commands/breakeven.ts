@@ -82,11 +82,11 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
       const prepared = await prepareRun(args.scenario, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
-      const shocks = (args as { 'shared-shocks'?: boolean })['shared-shocks'] === false ? null : await withoutSharedShocks(run, args, io, report);
+      const shocks = (args as { 'shared-shocks'?: boolean })['shared-shocks'] === false ? null : await withoutSharedShocks(run, args, io, { columns, report });
       if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
       if (args.json) return printJson(io, { ...report, ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
       const sections = [formatHeader(report), formatBreakevenSummary(report), `${formatPlans(report)}\n${PLAN_LEGEND}`];
-      if (shocks) sections.push(formatSharedShocks(shocks, report.breakeven_fee, report.currency));
+      if (shocks) sections.push(formatSharedShocks(shocks, run.trials, report.currency));
       if (precision) sections.push(formatPrecision(precision));
       io.stdout.write(`${sections.join('\n\n')}\n`);
     },

@@ -56,7 +56,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       const distribution = histogram(ratio(columns.netCost, columns.feeWeight).sort());
       const prices = priceList(run.scenario, undefined);
       const current = prices ? evaluatePriceList(columns, run.scenario, prices) : null;
-      const shocks = args['shared-shocks'] ? await withoutSharedShocks(run, args, io, report) : null;
+      const shocks = args['shared-shocks'] ? await withoutSharedShocks(run, args, io, { columns, report }) : null;
       const sensitivity =
         args['sensitivity-trials'] > 0 ? await runSensitivity({ ...run, trials: Math.min(run.trials, args['sensitivity-trials']) }, args, io, 0.2, mainInputs(3)) : null;
       if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
@@ -81,7 +81,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       sections.push(
         `Fee table (uniform fee per client per month${c ? `, ${c}` : ''}; same simulated terms in every row)\n${formatFeeTable(feeTable, report.confidence)}\n${FEE_TABLE_LEGEND}`,
       );
-      if (shocks) sections.push(formatSharedShocks(shocks, report.breakeven_fee, c));
+      if (shocks) sections.push(formatSharedShocks(shocks, run.trials, c));
       if (sensitivity) sections.push(formatSensitivity(sensitivity, c));
       sections.push(
         `Which fee would have just covered each simulated term (per client per month)\n${formatHistogram(distribution, { value: report.breakeven_fee, label: `break-even ${formatMoney(report.breakeven_fee, c)}` })}`,
