@@ -115,7 +115,7 @@ describe('exact shortcuts: the engine against the naive per-month, per-request m
     compareWithNaive(scenario, 'capped common');
   });
 
-  it('negative binomial months kept one by one (season, common factor, cap): one count per month by inversion', () => {
+  it('negative binomial months that differ or are kept (season, common factor, cap): logarithmic clusters thinned from one Poisson count for the term', () => {
     const scenario = scenarioOf(
       baseDocument({
         common_factor: { cv: 0.2 },

@@ -3,6 +3,13 @@ import type { HotPortfolio } from './hotPortfolio.js';
 import { RequestScratch } from './sampleHours.js';
 import { BLOCK_SIZE, type StreamFactory } from './simulateBlock.js';
 
+/** Per trial, Σ of the months' weights and the alias table of the months by them. */
+export interface MonthTables {
+  readonly total: Float64Array;
+  readonly probability: Float64Array;
+  readonly alias: Int32Array;
+}
+
 /**
  * The working arrays of a block, sized for BLOCK_SIZE trials and kept with the portfolio, so
  * that simulating block after block allocates nothing (a million trials are a thousand blocks).
@@ -26,10 +33,11 @@ interface Workspace {
   readonly uncovered: Float64Array;
   /** The current client's covered hours of trial t, month m at t·H + m (capped plans only). */
   readonly coveredByMonth: Float64Array;
-  /** One trial's monthly rates and their alias table, for types with a season and a common factor. */
-  readonly monthWeights: Float64Array;
-  readonly monthProbability: Float64Array;
-  readonly monthAlias: Int32Array;
+  /**
+   * With a common factor, per season of HotPortfolio.seasons: Σ season × common factor of trial t
+   * at total[t], and the alias table of the months by it at t·H + m (empty without one).
+   */
+  readonly seasonTables: MonthTables[];
   readonly scratch: RequestScratch;
 }
 
@@ -61,9 +69,11 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     covered: new Float64Array(BLOCK_SIZE),
     uncovered: new Float64Array(BLOCK_SIZE),
     coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
-    monthWeights: new Float64Array(H),
-    monthProbability: new Float64Array(H),
-    monthAlias: new Int32Array(H),
+    seasonTables: (common ? hot.seasons : []).map(() => ({
+      total: new Float64Array(BLOCK_SIZE),
+      probability: new Float64Array(trialMonths),
+      alias: new Int32Array(trialMonths),
+    })),
     scratch: new RequestScratch(),
   };
 }
@@ -97,9 +107,7 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     covered: w.covered,
     uncovered: w.uncovered,
     coveredByMonth: w.coveredByMonth,
-    monthWeights: w.monthWeights,
-    monthProbability: w.monthProbability,
-    monthAlias: w.monthAlias,
+    seasonTables: w.seasonTables,
     scratch: w.scratch,
   };
 }

@@ -2,7 +2,7 @@ import { buildAliasTable } from '../random/aliasTable.js';
 import { binomialSetup, type BinomialSetup } from '../random/binomial.js';
 import { gammaSetup, type GammaSetup } from '../random/gammaVariate.js';
 import { fastExp } from '../random/fastExp.js';
-import { negativeBinomialSetup, STREAM_INVERSION_LIMIT, type NegativeBinomialSetup } from '../random/poisson.js';
+import { STREAM_INVERSION_LIMIT } from '../random/poisson.js';
 import { streamSampler, type StreamSampler } from '../random/streamSampler.js';
 import type { CompiledClient, CompiledPortfolio, CompiledRequestType, ServiceChain } from './compile.js';
 
@@ -13,7 +13,10 @@ import type { CompiledClient, CompiledPortfolio, CompiledRequestType, ServiceCha
  * - TermNegativeBinomial: H alike negative binomial months (same mean, dispersion k) add up to
  *   one negative binomial with dispersion H·k: Poisson(rate·G), G ~ Gamma(H·k)/(H·k).
  * - MonthlyNegativeBinomial: months that differ (season, common factor) or must be kept
- *   (a capped plan): one negative binomial count per month (streamNegativeBinomial).
+ *   (a capped plan): each month's negative binomial is a Poisson number of logarithmic
+ *   clusters, and the clusters of all months are drawn together by thinning one Poisson count
+ *   for the term (simulateMonthlyNegativeBinomial), so the work follows the requests, not the
+ *   months.
  */
 export const CountKind = { TermPoisson: 0, TermNegativeBinomial: 1, MonthlyNegativeBinomial: 2 } as const;
 export type CountKind = (typeof CountKind)[keyof typeof CountKind];
@@ -35,11 +38,13 @@ export interface HotType {
   /** Alias table of the months by `season` (buildAliasTable), or null when flat. */
   readonly seasonProbability: Float64Array | null;
   readonly seasonAlias: Int32Array;
+  /** Index of the season in HotPortfolio.seasons, −1 when flat. */
+  readonly seasonSlot: number;
   readonly dispersion: number;
   /** Gamma(H·k) for TermNegativeBinomial. */
   readonly countGamma: GammaSetup | null;
-  /** Dispersion k's constants for MonthlyNegativeBinomial. */
-  readonly negativeBinomial: NegativeBinomialSetup | null;
+  /** 1/k for MonthlyNegativeBinomial (0 otherwise). */
+  readonly inverseDispersion: number;
   /**
    * The term's expected count when it is the same every trial (no heterogeneity, no common
    * factor, Poisson) and small enough for inversion, with e^−mean computed once; else −1.
@@ -96,23 +101,26 @@ export interface HotPortfolio {
   readonly commonGamma: GammaSetup | null;
   /** Some client's plan has included hours: covered hours are kept per month. */
   readonly anyCapped: boolean;
+  /**
+   * The distinct seasons that are not flat, by value: with a common factor, each block builds
+   * the months' table of season × common factor once per trial for all clients that share it.
+   */
+  readonly seasons: Float64Array[];
 }
 
 const cache = new WeakMap<CompiledPortfolio, HotPortfolio>();
 
-function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledPortfolio): HotType {
+function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledPortfolio, seasonSlot: number): HotType {
   const H = p.termMonths;
   const byMonth = type.covered && client.capped;
   const common = p.commonFactorCv > 0;
   let countKind: CountKind = CountKind.TermPoisson;
   let countGamma: GammaSetup | null = null;
-  let negativeBinomial: NegativeBinomialSetup | null = null;
   if (type.dispersion > 0 && !byMonth && !type.monthlyWeights) {
     countKind = CountKind.TermNegativeBinomial;
     countGamma = gammaSetup(H * type.dispersion);
   } else if (type.dispersion > 0) {
     countKind = CountKind.MonthlyNegativeBinomial;
-    negativeBinomial = negativeBinomialSetup(type.dispersion);
   }
   const termMean = type.ratePerMonth * type.seasonSum;
   const fixedMean = countKind === CountKind.TermPoisson && client.heterogeneity === 0 && !common && termMean < STREAM_INVERSION_LIMIT;
@@ -132,9 +140,10 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     flatSeason: type.flatSeason,
     seasonProbability: type.flatSeason ? null : seasonProbability,
     seasonAlias,
+    seasonSlot,
     dispersion: type.dispersion,
     countGamma,
-    negativeBinomial,
+    inverseDispersion: countKind === CountKind.MonthlyNegativeBinomial ? 1 / type.dispersion : 0,
     fixedTermMean: fixedMean ? termMean : -1,
     expMinusFixedTermMean: fixedMean ? fastExp(-termMean) : 0,
     effort: streamSampler(type.effort),
@@ -153,10 +162,16 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
   const known = cache.get(portfolio);
   if (known) return known;
   const prepared = new Map<CompiledRequestType, HotType>();
+  const seasons: Float64Array[] = [];
+  const seasonSlot = (type: CompiledRequestType): number => {
+    if (type.flatSeason) return -1;
+    const known = seasons.findIndex((season) => season.every((v, m) => v === type.season[m]));
+    return known >= 0 ? known : seasons.push(Float64Array.from(type.season)) - 1;
+  };
   const prepare = (type: CompiledRequestType, client: CompiledClient): HotType => {
     let hot = prepared.get(type);
     if (!hot) {
-      hot = hotType(type, client, portfolio);
+      hot = hotType(type, client, portfolio, seasonSlot(type));
       prepared.set(type, hot);
     }
     return hot;
@@ -190,6 +205,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     clients,
     commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null,
     anyCapped: clients.some((c) => c.capped),
+    seasons,
   };
   cache.set(portfolio, hot);
   return hot;

@@ -1,15 +1,8 @@
 import { buildAliasTable } from '../random/aliasTable.js';
 import { binomialSetup, streamBinomial } from '../random/binomial.js';
 import { streamGamma } from '../random/gammaVariate.js';
-import { streamExponential } from '../random/exponential.js';
-import {
-  negativeBinomialFromExponential,
-  negativeBinomialMixture,
-  negativeBinomialSurelyZero,
-  STREAM_INVERSION_LIMIT,
-  streamPoisson,
-  streamPoissonInversion,
-} from '../random/poisson.js';
+import { streamLogarithmic } from '../random/logarithmic.js';
+import { streamPoisson, streamPoissonInversion } from '../random/poisson.js';
 import type { StreamKey } from '../random/rng.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
@@ -60,6 +53,19 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
       for (let m = t * H; m < (t + 1) * H; m++) total += common[m];
       state.commonTotal[t] = total;
     }
+    const weights = new Float64Array(H);
+    p.seasons.forEach((season, k) => {
+      const tables = state.seasonTables[k];
+      for (let t = 0; t < length; t++) {
+        let total = 0;
+        for (let m = 0; m < H; m++) {
+          weights[m] = season[m] * common[t * H + m];
+          total += weights[m];
+        }
+        tables.total[t] = total;
+        buildAliasTable(weights, 0, H, tables.probability, tables.alias, t * H);
+      }
+    });
   }
   p.shocks.forEach((shock, s) => {
     const stream = streams([block, 'shock', shock.name]);
@@ -169,33 +175,47 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
   }
 }
 
-/** Bursty months that differ or must be kept: a negative binomial count for each month. */
+/**
+ * Bursty months that differ or must be kept. A month's negative binomial count (mean μ,
+ * dispersion k) is a Poisson(k·ln(1 + μ/k)) number of clusters of Logarithmic(μ/(k + μ)) requests
+ * (Quenouille 1949). Since k·ln(1 + μ/k) ≤ μ, the clusters of all months come from thinning one
+ * Poisson(Σμ) count of candidates for the term: each candidate falls in month m with
+ * probability ∝ μ_m (splitting) and is kept with probability ln(1 + x)/x, x = μ_m/k. That costs
+ * a draw per candidate, about one per request, instead of one per month: bursty types are rare
+ * (a bugfix a quarter), so most months had a draw and no request. The acceptance test is settled
+ * by the bounds 1 − x/2 ≤ ln(1 + x)/x ≤ 1 − x/2 + x²/3 but for about x²/3 of candidates, and
+ * only those compute the logarithm.
+ * Draws, per trial: the candidates' count; per candidate, its month and its acceptance; per
+ * kept one, its cluster size (streamLogarithmic) and the cluster's hours (sampleHours).
+ */
 function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, common, coveredByMonth } = state;
+  const { length, intensity, common, coveredByMonth, scratch } = state;
   const H = state.portfolio.termMonths;
-  const setup = type.negativeBinomial!;
+  const inverseDispersion = type.inverseDispersion;
   const season = type.season;
+  const place = monthPlacement(state, type);
+  const { probability, alias, stride, totals } = place;
   for (let t = 0; t < length; t++) {
     const rate = type.ratePerMonth * intensity[t];
+    const candidates = streamPoisson(stream, rate * (totals === null ? place.total : totals[t]));
     let hours = 0;
-    for (let m = 0; m < H; m++) {
-      const mean = common ? rate * season[m] * common[t * H + m] : rate * season[m];
-      // streamNegativeBinomial, composed here so its usual outcome (no request: about four
-      // months in five) costs one ziggurat draw and a comparison, all inlined.
-      let count: number;
-      if (mean >= STREAM_INVERSION_LIMIT) {
-        count = negativeBinomialMixture(stream, mean, setup);
-      } else {
-        if (mean <= 0) continue;
-        const e = streamExponential(stream);
-        if (negativeBinomialSurelyZero(e, mean, setup)) continue;
-        count = negativeBinomialFromExponential(e, mean, setup);
+    for (let i = 0; i < candidates; i++) {
+      const y = stream.nextDouble() * H;
+      const column = Math.floor(y);
+      const m = probability === null || y - column < probability[t * stride + column] ? column : alias[t * stride + column];
+      const x = rate * (common === null ? season[m] : season[m] * common[t * H + m]) * inverseDispersion;
+      const u = stream.nextDouble();
+      const lower = 1 - 0.5 * x;
+      let logOnePlusX = -1;
+      if (u >= lower) {
+        if (u >= lower + (x * x) / 3) continue;
+        logOnePlusX = Math.log1p(x);
+        if (u * x >= logOnePlusX) continue;
       }
-      if (count === 0) continue;
-      sampleHours(stream, type, count, state.scratch);
-      const monthHours = state.scratch.hours[0];
-      if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
-      hours += monthHours;
+      sampleHours(stream, type, streamLogarithmic(stream, x / (1 + x), logOnePlusX), scratch);
+      const clusterHours = scratch.hours[0];
+      if (type.byMonth) coveredByMonth[t * H + m] += clusterHours;
+      hours += clusterHours;
     }
     record(state, type, t, hours);
   }
@@ -211,38 +231,39 @@ function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStr
   }
 }
 
+/** Where a type's requests fall among the months, trial by trial. */
+interface MonthPlacement {
+  /** The months' alias table (buildAliasTable), trial t's at t·stride; null when all months are alike. */
+  readonly probability: Float64Array | null;
+  readonly alias: Int32Array;
+  /** H when each trial has its own table (a common factor), 0 when one serves all. */
+  readonly stride: number;
+  /** Σ of the months' weights (season × common factor) of trial t at totals[t]; null: `total` in every trial. */
+  readonly totals: Float64Array | null;
+  readonly total: number;
+}
+
+/** The months' weights of a type: its season, times the common factor when there is one (tables of the block). */
+function monthPlacement(state: BlockState, type: HotType): MonthPlacement {
+  const H = state.portfolio.termMonths;
+  if (state.common === null) return { probability: type.seasonProbability, alias: type.seasonAlias, stride: 0, totals: null, total: type.seasonSum };
+  if (type.flatSeason) return { probability: state.commonProbability, alias: state.commonAlias, stride: H, totals: state.commonTotal, total: 0 };
+  const tables = state.seasonTables[type.seasonSlot];
+  return { probability: tables.probability, alias: tables.alias, stride: H, totals: tables.total, total: 0 };
+}
+
 /**
  * Poisson months add up to one Poisson count for the term; when the months are kept, each
  * request is placed in a month with probability ∝ the month's rate (season × common factor).
  */
 function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, common, coveredByMonth } = state;
+  const { length, intensity, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
-  const season = type.season;
+  const place = monthPlacement(state, type);
+  const { probability, alias, stride, totals } = place;
   for (let t = 0; t < length; t++) {
-    // Which alias table places this trial's requests: the season's, the common factor's
-    // (shared by all flat types), or one built for this trial from both.
-    let probability = type.seasonProbability;
-    let alias = type.seasonAlias;
-    let tableOffset = 0;
-    let total = type.seasonSum;
-    if (common && type.flatSeason) {
-      total = state.commonTotal[t];
-      probability = state.commonProbability;
-      alias = state.commonAlias;
-      tableOffset = t * H;
-    } else if (common) {
-      total = 0;
-      for (let m = 0; m < H; m++) total += season[m] * common[t * H + m];
-      if (type.byMonth) {
-        for (let m = 0; m < H; m++) state.monthWeights[m] = season[m] * common[t * H + m];
-        buildAliasTable(state.monthWeights, 0, H, state.monthProbability, state.monthAlias, 0);
-        probability = state.monthProbability;
-        alias = state.monthAlias;
-      }
-    }
-    const count = streamPoisson(stream, type.ratePerMonth * intensity[t] * total);
-    if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, tableOffset, H, coveredByMonth, t * H, state.scratch);
+    const count = streamPoisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
+    if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, coveredByMonth, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
     record(state, type, t, state.scratch.hours[0]);
   }

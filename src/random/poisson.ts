@@ -1,6 +1,5 @@
-import { streamExponential } from './exponential.js';
 import { fastExp } from './fastExp.js';
-import { gammaSetup, gammaVariate, streamGamma, type GammaSetup } from './gammaVariate.js';
+import { gammaVariate } from './gammaVariate.js';
 import { logFactorial } from './logFactorial.js';
 import { RECIPROCAL_COUNT, RECIPROCALS } from './reciprocals.js';
 import type { Rng } from './rng.js';
@@ -10,8 +9,7 @@ import type { TycheStream } from './tycheStream.js';
 const INVERSION_LIMIT = 10;
 
 /**
- * streamPoisson's switch from inversion to PTRS (and streamNegativeBinomial's from inversion to
- * the Gamma–Poisson mixture). Inversion costs a step per unit of mean; PTRS about two uniforms
+ * streamPoisson's switch from inversion to PTRS. Inversion costs a step per unit of mean; PTRS about two uniforms
  * and a square root (its logarithms only in the rare final test). Measured on the benchmark
  * machine the two cost the same (±3%) anywhere between 8 and 24; 10 is numpy's choice.
  */
@@ -124,77 +122,4 @@ function streamPoissonPtrs(stream: TycheStream, mean: number): number {
     if (k < 0 || (us < 0.013 && v > us)) continue;
     if (ptrsAccepts(mean, a, b, us, v, k)) return k;
   }
-}
-
-/** Most steps of the negative binomial inversion: a guard only (its expected steps are mean + 1). */
-const NEGATIVE_BINOMIAL_CAP = 100_000;
-
-/**
- * One negative binomial count (mean, dispersion k) from a TycheStream. For means below
- * STREAM_INVERSION_LIMIT, inversion with its pmf recursion
- * P(0) = (k/(k+mean))^k, P(n+1) = P(n)·(n+k)/(n+1)·mean/(k+mean), expected steps mean + 1.
- * The uniform of the inversion is U = e^−E with E ~ Exp(1) from the ziggurat: then N = 0 exactly
- * when E ≥ k·ln(1 + mean/k), and since ln(1+x) ≤ x − x²/2 + x³/3 (x ≥ 0), most zero counts (the
- * usual outcome for a month's bugfixes) are settled without any logarithm. Means at or above
- * the limit use the Gamma–Poisson mixture of negativeBinomial().
- * @param mean ≥ 0
- * @param setup negativeBinomialSetup(k)
- * @example streamNegativeBinomial(stream, 0.3, negativeBinomialSetup(0.6)) // variance 0.3 + 0.3²/0.6
- */
-export function streamNegativeBinomial(stream: TycheStream, mean: number, setup: NegativeBinomialSetup): number {
-  if (mean >= STREAM_INVERSION_LIMIT) return negativeBinomialMixture(stream, mean, setup);
-  if (mean <= 0) return 0;
-  const e = streamExponential(stream);
-  return negativeBinomialSurelyZero(e, mean, setup) ? 0 : negativeBinomialFromExponential(e, mean, setup);
-}
-
-/** The Gamma–Poisson mixture of negativeBinomial(), for means at or above STREAM_INVERSION_LIMIT. */
-export function negativeBinomialMixture(stream: TycheStream, mean: number, setup: NegativeBinomialSetup): number {
-  return streamPoisson(stream, mean * streamGamma(stream, setup.gamma) * setup.inverseDispersion);
-}
-
-/**
- * streamNegativeBinomial's cheap test: with E the Exp(1) draw (U = e^−E), N = 0 for sure when
- * E ≥ k·(x − x²/2 + x³/3) ≥ k·ln(1 + x) = −ln P(0), x = mean/k. Pure arithmetic, small enough
- * to be inlined into the engine's monthly loop (its callers compose it as streamNegativeBinomial does).
- */
-export function negativeBinomialSurelyZero(e: number, mean: number, setup: NegativeBinomialSetup): boolean {
-  const x = mean * setup.inverseDispersion;
-  return e >= mean * (1 - x * (0.5 - x / 3));
-}
-
-/**
- * The rest of streamNegativeBinomial's inversion once negativeBinomialSurelyZero has not settled
- * it: N = 0 when E ≥ −ln P(0), else the search from U = e^−E.
- * @param mean below STREAM_INVERSION_LIMIT
- */
-export function negativeBinomialFromExponential(e: number, mean: number, setup: NegativeBinomialSetup): number {
-  const dispersion = setup.dispersion;
-  const logZero = -dispersion * Math.log1p(mean * setup.inverseDispersion);
-  if (e >= -logZero) return 0;
-  const u = fastExp(-e);
-  const ratio = mean / (dispersion + mean);
-  let term = fastExp(logZero);
-  let cumulative = term;
-  let n = 0;
-  while (u > cumulative && n < NEGATIVE_BINOMIAL_CAP) {
-    term *= (n + dispersion) * ratio * (n + 1 < RECIPROCAL_COUNT ? RECIPROCALS[n + 1] : 1 / (n + 1));
-    n++;
-    cumulative += term;
-  }
-  return n;
-}
-
-/** A dispersion's constants for streamNegativeBinomial. */
-export interface NegativeBinomialSetup {
-  /** k > 0 */
-  readonly dispersion: number;
-  readonly inverseDispersion: number;
-  /** gammaSetup(k), for the Gamma–Poisson mixture of large means. */
-  readonly gamma: GammaSetup;
-}
-
-/** The constants of negative binomials with dispersion k, for streamNegativeBinomial. */
-export function negativeBinomialSetup(dispersion: number): NegativeBinomialSetup {
-  return { dispersion, inverseDispersion: 1 / dispersion, gamma: gammaSetup(dispersion) };
 }
