@@ -3,7 +3,8 @@
  * native C reference for R1 (bench/native/r1.c) in the same run.
  *
  *   npm run bench                    every bundled scenario and R1, on 1 thread and on all cores
- *   npm run bench -- --million       also the bundled scenario with 10^6 trials (about a minute)
+ *   npm run bench -- --million       also the bundled scenario with 10^6 trials: the engine alone,
+ *                                    and the whole `fairfee run` (about two and a half minutes)
  *   npm run bench -- --repeat 3      best of 3 runs per workload (a shared machine is noisy)
  *
  * Wall times are whole processes (spawn to exit: Node start-up, module loading, parsing, thread
@@ -30,6 +31,7 @@ const MILLION = 1_000_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const child = path.join(here, 'simulate.js');
+const commandChild = path.join(here, 'command.js');
 const cores = availableParallelism();
 
 interface Workload {
@@ -68,6 +70,16 @@ function measure(workload: Workload, threads: number, repeat: number): Measured 
     if (!best || measured.wallSeconds < best.wallSeconds) best = measured;
   }
   return best!;
+}
+
+/** A whole fairfee command in a fresh process (bench/command.ts): wall time and peak memory. */
+function measureCommand(args: string[]): { wallSeconds: number; maxRssBytes: number } {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [commandChild, ...args], { encoding: 'utf8' });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`fairfee ${args.join(' ')} failed: ${run.stderr || run.error}`);
+  const { maxRssBytes } = JSON.parse(run.stderr.trim().split('\n').pop()!) as { maxRssBytes: number };
+  return { wallSeconds, maxRssBytes };
 }
 
 const millions = (n: number) => (n / 1e6).toFixed(1);
@@ -142,7 +154,9 @@ function main(): void {
   if (process.argv.includes('--million')) {
     const webagency = bundled.find((w) => w.name === 'webagency') ?? bundled[0];
     const big = measure({ ...webagency, name: `${webagency.name} 10^6`, trials: MILLION }, cores, 1);
-    console.log(`\n${big.workload.name} trials on ${cores} threads: wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`);
+    console.log(`\n${big.workload.name} trials on ${cores} threads, engine alone: wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`);
+    const run = measureCommand(['run', webagency.file, '--trials', String(MILLION), '--workers', String(cores), '--quiet']);
+    console.log(`fairfee run ${path.basename(webagency.file)} --trials ${MILLION.toLocaleString('en-US')} (the whole report): wall ${run.wallSeconds.toFixed(1)} s, peak ${(run.maxRssBytes / 1e6).toFixed(0)} MB`);
   } else {
     console.log('\n(add -- --million for the bundled scenario with 10^6 trials: time and peak memory)');
   }
