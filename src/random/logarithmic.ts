@@ -7,7 +7,7 @@ import type { TycheStream } from './tycheStream.js';
  * distributed pseudo-random variables", Applied Statistics 30(3); as numpy's logseries). A
  * negative binomial is a Poisson number of independent logarithmic clusters, which is how the
  * engine draws bursty months (simulateBlock.ts). With probability 1 − θ it costs one uniform and
- * no logarithm; `logOnePlusX` is asked for only past that.
+ * no logarithm; −ln(1 − θ) is needed only past that.
  * @param theta θ in (0, 1)
  * @param minusLogOneMinusTheta −ln(1 − θ) > 0, or a negative number when not yet computed (it is then
  *   computed from θ here)
