@@ -1,3 +1,4 @@
+import { aliasPick } from '../random/aliasTable.js';
 import { streamBinomial } from '../random/binomial.js';
 import { fastExp } from '../random/fastExp.js';
 import { streamNormal } from '../random/normal.js';
@@ -120,10 +121,7 @@ export function sampleHoursByMonth(
   const effort = type.effort;
   let hours = 0;
   for (let i = 0; i < count; i++) {
-    // aliasPick, written out: V8 does not always inline it this deep, and it runs per request.
-    const x = stream.nextDouble() * months;
-    const column = Math.floor(x);
-    const month = probability === null || x - column < probability[tableOffset + column] ? column : alias[tableOffset + column];
+    const month = aliasPick(stream, probability, alias, tableOffset, months);
     let h = effortOf(stream, effort, scratch);
     if (i < overruns) h *= factorOf(stream, type.overrunFactor!, scratch);
     byMonth[offset + month] += h;

@@ -1,4 +1,4 @@
-import { buildAliasTable } from '../random/aliasTable.js';
+import { aliasPick, buildAliasTable } from '../random/aliasTable.js';
 import { binomialSetup, streamBinomial } from '../random/binomial.js';
 import { streamGamma } from '../random/gammaVariate.js';
 import { streamLogarithmic } from '../random/logarithmic.js';
@@ -200,9 +200,7 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
     const candidates = streamPoisson(stream, rate * (totals === null ? place.total : totals[t]));
     let hours = 0;
     for (let i = 0; i < candidates; i++) {
-      const y = stream.nextDouble() * H;
-      const column = Math.floor(y);
-      const m = probability === null || y - column < probability[t * stride + column] ? column : alias[t * stride + column];
+      const m = aliasPick(stream, probability, alias, t * stride, H);
       const x = rate * (common === null ? season[m] : season[m] * common[t * H + m]) * inverseDispersion;
       const u = stream.nextDouble();
       const lower = 1 - 0.5 * x;

@@ -66,10 +66,12 @@ export function buildAliasTable(weights: Float64Array, from: number, n: number, 
 /**
  * One outcome in 0 … n−1 from an alias table. The integer part of u·n picks a column and its
  * fractional part (uniform, with 32 − log2 n bits) decides between the column and its alias,
- * so one 32-bit draw suffices; the probabilities are exact to within n·2^−32.
+ * so one 32-bit draw suffices; the probabilities are exact to within n·2^−32. The engine calls
+ * it once per request placed in a month; small and returning an integer, it is inlined there.
+ * @param probability the table's probabilities, or null when all outcomes are alike (u·n's integer part)
  */
-export function aliasPick(stream: TycheStream, probability: Float64Array, alias: Int32Array, offset: number, n: number): number {
+export function aliasPick(stream: TycheStream, probability: Float64Array | null, alias: Int32Array, offset: number, n: number): number {
   const x = stream.nextDouble() * n;
   const column = Math.floor(x);
-  return x - column < probability[offset + column] ? column : alias[offset + column];
+  return probability === null || x - column < probability[offset + column] ? column : alias[offset + column];
 }
