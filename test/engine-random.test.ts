@@ -272,6 +272,12 @@ describe('alias tables', () => {
     const values = drawStream(20_000, (s) => aliasPick(s, probability, alias, 0, 4), 'alias zero');
     expect(values.filter((v) => v === 0 || v === 2).length).toBe(0);
   });
+
+  it('without a table (alike months) pick each of n outcomes with probability 1/n (chi-square)', () => {
+    const values = drawStream(N, (s) => aliasPick(s, null, new Int32Array(0), 0, 12), 'alias none');
+    const { statistic, critical } = chiSquare(values, (k) => (k < 12 ? 1 / 12 : 0));
+    expect(statistic).toBeLessThan(critical);
+  });
 });
 
 describe('streamSample draws each family from its Distribution', () => {
