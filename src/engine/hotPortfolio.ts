@@ -40,7 +40,6 @@ export interface HotType {
   readonly seasonAlias: Int32Array;
   /** Index of the season in HotPortfolio.seasons, −1 when flat. */
   readonly seasonSlot: number;
-  readonly dispersion: number;
   /** Gamma(H·k) for TermNegativeBinomial. */
   readonly countGamma: GammaSetup | null;
   /** 1/k for MonthlyNegativeBinomial (0 otherwise). */
@@ -141,7 +140,6 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     seasonProbability: type.flatSeason ? null : seasonProbability,
     seasonAlias,
     seasonSlot,
-    dispersion: type.dispersion,
     countGamma,
     inverseDispersion: countKind === CountKind.MonthlyNegativeBinomial ? 1 / type.dispersion : 0,
     fixedTermMean: fixedMean ? termMean : -1,
