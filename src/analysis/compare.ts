@@ -2,7 +2,7 @@ import type { TrialColumns } from '../engine/columns.js';
 import type { Scenario } from '../scenario/types.js';
 import { overpayProbability } from './fairness.js';
 import { moments, sum } from './moments.js';
-import { quantileRank } from './quantile.js';
+import { quantileRank, upperSorted } from './quantile.js';
 
 /** The portfolio's outcome at one uniform monthly fee. */
 export interface FeeRow {
@@ -42,15 +42,17 @@ export function compareFees(columns: TrialColumns, scenario: Scenario, fees: rea
       if (loss[t] > 0) losses++;
     }
     const profit = moments(loss);
-    const sortedLoss = Float64Array.from(loss).sort();
     const varRank = quantileRank(n, confidence);
+    // Profit sorted ascending is loss sorted descending: its ⌈0.05n⌉-th smallest value.
+    const p05Rank = n + 1 - quantileRank(n, 0.05);
+    // Every figure below reads the loss's upper tail alone (from the lower of the two ranks).
+    const sortedLoss = upperSorted(loss, Math.min(varRank, p05Rank));
     return {
       fee,
       loss_probability: losses / n,
       expected_profit: -profit.mean,
       expected_profit_standard_error: profit.standardError,
-      // Profit sorted ascending is loss sorted descending: its ⌈0.05n⌉-th smallest value.
-      profit_p05: -sortedLoss[n - quantileRank(n, 0.05)],
+      profit_p05: -sortedLoss[p05Rank - 1],
       value_at_risk: sortedLoss[varRank - 1],
       expected_shortfall: expectedShortfall(sortedLoss, confidence),
       overpay_probability: overpayProbability(columns, scenario, allSegments, fee),
@@ -60,7 +62,8 @@ export function compareFees(columns: TrialColumns, scenario: Scenario, fees: rea
 }
 
 /**
- * Expected shortfall at level α of an ascending loss sample: the mean of the worst n(1 − α)
+ * Expected shortfall at level α of an ascending loss sample (ascending from rank ⌈nα⌉ on is
+ * enough, as upperSorted gives): the mean of the worst n(1 − α)
  * losses, the VaR sample weighted by its fractional share (Acerbi & Tasche 2002,
  * "On the coherence of expected shortfall", eq. 2.13 for the empirical distribution).
  */

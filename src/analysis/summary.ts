@@ -1,5 +1,5 @@
 import { moments } from './moments.js';
-import { quantileSorted, sortedCopy } from './quantile.js';
+import { orderStatistics, quantileRank } from './quantile.js';
 
 /** Mean, sd and quantiles of a per-trial quantity. */
 export interface Summary {
@@ -16,14 +16,7 @@ export interface Summary {
 /** Summarises a column: moments and the 5/50/95/99% quantiles (type 1, as the break-even fee). */
 export function summarize(values: Float64Array): Summary {
   const { mean, sd, standardError } = moments(values);
-  const sorted = sortedCopy(values);
-  return {
-    mean,
-    standard_error: standardError,
-    sd,
-    p05: quantileSorted(sorted, 0.05),
-    p50: quantileSorted(sorted, 0.5),
-    p95: quantileSorted(sorted, 0.95),
-    p99: quantileSorted(sorted, 0.99),
-  };
+  const n = values.length;
+  const [p05, p50, p95, p99] = orderStatistics(values, [0.05, 0.5, 0.95, 0.99].map((alpha) => quantileRank(n, alpha)));
+  return { mean, standard_error: standardError, sd, p05, p50, p95, p99 };
 }

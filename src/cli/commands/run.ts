@@ -53,7 +53,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
       const feeTable = compareFees(columns, run.scenario, feeGrid(report.breakeven_fee), report.confidence);
-      const distribution = histogram(ratio(columns.netCost, columns.feeWeight).sort());
+      const distribution = histogram(ratio(columns.netCost, columns.feeWeight));
       const prices = priceList(run.scenario, undefined);
       const current = prices ? evaluatePriceList(columns, run.scenario, prices) : null;
       const shocks = args['shared-shocks'] ? await withoutSharedShocks(run, args, io, { columns, report }) : null;
