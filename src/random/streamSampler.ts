@@ -3,10 +3,11 @@ import { fastExp } from './fastExp.js';
 import { empiricalValues } from './empirical.js';
 import { gammaSetup, streamGammaInto, type GammaSetup } from './gammaVariate.js';
 import { streamNormal } from './normal.js';
+import { betaStripTable, gammaStripTable, streamStripInto, type StripTable } from './stripSampler.js';
 import type { TycheStream } from './tycheStream.js';
 
 /** How a StreamSampler draws; the engine's loops switch on it instead of calling through a closure. */
-export const SamplerKind = { Fixed: 0, Lognormal: 1, Triangular: 2, Uniform: 3, Gamma: 4, Pert: 5, Empirical: 6, Other: 7 } as const;
+export const SamplerKind = { Fixed: 0, Lognormal: 1, Triangular: 2, Uniform: 3, Gamma: 4, Strip: 5, Empirical: 6, Other: 7 } as const;
 export type SamplerKind = (typeof SamplerKind)[keyof typeof SamplerKind];
 
 /**
@@ -15,9 +16,9 @@ export type SamplerKind = (typeof SamplerKind)[keyof typeof SamplerKind];
  */
 export interface StreamSampler {
   readonly kind: SamplerKind;
-  /** Fixed: value. Lognormal: median e^μ. Triangular, uniform, PERT: min. Gamma: scale. Empirical: count. */
+  /** Fixed: value. Lognormal: median e^μ. Triangular, uniform: min. Gamma: scale. Empirical: count. */
   readonly p0: number;
-  /** Lognormal: σ. Triangular: (mode − min)/(max − min). Uniform, PERT: max − min. */
+  /** Lognormal: σ. Triangular: (mode − min)/(max − min). Uniform: max − min. */
   readonly p1: number;
   /** Triangular: (max − min)(mode − min). */
   readonly p2: number;
@@ -25,10 +26,10 @@ export interface StreamSampler {
   readonly p3: number;
   /** Triangular: (max − min)(max − mode). */
   readonly p4: number;
-  /** Gamma: the shape's constants; PERT: those of α. */
-  readonly gammaA: GammaSetup | null;
-  /** PERT: the constants of β. */
-  readonly gammaB: GammaSetup | null;
+  /** Gamma with shape < 1: the shape's constants. */
+  readonly gamma: GammaSetup | null;
+  /** Gamma with shape ≥ 1 and PERT: the density's table (stripSampler.ts). */
+  readonly strip: StripTable | null;
   /** Empirical: the values, each drawn with probability 1/length. */
   readonly table: Float64Array | null;
   /** The distribution itself for families without a fast path (drawn through sample()); else null. */
@@ -49,8 +50,8 @@ export function streamSampler(distribution: Distribution): StreamSampler {
     p2 = 0,
     p3 = 0,
     p4 = 0,
-    gammaA: GammaSetup | null = null,
-    gammaB: GammaSetup | null = null,
+    gamma: GammaSetup | null = null,
+    strip: StripTable | null = null,
     table: Float64Array | null = null,
   ): StreamSampler => ({
     kind,
@@ -59,8 +60,8 @@ export function streamSampler(distribution: Distribution): StreamSampler {
     p2,
     p3,
     p4,
-    gammaA,
-    gammaB,
+    gamma,
+    strip,
     table,
     distribution: kind === SamplerKind.Other ? distribution : null,
   });
@@ -76,9 +77,11 @@ export function streamSampler(distribution: Distribution): StreamSampler {
     case 'uniform':
       return make(SamplerKind.Uniform, q.min, q.max - q.min);
     case 'gamma':
-      return make(SamplerKind.Gamma, q.scale, 0, 0, 0, 0, gammaSetup(q.shape));
+      // Below shape 1 the density is unbounded at 0 and has no table: Marsaglia–Tsang's boost.
+      if (q.shape < 1) return make(SamplerKind.Gamma, q.scale, 0, 0, 0, 0, gammaSetup(q.shape));
+      return make(SamplerKind.Strip, 0, 0, 0, 0, 0, null, gammaStripTable(q.shape, q.scale));
     case 'pert':
-      return make(SamplerKind.Pert, q.min, q.max - q.min, 0, 0, 0, gammaSetup(q.alpha), gammaSetup(q.beta));
+      return make(SamplerKind.Strip, 0, 0, 0, 0, 0, null, betaStripTable(q.alpha, q.beta, q.min, q.max - q.min));
     case 'empirical': {
       const values = empiricalValues(distribution);
       return values ? make(SamplerKind.Empirical, values.length, 0, 0, 0, 0, null, null, values) : make(SamplerKind.Other);
@@ -92,17 +95,16 @@ export function streamSampler(distribution: Distribution): StreamSampler {
 const draw = new Float64Array(1);
 
 /**
- * One draw of a flattened distribution from a TycheStream. Each family uses the algorithm of
- * its Distribution.sample (lognormal: e^(μ+σZ) written as median·e^(σZ); triangular: inverse
- * CDF; PERT: a Beta from two Gammas; empirical: a uniform index), so the law is the same.
+ * One draw of a flattened distribution from a TycheStream, with the law of its
+ * Distribution.sample: most families by the same algorithm (lognormal: e^(μ+σZ) written as
+ * median·e^(σZ); triangular: inverse CDF; empirical: a uniform index), a Gamma with shape ≥ 1 and
+ * a PERT by exact rejection from their density's table (stripSampler.ts) instead of Gammas.
  */
 export function streamSample(stream: TycheStream, s: StreamSampler): number {
   streamSampleInto(stream, s, draw, 0);
   return draw[0];
 }
 
-/** PERT's second Gamma deviate. */
-const second = new Float64Array(1);
 
 /**
  * streamSample written to out[at]: the engine's loops use this form, since V8 would allocate a
@@ -125,16 +127,12 @@ export function streamSampleInto(stream: TycheStream, s: StreamSampler, out: Flo
       out[at] = s.p0 + s.p1 * stream.nextDouble();
       return;
     case SamplerKind.Gamma:
-      streamGammaInto(stream, s.gammaA!, out, at);
+      streamGammaInto(stream, s.gamma!, out, at);
       out[at] *= s.p0;
       return;
-    case SamplerKind.Pert: {
-      streamGammaInto(stream, s.gammaA!, out, at);
-      streamGammaInto(stream, s.gammaB!, second, 0);
-      const x = out[at];
-      out[at] = s.p0 + s.p1 * (x / (x + second[0]));
+    case SamplerKind.Strip:
+      streamStripInto(stream, s.strip!, out, at);
       return;
-    }
     case SamplerKind.Empirical:
       out[at] = s.table![Math.floor(stream.nextDouble() * s.p0)];
       return;
