@@ -22,7 +22,14 @@ interface Workspace {
   readonly commonAlias: Int32Array;
   /** Σ of each trial's common factors over the months (empty without one). */
   readonly commonTotal: Float64Array;
-  /** Events of shock s in trial t, month m at (s·length + t)·H + m. */
+  /**
+   * The months with events of each shock, listed trial by trial: shock s's months of trial t are
+   * at k = shockFirst[s·(length + 1) + t] … shockFirst[s·(length + 1) + t + 1] − 1, month
+   * shockMonth[k] with shockEvents[k] events (k within s·length·H … (s + 1)·length·H − 1). Most
+   * months have none (a few events a year), so a client's shock loop visits only those that do.
+   */
+  readonly shockFirst: Int32Array;
+  readonly shockMonth: Int32Array;
   readonly shockEvents: Int32Array;
   /** Fee weight and service cost of one client in trial t (the service chain is shared). */
   readonly feeWeightPerClient: Float64Array;
@@ -62,6 +69,8 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     commonProbability: new Float64Array(common ? trialMonths : 0),
     commonAlias: new Int32Array(common ? trialMonths : 0),
     commonTotal: new Float64Array(common ? BLOCK_SIZE : 0),
+    shockFirst: new Int32Array(hot.shocks.length * (BLOCK_SIZE + 1)),
+    shockMonth: new Int32Array(hot.shocks.length * trialMonths),
     shockEvents: new Int32Array(hot.shocks.length * trialMonths),
     feeWeightPerClient: new Float64Array(BLOCK_SIZE),
     serviceCostPerClient: new Float64Array(BLOCK_SIZE),
@@ -100,6 +109,8 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     commonProbability: w.commonProbability,
     commonAlias: w.commonAlias,
     commonTotal: w.commonTotal,
+    shockFirst: w.shockFirst,
+    shockMonth: w.shockMonth,
     shockEvents: w.shockEvents,
     feeWeightPerClient: w.feeWeightPerClient,
     serviceCostPerClient: w.serviceCostPerClient,

@@ -70,7 +70,18 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   p.shocks.forEach((shock, s) => {
     const stream = streams([block, 'shock', shock.name]);
     const mean = shock.perMonth;
-    for (let i = 0; i < length * H; i++) state.shockEvents[s * length * H + i] = streamPoisson(stream, mean);
+    const { shockFirst, shockMonth, shockEvents } = state;
+    let k = s * length * H;
+    for (let t = 0; t < length; t++) {
+      shockFirst[s * (length + 1) + t] = k;
+      for (let m = 0; m < H; m++) {
+        const events = streamPoisson(stream, mean);
+        if (events === 0) continue;
+        shockMonth[k] = m;
+        shockEvents[k++] = events;
+      }
+    }
+    shockFirst[s * (length + 1) + length] = k;
   });
   state.feeWeightPerClient.fill(H, 0, length);
   state.serviceCostPerClient.fill(0, 0, length);
@@ -272,15 +283,15 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
  * the client with the hit probability, one request per hit.
  */
 function simulateShock(state: BlockState, type: HotType, s: number, stream: TycheStream): void {
-  const { length, shockEvents, coveredByMonth } = state;
+  const { length, shockFirst, shockMonth, shockEvents, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
   const hit = binomialSetup(state.portfolio.shocks[s].hitProbability);
-  const first = s * length * H;
+  const first = s * (length + 1);
   for (let t = 0; t < length; t++) {
     let hours = 0;
-    for (let m = 0; m < H; m++) {
-      const events = shockEvents[first + t * H + m];
-      if (events === 0) continue;
+    for (let k = shockFirst[first + t]; k < shockFirst[first + t + 1]; k++) {
+      const m = shockMonth[k];
+      const events = shockEvents[k];
       sampleHours(stream, type, streamBinomial(stream, events, hit), state.scratch);
       const monthHours = state.scratch.hours[0];
       if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
