@@ -92,7 +92,7 @@ export interface HotPortfolio {
   readonly typeCount: number;
   readonly costPerHour: number;
   readonly hourlyRate: number;
-  readonly shocks: readonly { readonly name: string; readonly perMonth: number; readonly hitProbability: number }[];
+  readonly shocks: readonly { readonly name: string; readonly perMonth: number; readonly hitProbability: number; readonly hit: BinomialSetup }[];
   /** The availability service chain: functions, so a portfolio with one does not travel. */
   readonly serviceChain: ServiceChain | null;
   readonly clients: HotClient[];
@@ -198,7 +198,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     typeCount: p.typeCount,
     costPerHour: p.costPerHour,
     hourlyRate: p.hourlyRate,
-    shocks: p.shocks.map((s) => ({ name: s.name, perMonth: s.perMonth, hitProbability: s.hitProbability })),
+    shocks: p.shocks.map((s) => ({ name: s.name, perMonth: s.perMonth, hitProbability: s.hitProbability, hit: binomialSetup(s.hitProbability) })),
     serviceChain: p.serviceChain,
     clients,
     commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null,

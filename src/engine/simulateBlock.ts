@@ -1,5 +1,5 @@
 import { aliasPick, buildAliasTable } from '../random/aliasTable.js';
-import { binomialSetup, streamBinomial } from '../random/binomial.js';
+import { streamBinomial } from '../random/binomial.js';
 import { streamGamma } from '../random/gammaVariate.js';
 import { streamLogarithmic } from '../random/logarithmic.js';
 import { streamPoisson, streamPoissonInversion } from '../random/poisson.js';
@@ -285,7 +285,7 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
 function simulateShock(state: BlockState, type: HotType, s: number, stream: TycheStream): void {
   const { length, shockFirst, shockMonth, shockEvents, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
-  const hit = binomialSetup(state.portfolio.shocks[s].hitProbability);
+  const hit = state.portfolio.shocks[s].hit;
   const first = s * (length + 1);
   for (let t = 0; t < length; t++) {
     let hours = 0;

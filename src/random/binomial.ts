@@ -48,7 +48,15 @@ export interface BinomialSetup {
   readonly ratio: number;
   /** ln(1 − rare). */
   readonly logNotRare: number;
+  /**
+   * (1 − rare)^n for n < POWER_COUNT, each computed as streamBinomial would (fastExp of
+   * n·logNotRare), so looking it up changes no draw: the engine's counts are mostly small.
+   */
+  readonly powers: Float64Array;
 }
+
+/** How many powers a BinomialSetup keeps. */
+const POWER_COUNT = 64;
 
 /**
  * The constants of Binomial(·, p) for streamBinomial.
@@ -57,7 +65,9 @@ export interface BinomialSetup {
 export function binomialSetup(p: number): BinomialSetup {
   const flipped = p > 0.5;
   const rare = flipped ? 1 - p : p;
-  return { p, rare, flipped, ratio: rare / (1 - rare), logNotRare: Math.log1p(-rare) };
+  const logNotRare = Math.log1p(-rare);
+  const powers = Float64Array.from({ length: POWER_COUNT }, (_, n) => fastExp(n * logNotRare));
+  return { p, rare, flipped, ratio: rare / (1 - rare), logNotRare, powers };
 }
 
 /**
@@ -72,7 +82,7 @@ export function streamBinomial(stream: TycheStream, trials: number, setup: Binom
   if (trials <= 0 || rare <= 0) return setup.flipped ? trials : 0;
   if (trials * rare >= 30) return binomial(stream.rng, trials, setup.p);
   const ratio = setup.ratio;
-  let term = fastExp(trials * setup.logNotRare);
+  let term = trials < POWER_COUNT ? setup.powers[trials] : fastExp(trials * setup.logNotRare);
   let cumulative = term;
   const u = stream.nextDouble();
   let k = 0;
