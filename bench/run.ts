@@ -154,7 +154,7 @@ function main(): void {
   if (process.argv.includes('--million')) {
     const webagency = bundled.find((w) => w.name === 'webagency') ?? bundled[0];
     const big = measure({ ...webagency, name: `${webagency.name} 10^6`, trials: MILLION }, cores, 1);
-    console.log(`\n${big.workload.name} trials on ${cores} threads, engine alone: wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`);
+    console.log(`\n${big.workload.name} trials on ${cores} threads, engine alone (the columns a run keeps): wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`);
     const run = measureCommand(['run', webagency.file, '--trials', String(MILLION), '--workers', String(cores), '--quiet']);
     console.log(`fairfee run ${path.basename(webagency.file)} --trials ${MILLION.toLocaleString('en-US')} (the whole report): wall ${run.wallSeconds.toFixed(1)} s, peak ${(run.maxRssBytes / 1e6).toFixed(0)} MB`);
   } else {

@@ -1,6 +1,8 @@
 /*
  * One benchmark workload in its own process (started by bench/run.ts): parse a scenario,
- * simulate it with runScenario (the CLI's engine entry, worker threads included) and print one
+ * simulate it with runScenario (the CLI's engine entry, worker threads included), keeping the
+ * per-trial columns `fairfee run` keeps (not the per-type ones, which only --trials-csv and the
+ * sensitivity section's small run ask for), and print one
  * JSON line with the simulation time, the hours' mean and sd, the expected request count
  * (λ·usage·season summed over clients, types and months, plus shock hits: not counted) and
  * the process's peak resident memory (process.resourceUsage().maxRSS, all threads).
@@ -23,7 +25,7 @@ const scenario = parseScenario(text, file);
 const trials = Number(trialsText);
 const seed = seedText ?? scenario.seed ?? '1';
 const started = process.hrtime.bigint();
-const columns = await runScenario(scenario, text, file, { trials, seed, workers: Number(workersText) });
+const columns = await runScenario(scenario, text, file, { trials, seed, workers: Number(workersText), typeColumns: false });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 let sum = 0;
 let sumSquares = 0;
