@@ -9,7 +9,7 @@ import { columnCount, packedColumns, unpackBlock } from '../engine/packedColumns
 import { estimatedSeconds } from './workEstimate.js';
 import { serviceChainOf } from './serviceChain.js';
 import { seededStreams } from './simulateScenario.js';
-import { runBlocks, workerEntry } from './workerPool.js';
+import { nextTurn, runBlocks, workerEntry } from './workerPool.js';
 
 /** Settings of one simulation run. */
 export interface RunSettings {
@@ -60,7 +60,12 @@ export async function runScenario(scenario: Scenario, text: string, file: string
   const canTravel = travels(hot);
   const streams = seededStreams(seed);
   const typeColumns = settings.typeColumns ?? true;
-  if (entry === null || (!canTravel && text === '')) return runTrials(portfolio, streams, trials, (done) => settings.onProgress?.(done, trials), typeColumns);
+  if (entry === null || (!canTravel && text === '')) {
+    // Let pending events in first: another run going on at the same time (its worker threads'
+    // results, its next block) then takes turns with this one instead of waiting behind it.
+    await nextTurn();
+    return runTrials(portfolio, streams, trials, (done) => settings.onProgress?.(done, trials), typeColumns);
+  }
 
   const shape = portfolioShape(portfolio);
   const columns = allocateColumns(keptShape(shape, typeColumns), trials);

@@ -76,7 +76,8 @@ export function workerEntry(): URL | null {
   return candidates.find((url) => url.protocol === 'file:' && existsSync(fileURLToPath(url))) ?? null;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves on the event loop's next turn, after pending I/O and worker messages. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Simulates `blocks` on this thread and `helpers` worker threads together. Blocks are handed
