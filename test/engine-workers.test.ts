@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listColumns, type TrialColumns } from '../src/engine/columns.js';
 import { compilePortfolio } from '../src/engine/compile.js';
@@ -9,7 +12,7 @@ import { estimatedSeconds } from '../src/runner/workEstimate.js';
 import { simulatePreparedBlock } from '../src/engine/simulateBlock.js';
 import { columnCount, packedColumns } from '../src/engine/packedColumns.js';
 import { seededStreams } from '../src/runner/simulateScenario.js';
-import { runBlocks, workerEntry } from '../src/runner/workerPool.js';
+import { runBlocks, SimulationPool, workerEntry } from '../src/runner/workerPool.js';
 import type { ScenarioAdjustment } from '../src/scenario/adjust.js';
 import { adjustScenario } from '../src/scenario/adjust.js';
 import { parseScenario } from '../src/scenario/load.js';
@@ -133,6 +136,65 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
       simulatePreparedBlock(hot, seededStreams('11'), block, 150, packedColumns(here, shape, 150));
       expect(Buffer.from(packed.buffer).equals(Buffer.from(here.buffer))).toBe(true);
     }
+  });
+
+  it('runs sharing one pool, at the same time, give the columns each gives alone on one thread', async () => {
+    const pool = new SimulationPool(workerEntry()!, 2);
+    try {
+      const web = load('scenarios/webagency.yaml');
+      const scaled: ScenarioAdjustment[] = [{ kind: 'scale', input: 'effort', factor: 1.2, requestType: 'text_edit' }];
+      const webScaled = load('scenarios/webagency.yaml', scaled);
+      // hosting-sla's service chain does not travel: the workers build it from the text.
+      const sla = load('scenarios/hosting-sla.yaml');
+      const jobs = [
+        { ...web, file: 'webagency.yaml', adjustments: [] as ScenarioAdjustment[], trials: 3500, seed: '5' },
+        { ...webScaled, file: 'webagency.yaml', adjustments: scaled, trials: 1000, seed: '5' },
+        { ...sla, file: 'hosting-sla.yaml', adjustments: [] as ScenarioAdjustment[], trials: 2500, seed: '6' },
+      ];
+      const shared = await Promise.all(
+        jobs.map((j) => runScenario(j.scenario, j.text, j.file, { trials: j.trials, seed: j.seed, workers: 3, adjustments: j.adjustments, minParallelSeconds: 0, pool })),
+      );
+      expect(pool.started).toBe(true);
+      for (const [i, j] of jobs.entries()) {
+        expectSameColumns(shared[i], await runScenario(j.scenario, j.text, j.file, { trials: j.trials, seed: j.seed, workers: 1, adjustments: j.adjustments }));
+      }
+      // A short run on the running pool uses it too, with the same numbers.
+      const short = await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 700, seed: '8', workers: 3, pool });
+      expectSameColumns(short, await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 700, seed: '8', workers: 1 }));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a run that cannot be prepared on the threads fails alone: the pool serves the next run', async () => {
+    const pool = new SimulationPool(workerEntry()!, 2);
+    try {
+      const { scenario } = load('scenarios/hosting-sla.yaml');
+      await expect(runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 3, minParallelSeconds: 0, pool })).rejects.toThrow(/broken\.yaml/);
+      const web = load('scenarios/webagency.yaml');
+      const after = await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 3000, seed: '2', workers: 3, minParallelSeconds: 0, pool });
+      expectSameColumns(after, await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 3000, seed: '2', workers: 1 }));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('an idle pool left open does not keep the process alive', () => {
+    const dist = (module: string) => pathToFileURL(path.resolve('dist/src', module)).href;
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { parseScenario } from '${dist('scenario/load.js')}';
+      import { runScenario } from '${dist('runner/runScenario.js')}';
+      import { SimulationPool, workerEntry } from '${dist('runner/workerPool.js')}';
+      const text = readFileSync('scenarios/webagency.yaml', 'utf8');
+      const pool = new SimulationPool(workerEntry(), 1);
+      const columns = await runScenario(parseScenario(text, 'w.yaml'), text, 'w.yaml', { trials: 2000, seed: '1', workers: 2, minParallelSeconds: 0, pool });
+      console.log(columns.netCost.length, pool.started);
+    `;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'fairfee-pool-')), 'open-pool.mjs');
+    writeFileSync(file, script);
+    const out = execFileSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+    expect(out.trim()).toBe('2000 true');
   });
 
   it("a worker's failure rejects the run with its error", async () => {

@@ -9,6 +9,7 @@ import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import type { Io } from './output.js';
+import { closePools } from './simulation.js';
 
 /** Builds the command line parser: one module per command, assembled here (Squiggle's makeProgram). */
 export function buildCli(args: readonly string[], io: Io) {
@@ -53,5 +54,7 @@ export async function main(args: readonly string[], io: Io = { stdout: process.s
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`fairfee: the run failed: ${message}\n`);
     return EXIT_FAILED;
+  } finally {
+    await closePools();
   }
 }

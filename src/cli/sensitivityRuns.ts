@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import { breakevenFee } from '../analysis/breakeven.js';
 import { tornado, type TornadoRow } from '../analysis/tornado.js';
 import { varianceShares } from '../analysis/varianceShares.js';
@@ -5,6 +6,7 @@ import type { AdjustableInput } from '../scenario/adjust.js';
 import type { Scenario } from '../scenario/types.js';
 import type { SimulationArgs } from './options.js';
 import type { Io } from './output.js';
+import { BLOCK_SIZE } from '../engine/simulateBlock.js';
 import { simulate, type PreparedRun } from './simulation.js';
 
 /** One input to move: a request type's, or a portfolio-wide one. */
@@ -58,15 +60,24 @@ export async function runSensitivity(
   const shares = varianceShares(baseColumns);
   const shareByType = Object.fromEntries(run.scenario.requestTypes.map((t, j) => [t.name, shares[j]]));
   const quiet = { ...args, progress: false };
-  const rows: TornadoRow[] = [];
-  for (const { input, requestType } of choose(sensitivityInputs(run.scenario), shareByType)) {
-    const fees: number[] = [];
-    for (const factor of [1 - change, 1 + change]) {
+  const chosen = choose(sensitivityInputs(run.scenario), shareByType);
+  const whatIfs = chosen.flatMap(({ input, requestType }) => [1 - change, 1 + change].map((factor) => ({ input, requestType, factor })));
+  // Runs of one block are too short to share among threads; several at once share them instead
+  // (as many as there are threads). Longer runs use every thread each, one after the other, so
+  // that no more than one what-if's columns are held at a time.
+  const threads = run.pool ? run.pool.size + 1 : 1;
+  const fees = await pMap(
+    whatIfs,
+    async ({ input, requestType, factor }) => {
       const columns = await simulate(run, quiet, io, { adjustments: [{ kind: 'scale', input, factor, requestType }] });
-      fees.push(breakevenFee(columns.netCost, columns.feeWeight, confidence).fee);
-    }
-    rows.push({ request_type: requestType, input, change, fee_low_input: fees[0], fee_high_input: fees[1], swing: Math.abs(fees[1] - fees[0]) });
-  }
+      return breakevenFee(columns.netCost, columns.feeWeight, confidence).fee;
+    },
+    { concurrency: run.trials <= BLOCK_SIZE ? threads : 1 },
+  );
+  const rows: TornadoRow[] = chosen.map(({ input, requestType }, i) => {
+    const [low, high] = [fees[2 * i], fees[2 * i + 1]];
+    return { request_type: requestType, input, change, fee_low_input: low, fee_high_input: high, swing: Math.abs(high - low) };
+  });
   return {
     change,
     trials: run.trials,

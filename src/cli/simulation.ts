@@ -1,5 +1,7 @@
 import type { TrialColumns } from '../engine/columns.js';
+import { availableParallelism } from 'node:os';
 import { runScenario } from '../runner/runScenario.js';
+import { SimulationPool, workerEntry } from '../runner/workerPool.js';
 import { MAX_CLIENT_MONTHS, MAX_COLUMN_BYTES, MAX_TRIALS } from '../scenario/limits.js';
 import { adjustScenario, type ScenarioAdjustment } from '../scenario/adjust.js';
 import { clientCount, type Scenario } from '../scenario/types.js';
@@ -19,6 +21,28 @@ export interface PreparedRun {
   seed: string;
   /** Confidence levels, the headline first. */
   levels: number[];
+  /** The command's worker threads, shared by all its runs (null: this thread only). */
+  pool: SimulationPool | null;
+}
+
+/** The pools of the commands run in this process, which main() stops when a command ends. */
+const openPools = new Set<SimulationPool>();
+
+/** Worker threads for a command's runs: `workers − 1` of them, started by the first run that wants them. */
+function commandPool(workers: number | undefined): SimulationPool | null {
+  const entry = workerEntry();
+  const size = (workers ?? availableParallelism()) - 1;
+  if (entry === null || size < 1) return null;
+  const pool = new SimulationPool(entry, size);
+  openPools.add(pool);
+  return pool;
+}
+
+/** Stops the worker threads of the commands run so far. */
+export async function closePools(): Promise<void> {
+  const pools = [...openPools];
+  openPools.clear();
+  await Promise.all(pools.map((pool) => pool.close()));
 }
 
 /** A seed for runs where none was given: chosen once, then printed so the run can be repeated. */
@@ -66,7 +90,7 @@ export async function prepareRun(file: string, args: Partial<SimulationArgs>, io
     if (!args.quiet) io.stderr.write(`note: no seed given; using seed ${seed} (pass --seed ${seed} to repeat this run)\n`);
   }
   const asked = args.confidence === undefined ? [] : Array.isArray(args.confidence) ? args.confidence : [args.confidence];
-  return { file, scenario, text, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence] };
+  return { file, scenario, text, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence], pool: commandPool(args.workers) };
 }
 
 /** What else a simulation is asked for besides the prepared run. */
@@ -94,6 +118,7 @@ export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io, o
     adjustments,
     typeColumns,
     onProgress: progress.update,
+    pool: run.pool,
   });
   progress.finish();
   return columns;

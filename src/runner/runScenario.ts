@@ -9,7 +9,7 @@ import { columnCount, packedColumns, unpackBlock } from '../engine/packedColumns
 import { estimatedSeconds } from './workEstimate.js';
 import { serviceChainOf } from './serviceChain.js';
 import { seededStreams } from './simulateScenario.js';
-import { nextTurn, runBlocks, workerEntry } from './workerPool.js';
+import { nextTurn, runBlocks, workerEntry, type PoolRun, type SimulationPool } from './workerPool.js';
 
 /** Settings of one simulation run. */
 export interface RunSettings {
@@ -30,6 +30,12 @@ export interface RunSettings {
    */
   typeColumns?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads kept for a whole command (SimulationPool), shared by its runs: a run uses
+   * them when it is long enough to start threads or they are already running. Without one, a
+   * run long enough starts threads of its own and stops them at its end.
+   */
+  pool?: SimulationPool | null;
 }
 
 /**
@@ -56,11 +62,13 @@ export async function runScenario(scenario: Scenario, text: string, file: string
   const hot = hotPortfolio(portfolio);
   const short = estimatedSeconds(hot, trials) < (settings.minParallelSeconds ?? MIN_PARALLEL_SECONDS);
   const threads = short ? 1 : Math.min(settings.workers, blocks.length);
-  const entry = threads > 1 ? workerEntry() : null;
   const canTravel = travels(hot);
+  const canRunElsewhere = canTravel || text !== '';
+  const pool = settings.pool && canRunElsewhere && (threads > 1 || settings.pool.started) ? settings.pool : null;
+  const entry = pool === null && threads > 1 && canRunElsewhere ? workerEntry() : null;
   const streams = seededStreams(seed);
   const typeColumns = settings.typeColumns ?? true;
-  if (entry === null || (!canTravel && text === '')) {
+  if (pool === null && entry === null) {
     // Let pending events in first: another run going on at the same time (its worker threads'
     // results, its next block) then takes turns with this one instead of waiting behind it.
     await nextTurn();
@@ -72,10 +80,8 @@ export async function runScenario(scenario: Scenario, text: string, file: string
   // This thread's blocks go through a block buffer like the workers' do, whatever the run keeps.
   const here = new Float64Array(columnCount(shape) * BLOCK_SIZE);
   let done = 0;
-  await runBlocks({
+  const run: PoolRun = {
     blocks,
-    helpers: threads - 1,
-    entry,
     setup: { portfolio: canTravel ? hot : null, text, file, seed, adjustments: settings.adjustments ?? [] },
     simulateHere: ({ block, length }) => {
       simulateBlock(portfolio, streams, block, length, packedColumns(here, shape, length));
@@ -86,6 +92,8 @@ export async function runScenario(scenario: Scenario, text: string, file: string
       done += length;
       settings.onProgress?.(done, trials);
     },
-  });
+  };
+  if (pool) await pool.run(run);
+  else await runBlocks({ ...run, helpers: threads - 1, entry: entry! });
   return columns;
 }

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { HotPortfolio } from '../engine/hotPortfolio.js';
 import type { ScenarioAdjustment } from '../scenario/adjust.js';
 
-/** What every worker thread needs to simulate the run's blocks (workerData of blockWorker.ts). */
+/** What a worker thread needs to simulate one run's blocks (sent once per run and thread). */
 export interface WorkerSetup {
   /** The prepared portfolio when it can travel (travels()); else null and the worker parses `text`. */
   portfolio: HotPortfolio | null;
@@ -21,30 +21,29 @@ export interface Block {
   length: number;
 }
 
-/**
- * A block sent to a worker thread, with a buffer for its columns when the main thread has one
- * to give back (transferred, so two or three buffers circulate instead of one being allocated
- * and freed per block).
- */
-export interface BlockJob extends Block {
-  buffer: ArrayBuffer | null;
-}
+/** What this thread sends a worker: a run to prepare, a block of a run, or a run to forget. */
+export type WorkerMessage =
+  | { kind: 'setup'; run: number; setup: WorkerSetup }
+  /** A block, with a buffer for its columns when there is one to give back (transferred, so a few circulate). */
+  | { kind: 'block'; run: number; block: number; length: number; buffer: ArrayBuffer | null }
+  | { kind: 'forget'; run: number };
 
 /** A block simulated by a worker: its columns packed as in packedColumns, transferred (not copied). */
 export interface BlockResult extends Block {
+  run: number;
   buffer: ArrayBuffer;
 }
 
-/** What a worker says once its portfolio is ready, before any block. */
+/** What a worker says: ready (once, before any block), a block's result, or that a run's setup failed. */
+export type WorkerReply = typeof WORKER_READY | BlockResult | { run: number; failed: string };
+
+/** What a worker says once it has loaded, before any block. */
 export const WORKER_READY = 'ready';
 
-/** How runBlocks shares the work. */
-export interface BlockRun {
+/** One run's blocks, shared between this thread and the pool's workers. */
+export interface PoolRun {
   blocks: readonly Block[];
-  /** Worker threads to start besides this one; 0 simulates everything here. */
-  helpers: number;
-  /** The compiled worker entry (workerEntry()) and what its threads need. */
-  entry: URL;
+  /** What the workers need for this run's blocks. */
   setup: WorkerSetup;
   /** Simulates one block in this thread. */
   simulateHere(block: Block): void;
@@ -79,87 +78,206 @@ export function workerEntry(): URL | null {
 /** Resolves on the event loop's next turn, after pending I/O and worker messages. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A run going on in the pool. */
+interface ActiveRun {
+  id: number;
+  run: PoolRun;
+  next: number;
+  received: number;
+  /** Blocks of this run that workers hold. */
+  out: number;
+  failure: { error: unknown } | null;
+  settle: () => void;
+}
+
+/** A worker thread of the pool. */
+interface Helper {
+  worker: Worker;
+  ready: boolean;
+  inHand: number;
+  /** Runs whose setup this worker has been sent. */
+  knows: Set<number>;
+  /** A buffer it gave back, to send with its next block. */
+  spare: ArrayBuffer | null;
+}
+
 /**
- * Simulates `blocks` on this thread and `helpers` worker threads together. Blocks are handed
- * out one at a time from a shared queue, each thread taking the next as it finishes one, so
- * threads of different speed share the work evenly; this thread starts at once, and a worker is
- * handed blocks once it has loaded (if this thread has not done them all by then). Where a block's numbers go is fixed by its index,
- * so the results do not depend on which thread ran it, nor on the number of threads.
- * Resolves when every block is in and the workers have stopped; rejects on the first failure
- * (a worker's error, or a callback throwing) after stopping them.
+ * Worker threads kept for a whole command, so that its runs (the headline, then the what-ifs)
+ * share them: threads start once (0.3–0.4 s each, and as long again before their code is
+ * compiled) instead of once per run, and runs that go at once (the sensitivity section's) share
+ * them block by block. Blocks are handed out one at a time from the runs in the order the runs
+ * started; this thread simulates its own run's blocks between the workers' results. Where a
+ * block's numbers go is fixed by its run and index, so the results depend neither on which
+ * thread ran it nor on the number of threads. Threads start on the first run and are unref'd
+ * while idle, so a pool left open never keeps the process alive; close() stops them.
  */
-export async function runBlocks(run: BlockRun): Promise<void> {
-  const { blocks } = run;
-  let next = 0;
-  let received = 0;
-  let failure: { error: unknown } | null = null;
-  const workers: Worker[] = [];
-  const inHand = new Map<Worker, number>();
-  let allIn: () => void = () => undefined;
-  const workersDone = new Promise<void>((resolve) => (allIn = resolve));
+export class SimulationPool {
+  private readonly helpers: Helper[] = [];
+  private readonly runs: ActiveRun[] = [];
+  private nextId = 0;
+  private closed = false;
 
-  const settleIfDone = () => {
-    if (failure || [...inHand.values()].some((n) => n > 0) || next < blocks.length) return;
-    allIn();
-  };
-  const fail = (error: unknown) => {
-    if (failure) return;
-    failure = { error };
-    allIn();
-  };
-  const feed = (worker: Worker, buffer: ArrayBuffer | null) => {
-    if (failure || next >= blocks.length) return;
-    const job: BlockJob = { ...blocks[next++], buffer };
-    inHand.set(worker, (inHand.get(worker) ?? 0) + 1);
-    worker.postMessage(job, buffer ? [buffer] : []);
-  };
-  const finish = (block: Block) => {
-    received++;
-    run.onBlockDone?.(block);
-  };
+  /** @param size worker threads besides this one (≥ 1); entry: the compiled worker (workerEntry()) */
+  constructor(
+    private readonly entry: URL,
+    readonly size: number,
+  ) {}
 
-  for (let i = 0; i < Math.min(run.helpers, blocks.length); i++) {
-    const worker = new Worker(run.entry, { workerData: run.setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    workers.push(worker);
-    inHand.set(worker, 0);
-    worker.on('message', (result: BlockResult | typeof WORKER_READY) => {
-      if (failure) return;
-      if (result === WORKER_READY) {
-        // Blocks go to a worker only once it can start on them: until then this thread takes them.
-        for (let k = 0; k < BLOCKS_IN_HAND; k++) feed(worker, null);
-        return;
-      }
-      inHand.set(worker, inHand.get(worker)! - 1);
-      try {
-        run.receive(result);
-        finish(result);
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      feed(worker, result.buffer);
-      settleIfDone();
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (!failure && inHand.get(worker)! > 0) fail(new Error(`a simulation worker thread stopped (exit code ${code}) before its blocks were done`));
-    });
+  /** Whether the threads are running (warm): a run too short to start them may still use them. */
+  get started(): boolean {
+    return this.helpers.length > 0;
   }
 
-  try {
-    while (!failure && next < blocks.length) {
-      const block = blocks[next++];
-      run.simulateHere(block);
-      finish(block);
-      // Let the workers' results in (and hand them more) between this thread's blocks.
-      if (workers.length > 0) await nextTurn();
+  /**
+   * Simulates a run's blocks on this thread and the pool's workers. Resolves when every block is
+   * in; rejects on the first failure (a worker's error, or a callback throwing). Several runs may
+   * go at once.
+   */
+  async run(run: PoolRun): Promise<void> {
+    if (this.closed) throw new Error('internal: the simulation pool is closed');
+    this.start();
+    let settle: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const active: ActiveRun = { id: this.nextId++, run, next: 0, received: 0, out: 0, failure: null, settle };
+    this.runs.push(active);
+    this.feed();
+    // One turn first: runs started together then share this thread and the workers.
+    await nextTurn();
+    try {
+      while (!active.failure && active.next < run.blocks.length) {
+        const block = run.blocks[active.next++];
+        run.simulateHere(block);
+        this.finish(active, block);
+        // Let the workers' results in (and hand them more) between this thread's blocks.
+        await nextTurn();
+      }
+    } catch (error) {
+      this.fail(active, error);
     }
-  } catch (error) {
-    fail(error);
+    this.settleIfDone(active);
+    await settled;
+    this.runs.splice(this.runs.indexOf(active), 1);
+    for (const helper of this.helpers) if (helper.knows.delete(active.id)) helper.worker.postMessage({ kind: 'forget', run: active.id } satisfies WorkerMessage);
+    this.idleCheck();
+    if (active.failure) throw (active.failure as { error: unknown }).error;
+    if (active.received !== run.blocks.length) throw new Error(`internal: ${active.received} of ${run.blocks.length} blocks simulated`);
   }
-  settleIfDone();
-  if (workers.length > 0) await workersDone;
-  await Promise.allSettled(workers.map((w) => w.terminate()));
-  if (failure) throw (failure as { error: unknown }).error;
-  if (received !== blocks.length) throw new Error(`internal: ${received} of ${blocks.length} blocks simulated`);
+
+  /** Stops the threads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.helpers.splice(0).map((h) => h.worker);
+    await Promise.allSettled(workers.map((w) => w.terminate()));
+  }
+
+  private start(): void {
+    if (this.started) return;
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(this.entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const helper: Helper = { worker, ready: false, inHand: 0, knows: new Set(), spare: null };
+      this.helpers.push(helper);
+      worker.on('message', (reply: WorkerReply) => this.onReply(helper, reply));
+      worker.on('error', (error) => this.onWorkerError(helper, error));
+      worker.on('exit', (code) => {
+        if (!this.closed && helper.inHand > 0) this.onWorkerError(helper, new Error(`a simulation worker thread stopped (exit code ${code}) before its blocks were done`));
+      });
+    }
+  }
+
+  private onReply(helper: Helper, reply: WorkerReply): void {
+    if (reply === WORKER_READY) {
+      helper.ready = true;
+      this.feed();
+      return;
+    }
+    // Every block sent gets one reply: its result, or why its run could not be prepared.
+    helper.inHand--;
+    const active = this.runs.find((r) => r.id === reply.run);
+    if (active) active.out--;
+    if ('failed' in reply) {
+      if (active) this.fail(active, new Error(reply.failed));
+    } else {
+      helper.spare = reply.buffer;
+    }
+    if (active && !('failed' in reply)) {
+      if (!active.failure) {
+        try {
+          active.run.receive(reply);
+          this.finish(active, reply);
+        } catch (error) {
+          this.fail(active, error);
+        }
+      }
+      this.settleIfDone(active);
+    }
+    this.feed();
+    this.idleCheck();
+  }
+
+  /** A worker crashed: every run loses it, and the pool its threads. */
+  private onWorkerError(helper: Helper, error: unknown): void {
+    for (const active of this.runs) this.fail(active, error);
+    const index = this.helpers.indexOf(helper);
+    if (index >= 0) this.helpers.splice(index, 1);
+    helper.inHand = 0;
+  }
+
+  /** Hands ready workers blocks, up to BLOCKS_IN_HAND each, from the runs in the order they started. */
+  private feed(): void {
+    for (const helper of this.helpers) {
+      while (helper.ready && helper.inHand < BLOCKS_IN_HAND) {
+        const active = this.runs.find((r) => !r.failure && r.next < r.run.blocks.length);
+        if (!active) return;
+        if (!helper.knows.has(active.id)) {
+          helper.knows.add(active.id);
+          helper.worker.postMessage({ kind: 'setup', run: active.id, setup: active.run.setup } satisfies WorkerMessage);
+        }
+        const { block, length } = active.run.blocks[active.next++];
+        const buffer = helper.spare;
+        helper.spare = null;
+        helper.inHand++;
+        active.out++;
+        helper.worker.ref();
+        helper.worker.postMessage({ kind: 'block', run: active.id, block, length, buffer } satisfies WorkerMessage, buffer ? [buffer] : []);
+      }
+    }
+  }
+
+  /** Idle workers do not keep the process alive. */
+  private idleCheck(): void {
+    for (const helper of this.helpers) if (helper.inHand === 0) helper.worker.unref();
+  }
+
+  private finish(active: ActiveRun, block: Block): void {
+    active.received++;
+    active.run.onBlockDone?.(block);
+  }
+
+  private fail(active: ActiveRun, error: unknown): void {
+    if (active.failure) return;
+    active.failure = { error };
+    active.settle();
+  }
+
+  private settleIfDone(active: ActiveRun): void {
+    if (active.failure || (active.out === 0 && active.next >= active.run.blocks.length)) active.settle();
+  }
+}
+
+/** How runBlocks shares the work: a PoolRun on a pool of its own. */
+export interface BlockRun extends PoolRun {
+  /** Worker threads to start besides this one. */
+  helpers: number;
+  /** The compiled worker entry (workerEntry()). */
+  entry: URL;
+}
+
+/** Simulates one run on `helpers` worker threads started for it (and this thread), then stops them. */
+export async function runBlocks(run: BlockRun): Promise<void> {
+  const pool = new SimulationPool(run.entry, run.helpers);
+  try {
+    await pool.run(run);
+  } finally {
+    await pool.close();
+  }
 }
