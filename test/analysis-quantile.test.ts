@@ -1,7 +1,9 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { histogram } from '../src/analysis/histogram.js';
-import { intervalRanks, orderStatistics, quantileInterval, quantileRank, quantileSorted, quantileWithInterval, sortedCopy, upperSorted } from '../src/analysis/quantile.js';
+import { breakevenFee, breakevenFees } from '../src/analysis/breakeven.js';
+import { ratio } from '../src/analysis/moments.js';
+import { intervalRanks, orderStatistics, quantileInterval, quantileRank, quantileSorted, selectRanks, sortedCopy, sortUpper } from '../src/analysis/quantile.js';
 
 /*
  * Selection in place of sorting (src/analysis/quantile.ts): every rank read must be the value a
@@ -33,22 +35,37 @@ describe('orderStatistics', () => {
     expect(orderStatistics(values, [1, 3, 4])).toEqual([1, 3, NaN]);
   });
 
-  it('quantileWithInterval is quantileSorted and quantileInterval of a sorted copy', () => {
-    const values = column(20_000, 'c');
+  it('selectRanks gives the same values and keeps the column\'s values, rearranged', () => {
+    const values = column(30_000, 'f');
     const sorted = sortedCopy(values);
+    const ranks = [quantileRank(values.length, 0.9), 1, 30_000];
+    expect(selectRanks(values, ranks)).toEqual(ranks.map((k) => sorted[k - 1]));
+    expect(sortedCopy(values)).toEqual(sorted);
+  });
+
+  it('break-even fees are quantileSorted and quantileInterval of the sorted per-trial fees', () => {
+    const netCost = column(20_000, 'g').map((v) => v + 20_000);
+    const feeWeight = column(20_000, 'h').map((v) => 600 + v / 100);
+    const sorted = ratio(netCost, feeWeight).sort();
     for (const alpha of [0.5, 0.9, 0.95, 0.999]) {
-      expect(quantileWithInterval(values, alpha)).toEqual({ value: quantileSorted(sorted, alpha), interval: quantileInterval(sorted, alpha) });
+      expect(breakevenFee(netCost, feeWeight, alpha)).toEqual({ confidence: alpha, fee: quantileSorted(sorted, alpha), interval: quantileInterval(sorted, alpha) });
     }
+    expect(breakevenFees(netCost, feeWeight, [0.99, 0.9]).map((f) => f.fee)).toEqual([quantileSorted(sorted, 0.99), quantileSorted(sorted, 0.9)]);
   });
 });
 
-describe('upperSorted', () => {
+describe('sortUpper', () => {
   it.each([1, 2, 9_000, 9_500, 10_000])('from rank %i: the tail equals a sorted copy, the rest holds the smaller values', (from) => {
     const values = column(10_000, `d${from}`);
     const sorted = sortedCopy(values);
-    const partial = upperSorted(values, from);
+    const partial = sortUpper(values, from);
+    expect(partial).toBe(values);
     expect(partial.subarray(from - 1)).toEqual(sorted.subarray(from - 1));
     expect(Float64Array.from(partial.subarray(0, from - 1)).sort()).toEqual(sorted.subarray(0, from - 1));
+  });
+
+  it('with NaN: sorted whole (NaN last)', () => {
+    expect(sortUpper(Float64Array.of(2, NaN, 1), 2)).toEqual(Float64Array.of(1, 2, NaN));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { TrialColumns } from '../engine/columns.js';
 import { moments, ratio, sum } from './moments.js';
-import { intervalRanks, orderStatistics, quantileRank, quantileWithInterval } from './quantile.js';
+import { intervalRanks, quantileRank, selectRanks } from './quantile.js';
 
 /** A break-even fee at one confidence level, with its 95% Monte Carlo interval. */
 export interface BreakevenFee {
@@ -18,15 +18,14 @@ export interface BreakevenFee {
  * @param feeWeight w_t per trial (client-months paying the fee)
  */
 export function breakevenFee(netCost: Float64Array, feeWeight: Float64Array, confidence: number): BreakevenFee {
-  const { value, interval } = quantileWithInterval(ratio(netCost, feeWeight), confidence);
-  return { confidence, fee: value, interval };
+  return breakevenFees(netCost, feeWeight, [confidence])[0];
 }
 
 /** Several levels from one selection among the per-trial fees. */
 export function breakevenFees(netCost: Float64Array, feeWeight: Float64Array, levels: readonly number[]): BreakevenFee[] {
   const n = netCost.length;
   const ranks = levels.map((confidence) => [quantileRank(n, confidence), ...intervalRanks(n, confidence)]);
-  const values = orderStatistics(ratio(netCost, feeWeight), ranks.flat());
+  const values = selectRanks(ratio(netCost, feeWeight), ranks.flat());
   return levels.map((confidence, i) => ({ confidence, fee: values[3 * i], interval: [values[3 * i + 1], values[3 * i + 2]] }));
 }
 

@@ -2,7 +2,7 @@ import type { TrialColumns } from '../engine/columns.js';
 import type { Scenario } from '../scenario/types.js';
 import { overpayProbability } from './fairness.js';
 import { moments, sum } from './moments.js';
-import { quantileRank, upperSorted } from './quantile.js';
+import { quantileRank, sortUpper } from './quantile.js';
 
 /** The portfolio's outcome at one uniform monthly fee. */
 export interface FeeRow {
@@ -45,8 +45,9 @@ export function compareFees(columns: TrialColumns, scenario: Scenario, fees: rea
     const varRank = quantileRank(n, confidence);
     // Profit sorted ascending is loss sorted descending: its ⌈0.05n⌉-th smallest value.
     const p05Rank = n + 1 - quantileRank(n, 0.05);
-    // Every figure below reads the loss's upper tail alone (from the lower of the two ranks).
-    const sortedLoss = upperSorted(loss, Math.min(varRank, p05Rank));
+    // Every figure below reads the loss's upper tail alone (from the lower of the two ranks);
+    // loss is rewritten for the next fee, so it is rearranged in place.
+    const sortedLoss = sortUpper(loss, Math.min(varRank, p05Rank));
     return {
       fee,
       loss_probability: losses / n,
@@ -63,7 +64,7 @@ export function compareFees(columns: TrialColumns, scenario: Scenario, fees: rea
 
 /**
  * Expected shortfall at level α of an ascending loss sample (ascending from rank ⌈nα⌉ on is
- * enough, as upperSorted gives): the mean of the worst n(1 − α)
+ * enough, as sortUpper gives): the mean of the worst n(1 − α)
  * losses, the VaR sample weighted by its fractional share (Acerbi & Tasche 2002,
  * "On the coherence of expected shortfall", eq. 2.13 for the empirical distribution).
  */

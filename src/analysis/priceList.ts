@@ -2,7 +2,7 @@ import type { TrialColumns } from '../engine/columns.js';
 import type { Scenario } from '../scenario/types.js';
 import { indifferentFee, overpayProbability, segmentsOfPlan } from './fairness.js';
 import { moments } from './moments.js';
-import { orderStatistics, quantileRank } from './quantile.js';
+import { quantileRank, selectRanks } from './quantile.js';
 
 /** One plan at its price: the provider's side and the client's side. */
 export interface PlanAtPrice {
@@ -73,7 +73,7 @@ export function evaluatePriceList(columns: TrialColumns, scenario: Scenario, fee
     loss_probability: losses / n,
     expected_profit: m.mean,
     expected_profit_standard_error: m.standardError,
-    profit_p05: orderStatistics(profit, [quantileRank(n, 0.05)])[0],
+    profit_p05: selectRanks(profit, [quantileRank(n, 0.05)])[0],
     plans,
   };
 }
