@@ -50,9 +50,10 @@ export const MIN_PARALLEL_SECONDS = 1;
  * Simulates a scenario's trials on `workers` threads: this one and `workers − 1` worker threads
  * sharing the blocks. The numbers are the same for any number of workers, to the last digit:
  * each block of BLOCK_SIZE trials has its own random streams and its columns land at its own
- * offset. One worker, a short run (under MIN_PARALLEL_SECONDS by estimatedSeconds), or no compiled
- * worker entry (tests of the TypeScript source without a build) run in this thread only, with no
- * thread start-up cost.
+ * offset. The worker threads are the command's (settings.pool) when it has them, else started
+ * for this run. One worker, a short run (under MIN_PARALLEL_SECONDS by estimatedSeconds) when the
+ * pool's threads are not already running, or no compiled worker entry (tests of the TypeScript
+ * source without a build) run in this thread only, with no thread start-up cost.
  * @param text the scenario file's text, which worker threads parse and validate again
  */
 export async function runScenario(scenario: Scenario, text: string, file: string, settings: RunSettings): Promise<TrialColumns> {

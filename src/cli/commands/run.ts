@@ -56,9 +56,8 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       const distribution = histogram(ratio(columns.netCost, columns.feeWeight));
       const prices = priceList(run.scenario, undefined);
       const current = prices ? evaluatePriceList(columns, run.scenario, prices) : null;
-      // The two what-ifs run at once: the sensitivity section's short runs take turns on this
-      // thread with the comparison's blocks while a worker thread goes on with the comparison,
-      // instead of leaving the other core idle through fifteen one-block runs.
+      // The two what-ifs go at once on the command's threads: the sensitivity section's
+      // one-block runs share them with the comparison's blocks instead of leaving a core idle.
       const [shocks, sensitivity] = await bothSettled(
         args['shared-shocks'] ? withoutSharedShocks(run, args, io, { columns, report }) : Promise.resolve(null),
         args['sensitivity-trials'] > 0 ? runSensitivity({ ...run, trials: Math.min(run.trials, args['sensitivity-trials']) }, args, io, 0.2, mainInputs(3)) : Promise.resolve(null),
