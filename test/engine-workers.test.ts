@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -191,10 +191,15 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
       const columns = await runScenario(parseScenario(text, 'w.yaml'), text, 'w.yaml', { trials: 2000, seed: '1', workers: 2, minParallelSeconds: 0, pool });
       console.log(columns.netCost.length, pool.started);
     `;
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'fairfee-pool-')), 'open-pool.mjs');
-    writeFileSync(file, script);
-    const out = execFileSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
-    expect(out.trim()).toBe('2000 true');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairfee-pool-'));
+    try {
+      const file = path.join(dir, 'open-pool.mjs');
+      writeFileSync(file, script);
+      const out = execFileSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+      expect(out.trim()).toBe('2000 true');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a worker's failure rejects the run with its error", async () => {
