@@ -83,7 +83,8 @@ function measureCommand(args: string[]): { wallSeconds: number; maxRssBytes: num
 }
 
 const millions = (n: number) => (n / 1e6).toFixed(1);
-const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+const row = (cells: (string | number)[], widths: number[]) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
 
 function printTable(results: Measured[]): void {
   const widths = [22, 9, 7, 8, 8, 12, 9];
@@ -92,7 +93,15 @@ function printTable(results: Measured[]): void {
   for (const r of results) {
     console.log(
       row(
-        [r.workload.name, r.workload.trials.toLocaleString('en-US'), r.threads, r.wallSeconds.toFixed(2), r.seconds.toFixed(2), millions(r.requests / r.seconds), (r.maxRssBytes / 1e6).toFixed(0)],
+        [
+          r.workload.name,
+          r.workload.trials.toLocaleString('en-US'),
+          r.threads,
+          r.wallSeconds.toFixed(2),
+          r.seconds.toFixed(2),
+          millions(r.requests / r.seconds),
+          (r.maxRssBytes / 1e6).toFixed(0),
+        ],
         widths,
       ),
     );
@@ -149,14 +158,22 @@ function main(): void {
       if (!native || run.wallSeconds < native.wallSeconds) native = run;
     }
   }
-  printNative(native, 'skipped' in built ? built.skipped : null, results.filter((r) => r.workload === r1));
+  printNative(
+    native,
+    'skipped' in built ? built.skipped : null,
+    results.filter((r) => r.workload === r1),
+  );
 
   if (process.argv.includes('--million')) {
     const webagency = bundled.find((w) => w.name === 'webagency') ?? bundled[0];
     const big = measure({ ...webagency, name: `${webagency.name} 10^6`, trials: MILLION }, cores, 1);
-    console.log(`\n${big.workload.name} trials on ${cores} threads, engine alone (the columns a run keeps): wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`);
+    console.log(
+      `\n${big.workload.name} trials on ${cores} threads, engine alone (the columns a run keeps): wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`,
+    );
     const run = measureCommand(['run', webagency.file, '--trials', String(MILLION), '--workers', String(cores), '--quiet']);
-    console.log(`fairfee run ${path.basename(webagency.file)} --trials ${MILLION.toLocaleString('en-US')} (the whole report): wall ${run.wallSeconds.toFixed(1)} s (target < 60), peak ${(run.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`);
+    console.log(
+      `fairfee run ${path.basename(webagency.file)} --trials ${MILLION.toLocaleString('en-US')} (the whole report): wall ${run.wallSeconds.toFixed(1)} s (target < 60), peak ${(run.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`,
+    );
   } else {
     console.log('\n(add -- --million for the bundled scenario with 10^6 trials: time and peak memory)');
   }

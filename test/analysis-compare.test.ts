@@ -43,9 +43,19 @@ describe('compare: fee rows from the same trials', () => {
 
   it('expected shortfall is the mean of the worst (1 − α) share, the VaR sample weighted fractionally', () => {
     // Losses 1..10 at α = 0.75: worst 2.5 values = 10, 9 and half of 8: (10 + 9 + 4)/2.5 = 9.2.
-    expect(expectedShortfall(Float64Array.from({ length: 10 }, (_, i) => i + 1), 0.75)).toBeCloseTo(9.2, 12);
+    expect(
+      expectedShortfall(
+        Float64Array.from({ length: 10 }, (_, i) => i + 1),
+        0.75,
+      ),
+    ).toBeCloseTo(9.2, 12);
     // α = 0.8: exactly the worst two, (9 + 10)/2.
-    expect(expectedShortfall(Float64Array.from({ length: 10 }, (_, i) => i + 1), 0.8)).toBeCloseTo(9.5, 12);
+    expect(
+      expectedShortfall(
+        Float64Array.from({ length: 10 }, (_, i) => i + 1),
+        0.8,
+      ),
+    ).toBeCloseTo(9.5, 12);
   });
 
   it('profit p05 is the ⌈0.05n⌉-th smallest profit', () => {

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { histogram } from '../src/analysis/histogram.js';
 import { breakevenFee, breakevenFees } from '../src/analysis/breakeven.js';
 import { ratio } from '../src/analysis/moments.js';
-import { intervalRanks, orderStatistics, quantileInterval, quantileRank, quantileSorted, selectRanks, sortedCopy, sortUpper } from '../src/analysis/quantile.js';
+import {
+  intervalRanks,
+  orderStatistics,
+  quantileInterval,
+  quantileRank,
+  quantileSorted,
+  selectRanks,
+  sortedCopy,
+  sortUpper,
+} from '../src/analysis/quantile.js';
 
 /*
  * Selection in place of sorting (src/analysis/quantile.ts): every rank read must be the value a
@@ -35,7 +44,7 @@ describe('orderStatistics', () => {
     expect(orderStatistics(values, [1, 3, 4])).toEqual([1, 3, NaN]);
   });
 
-  it('selectRanks gives the same values and keeps the column\'s values, rearranged', () => {
+  it("selectRanks gives the same values and keeps the column's values, rearranged", () => {
     const values = column(30_000, 'f');
     const sorted = sortedCopy(values);
     const ranks = [quantileRank(values.length, 0.9), 1, 30_000];
@@ -48,7 +57,11 @@ describe('orderStatistics', () => {
     const feeWeight = column(20_000, 'h').map((v) => 600 + v / 100);
     const sorted = ratio(netCost, feeWeight).sort();
     for (const alpha of [0.5, 0.9, 0.95, 0.999]) {
-      expect(breakevenFee(netCost, feeWeight, alpha)).toEqual({ confidence: alpha, fee: quantileSorted(sorted, alpha), interval: quantileInterval(sorted, alpha) });
+      expect(breakevenFee(netCost, feeWeight, alpha)).toEqual({
+        confidence: alpha,
+        fee: quantileSorted(sorted, alpha),
+        interval: quantileInterval(sorted, alpha),
+      });
     }
     expect(breakevenFees(netCost, feeWeight, [0.99, 0.9]).map((f) => f.fee)).toEqual([quantileSorted(sorted, 0.99), quantileSorted(sorted, 0.9)]);
   });

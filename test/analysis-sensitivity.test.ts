@@ -8,7 +8,12 @@ import { baseDocument, scenarioOf } from './helpers/scenario.js';
 const unlimited = scenarioOf(
   baseDocument({
     request_types: {
-      edit: { category: 'perfective', frequency: { per_month: 1.5 }, effort: { dist: 'lognormal', median: 0.5, sigma: 0.8 }, overrun: { probability: 0.2, factor: { dist: 'triangular', min: 1.5, mode: 2.5, max: 5 } } },
+      edit: {
+        category: 'perfective',
+        frequency: { per_month: 1.5 },
+        effort: { dist: 'lognormal', median: 0.5, sigma: 0.8 },
+        overrun: { probability: 0.2, factor: { dist: 'triangular', min: 1.5, mode: 2.5, max: 5 } },
+      },
       incident: { category: 'corrective', frequency: { per_month: 0.4, dispersion: 0.5 }, effort: { dist: 'lognormal', median: 4, sigma: 1.2 } },
       call: { category: 'support', frequency: { per_month: 0.6 }, effort: 0.25 },
     },
@@ -23,7 +28,7 @@ function feeWith(adjustments: ScenarioAdjustment[]): number {
 }
 
 describe('sensitivity with common random numbers', () => {
-  it('with unlimited included hours, raising a type\'s effort can only raise the break-even fee', () => {
+  it("with unlimited included hours, raising a type's effort can only raise the break-even fee", () => {
     for (const type of ['edit', 'incident', 'call']) {
       const fees = [0.8, 1, 1.2, 1.5].map((factor) => feeWith([{ kind: 'scale', input: 'effort', factor, requestType: type }]));
       for (let i = 1; i < fees.length; i++) expect(fees[i], type).toBeGreaterThan(fees[i - 1]);

@@ -26,7 +26,15 @@ describe('credit schedule lookup', () => {
     expect(creditShare([...SCHEDULE].reverse(), availability)).toBe(credit); // row order does not matter
   });
   it('takes the largest applicable credit even when a lower threshold credits less', () => {
-    expect(creditShare([{ below: 0.999, credit: 0.3 }, { below: 0.99, credit: 0.1 }], 0.98)).toBe(0.3);
+    expect(
+      creditShare(
+        [
+          { below: 0.999, credit: 0.3 },
+          { below: 0.99, credit: 0.1 },
+        ],
+        0.98,
+      ),
+    ).toBe(0.3);
   });
   it('no schedule, no credit; a threshold of 1 credits every month with any downtime', () => {
     expect(creditShare([], 0.5)).toBe(0);

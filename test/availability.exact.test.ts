@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { additiveBound, pessimisticBound } from '../src/availability/bounds.js';
-import {
-  groupAvailability,
-  kOfNAvailability,
-  nodeAvailability,
-  parallelAvailability,
-  seriesAvailability,
-} from '../src/availability/exact.js';
+import { groupAvailability, kOfNAvailability, nodeAvailability, parallelAvailability, seriesAvailability } from '../src/availability/exact.js';
 import { availabilitySchema } from '../src/availability/schema.js';
 import type { ComponentSpec } from '../src/availability/spec.js';
 import { createRng } from '../src/random/rng.js';
@@ -29,7 +23,7 @@ function bruteForceKOfN(k: number, availabilities: number[]): number {
 }
 
 describe('series', () => {
-  it('multiplies: 0.99 × 0.996 = 0.98604 (the issue\'s two suppliers)', () => {
+  it("multiplies: 0.99 × 0.996 = 0.98604 (the issue's two suppliers)", () => {
     expect(seriesAvailability([0.99, 0.996])).toBeCloseTo(0.98604, 12);
   });
   it('additive bound 1 − (0.01 + 0.004) = 0.986 is below the exact value', () => {
@@ -107,10 +101,7 @@ describe('nested structures', () => {
       promised: 0.99,
       chain: [
         {
-          parallel: [
-            { series: [{ availability: 0.99 }, { availability: 0.98 }] },
-            { series: [{ availability: 0.99 }, { availability: 0.98 }] },
-          ],
+          parallel: [{ series: [{ availability: 0.99 }, { availability: 0.98 }] }, { series: [{ availability: 0.99 }, { availability: 0.98 }] }],
         },
       ],
     });

@@ -38,18 +38,36 @@ function combined(sets: [number, number][][], threshold: number): [number, numbe
   return read(store, sets.length);
 }
 
-describe('merging one component\'s outages', () => {
+describe("merging one component's outages", () => {
   it('counts overlapping outages once: 1–3, 2–5, 4–6, 7–8 is down 6 h, not 8 h', () => {
-    const union = unionOfIntervals([[1, 3], [2, 5], [7, 8], [4, 6]]);
-    expect(union).toEqual([[1, 6], [7, 8]]);
+    const union = unionOfIntervals([
+      [1, 3],
+      [2, 5],
+      [7, 8],
+      [4, 6],
+    ]);
+    expect(union).toEqual([
+      [1, 6],
+      [7, 8],
+    ]);
     const store = storeOf([union]);
     const measured = { total: 0, longest: 0 };
     measureDownSet(store, 0, measured);
     expect(measured).toEqual({ total: 6, longest: 5 });
   });
   it('swallows an outage inside another, and joins touching ones', () => {
-    expect(unionOfIntervals([[0, 10], [2, 3]])).toEqual([[0, 10]]);
-    expect(unionOfIntervals([[1, 2], [2, 3]])).toEqual([[1, 3]]);
+    expect(
+      unionOfIntervals([
+        [0, 10],
+        [2, 3],
+      ]),
+    ).toEqual([[0, 10]]);
+    expect(
+      unionOfIntervals([
+        [1, 2],
+        [2, 3],
+      ]),
+    ).toEqual([[1, 3]]);
     expect(unionOfIntervals([])).toEqual([]);
   });
   it('merges in place at an offset and reports the new count', () => {
@@ -62,18 +80,39 @@ describe('merging one component\'s outages', () => {
 });
 
 describe('combining members', () => {
-  const a: [number, number][] = [[1, 4], [10, 12]];
-  const b: [number, number][] = [[3, 6], [11, 15], [20, 21]];
-  const c: [number, number][] = [[2, 3.5], [14, 16]];
+  const a: [number, number][] = [
+    [1, 4],
+    [10, 12],
+  ];
+  const b: [number, number][] = [
+    [3, 6],
+    [11, 15],
+    [20, 21],
+  ];
+  const c: [number, number][] = [
+    [2, 3.5],
+    [14, 16],
+  ];
   it('series: union across members, overlaps once (1–6, 10–15, 20–21)', () => {
-    expect(combined([a, b], 1)).toEqual([[1, 6], [10, 15], [20, 21]]);
+    expect(combined([a, b], 1)).toEqual([
+      [1, 6],
+      [10, 15],
+      [20, 21],
+    ]);
   });
   it('parallel: only while all are down (3–4, 11–12)', () => {
-    expect(combined([a, b], 2)).toEqual([[3, 4], [11, 12]]);
+    expect(combined([a, b], 2)).toEqual([
+      [3, 4],
+      [11, 12],
+    ]);
   });
   it('2 of 3 up: down while at least 2 are down (2–4, 11–12, 14–15)', () => {
     // a∩c = 2–3.5, a∩b = 3–4, b∩c = 3–3.5; a∩b = 11–12; b∩c = 14–15.
-    expect(combined([a, b, c], 2)).toEqual([[2, 4], [11, 12], [14, 15]]);
+    expect(combined([a, b, c], 2)).toEqual([
+      [2, 4],
+      [11, 12],
+      [14, 15],
+    ]);
   });
   it('all three down: only 3–3.5', () => {
     expect(combined([a, b, c], 3)).toEqual([[3, 3.5]]);

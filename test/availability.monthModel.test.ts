@@ -4,11 +4,7 @@ import { seriesAvailability, parallelAvailability } from '../src/availability/ex
 import { componentProfile, expectedMonthAvailability, MONTH_GRID, solveOutageRate, timeAverage } from '../src/availability/monthModel.js';
 import { availabilitySchema } from '../src/availability/schema.js';
 import type { ComponentSpec } from '../src/availability/spec.js';
-import {
-  atomsTruncatedMean,
-  continuousTruncatedMean,
-  exponentialTruncatedMean,
-} from '../src/availability/truncatedMean.js';
+import { atomsTruncatedMean, continuousTruncatedMean, exponentialTruncatedMean } from '../src/availability/truncatedMean.js';
 import { lognormal } from '../src/random/lognormal.js';
 import { uniform } from '../src/random/uniform.js';
 
@@ -34,7 +30,7 @@ function exponentialIntegral(x: number): number {
  */
 function exponentialMonthAvailability(perMonth: number, meanHours: number): number {
   const c = (perMonth / T) * meanHours;
-  return ((meanHours / T) * Math.exp(-c) * (exponentialIntegral(c) - exponentialIntegral(c * Math.exp(-T / meanHours))));
+  return (meanHours / T) * Math.exp(-c) * (exponentialIntegral(c) - exponentialIntegral(c * Math.exp(-T / meanHours)));
 }
 
 /** Month-average P(up) for fixed outages of d hours at r per hour: ((1 − e^(−rd))/r + (T − d)·e^(−rd)) / T. */
@@ -43,8 +39,7 @@ function fixedMonthAvailability(perMonth: number, hours: number): number {
   return ((1 - Math.exp(-r * hours)) / r + (T - hours) * Math.exp(-r * hours)) / T;
 }
 
-const component = (member: unknown): ComponentSpec =>
-  availabilitySchema.parse({ promised: 0.99, chain: [member] }).chain.members[0] as ComponentSpec;
+const component = (member: unknown): ComponentSpec => availabilitySchema.parse({ promised: 0.99, chain: [member] }).chain.members[0] as ComponentSpec;
 
 describe('M(t) = E[min(D, t)]', () => {
   it('exponential: m·(1 − e^(−t/m)), near m after a few means', () => {
@@ -63,7 +58,7 @@ describe('M(t) = E[min(D, t)]', () => {
     for (const i of [1, 10, 89]) expect(curve[i]).toBeCloseTo(i * step - (i * step) ** 2 / 8, 12);
     for (const i of [90, 200, MONTH_GRID.cells]) expect(curve[i]).toBeCloseTo(2, 4);
   });
-  it('lognormal(median 1, σ 1) reaches its mean e^0.5 by the month\'s end', () => {
+  it("lognormal(median 1, σ 1) reaches its mean e^0.5 by the month's end", () => {
     const curve = continuousTruncatedMean(MONTH_GRID, lognormal({ median: 1, sigma: 1 }));
     expect(curve[MONTH_GRID.cells]).toBeCloseTo(Math.exp(0.5), 6);
   });
@@ -99,7 +94,7 @@ describe('month model of one component', () => {
   it('no outages: always up', () => {
     expect(componentProfile(component({ outages: { per_month: 0, duration_hours: 5 } })).availability).toBe(1);
   });
-  it('timeAverage is Simpson\'s rule: exact for a parabola, ∫₀¹ t² = 1/3', () => {
+  it("timeAverage is Simpson's rule: exact for a parabola, ∫₀¹ t² = 1/3", () => {
     expect(timeAverage(Float64Array.from({ length: 11 }, (_, i) => (i / 10) ** 2))).toBeCloseTo(1 / 3, 14);
   });
 });

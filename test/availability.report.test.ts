@@ -61,7 +61,7 @@ describe('fairfee availability SCENARIO', () => {
   const analysis = analyzeAvailability(spec, { months: 50_000, seed: '2027', monthlyFee: 95 });
   const { text, json, csvRows } = availabilityReport(analysis);
 
-  it('JSON carries INTERFACE.md\'s fields, numbers as numbers', () => {
+  it("JSON carries INTERFACE.md's fields, numbers as numbers", () => {
     expect(json.series_availability).toBeCloseTo(0.98604 * analysis.exact.components[2].availability, 12);
     expect(json.additive_bound).toBeLessThan(json.series_availability);
     for (const key of ['mean', 'p05', 'p50', 'below_promised_probability'] as const) expect(typeof json.simulated[key]).toBe('number');
@@ -80,7 +80,7 @@ describe('fairfee availability SCENARIO', () => {
     expect(analysis.belowPromised.probability).toBeGreaterThan(0.5); // p50 is below 99.5% here
     expect(a.p50).toBeLessThan(0.995);
   });
-  it('credits: the mean of the schedule over the months, netted against the supplier\'s', () => {
+  it("credits: the mean of the schedule over the months, netted against the supplier's", () => {
     expect(analysis.creditShare.p95).toBe(0.25);
     expect(analysis.supplier.cost).toBe(6);
     expect(analysis.supplier.netCost).toBeCloseTo(6 - analysis.supplier.credit.mean, 12);

@@ -18,7 +18,7 @@ function problems(input: unknown): string[] {
 }
 
 describe('availability block: accepted', () => {
-  it('reads INTERFACE.md\'s example with its defaults', () => {
+  it("reads INTERFACE.md's example with its defaults", () => {
     const spec = availabilitySchema.parse(INTERFACE_EXAMPLE);
     expect(spec.promised).toBe(0.995);
     expect(spec.chain).toMatchObject({ kind: 'series', name: 'chain', k: 3 });
@@ -104,9 +104,19 @@ describe('availability block: refused, with the key path', () => {
     ['negative monthly cost', chainOf({ availability: 0.99, monthly_cost: -5 }), 'chain[0].monthly_cost', '≥ 0'],
     ['neither availability nor outages', chainOf({ name: 'hosting' }), 'chain[0]', 'must give availability'],
     ['both availability and outages', chainOf({ availability: 0.9, outages: { per_month: 1, duration_hours: 1 } }), 'chain[0].outages', 'not both'],
-    ['mean_outage_hours with outages', chainOf({ outages: { per_month: 1, duration_hours: 1 }, mean_outage_hours: 3 }), 'chain[0].mean_outage_hours', 'applies only'],
+    [
+      'mean_outage_hours with outages',
+      chainOf({ outages: { per_month: 1, duration_hours: 1 }, mean_outage_hours: 3 }),
+      'chain[0].mean_outage_hours',
+      'applies only',
+    ],
     ['mean_outage_hours 0', chainOf({ availability: 0.9, mean_outage_hours: 0 }), 'chain[0].mean_outage_hours', '> 0'],
-    ['deeply nested error', chainOf({ parallel: [{ availability: 0.9 }, { series: [{ availability: 2 }] }] }), 'chain[0].parallel[1].series[0].availability', 'in [0, 1]'],
+    [
+      'deeply nested error',
+      chainOf({ parallel: [{ availability: 0.9 }, { series: [{ availability: 2 }] }] }),
+      'chain[0].parallel[1].series[0].availability',
+      'in [0, 1]',
+    ],
     ['empty parallel group', chainOf({ parallel: [] }), 'chain[0].parallel', 'at least one'],
     ['member not a mapping', chainOf(0.99), 'chain[0]', 'must be a component'],
     ['promised 1.2', { promised: 1.2, chain: [{ availability: 0.99 }] }, 'promised', 'in (0, 1]'],
@@ -118,6 +128,9 @@ describe('availability block: refused, with the key path', () => {
   ])('%s', (_label, input, path, fragment) => {
     const found = problems(input);
     expect(found.length).toBeGreaterThan(0);
-    expect(found.some((problem) => problem.startsWith(`${path}: `) && problem.includes(fragment)), found.join('\n')).toBe(true);
+    expect(
+      found.some((problem) => problem.startsWith(`${path}: `) && problem.includes(fragment)),
+      found.join('\n'),
+    ).toBe(true);
   });
 });

@@ -26,13 +26,11 @@ function expectMeanMatchesExact(chain: unknown[], seed: string): void {
   const exact = expectedMonthAvailability(spec.chain, new Map(model.profiles.map((p) => [p.component, p])));
   const simulated = moments(simulateMonths(model, MONTHS, seed).availability);
   expect(simulated.standardError).toBeGreaterThan(0);
-  expect(Math.abs(simulated.mean - exact), `mean ${simulated.mean}, exact ${exact}, se ${simulated.standardError}`).toBeLessThan(
-    4 * simulated.standardError,
-  );
+  expect(Math.abs(simulated.mean - exact), `mean ${simulated.mean}, exact ${exact}, se ${simulated.standardError}`).toBeLessThan(4 * simulated.standardError);
 }
 
 describe('golden values (seed "golden"; recorded from this implementation: a change means the draws changed)', () => {
-  it('INTERFACE.md\'s chain, first three months', () => {
+  it("INTERFACE.md's chain, first three months", () => {
     const model = createAvailabilityModel(availabilitySchema.parse(INTERFACE_BLOCK));
     const rng = createRng('golden');
     const out = createMonthOutcome();
@@ -61,10 +59,7 @@ describe('simulated mean availability matches the exact month model (4 standard 
   });
   it('2 of 3 servers behind a load balancer, in series with hosting', () => {
     expectMeanMatchesExact(
-      [
-        { availability: 0.995 },
-        { k_of_n: { k: 2, of: [{ availability: 0.97 }, { availability: 0.95 }, { outages: { per_month: 3, duration_hours: 5 } }] } },
-      ],
+      [{ availability: 0.995 }, { k_of_n: { k: 2, of: [{ availability: 0.97 }, { availability: 0.95 }, { outages: { per_month: 3, duration_hours: 5 } }] } }],
       'k of n',
     );
   });
@@ -73,7 +68,14 @@ describe('simulated mean availability matches the exact month model (4 standard 
   });
   it('a parallel pair of series chains, nested', () => {
     expectMeanMatchesExact(
-      [{ parallel: [{ series: [{ availability: 0.98 }, { availability: 0.97 }] }, { series: [{ availability: 0.96 }, { outages: { per_month: 1, duration_hours: { dist: 'uniform', min: 1, max: 9 } } }] }] }],
+      [
+        {
+          parallel: [
+            { series: [{ availability: 0.98 }, { availability: 0.97 }] },
+            { series: [{ availability: 0.96 }, { outages: { per_month: 1, duration_hours: { dist: 'uniform', min: 1, max: 9 } } }] },
+          ],
+        },
+      ],
       'nested',
     );
   });
@@ -122,7 +124,7 @@ describe('Poisson outages of fixed duration', () => {
 });
 
 describe('one month', () => {
-  it('credits follow the schedule for the month\'s availability', () => {
+  it("credits follow the schedule for the month's availability", () => {
     const spec = availabilitySchema.parse(INTERFACE_BLOCK);
     const model = createAvailabilityModel(spec);
     const rng = createRng('credits');
@@ -140,7 +142,15 @@ describe('one month', () => {
 
   it('back-to-back: each supplier refunds its own share of its monthly cost, from its own availability', () => {
     const spec = specOf([
-      { name: 'hosting', availability: 0.99, monthly_cost: 10, credits: [{ below: 0.999, credit: 0.5 }, { below: 0.99, credit: 1 }] },
+      {
+        name: 'hosting',
+        availability: 0.99,
+        monthly_cost: 10,
+        credits: [
+          { below: 0.999, credit: 0.5 },
+          { below: 0.99, credit: 1 },
+        ],
+      },
       { name: 'network', availability: 0.996, monthly_cost: 2, credits: [{ below: 0.996, credit: 0.25 }] },
       { name: 'app', availability: 0.999 },
     ]);
@@ -177,7 +187,7 @@ describe('one month', () => {
     expect(model.downSets.starts).toBe(buffer);
   });
 
-  it('as the engine\'s service chain: the same months, credits and supplier money', () => {
+  it("as the engine's service chain: the same months, credits and supplier money", () => {
     const spec = specOf([{ availability: 0.99, monthly_cost: 4, credits: [{ below: 0.995, credit: 0.5 }] }, { availability: 0.996 }], {
       credits: [{ below: 0.995, credit: 0.1 }],
     });

@@ -45,7 +45,17 @@ describe('fairfee calibrate', () => {
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     // The example file: 401 rows, 20 clients, dates 2024-01-01 to 2024-12-31.
-    expect(json).toMatchObject({ seed: 7, trials: 20000, term_months: 12, clients: 20, months: 12, tickets: 401, cost_per_hour: 60, hourly_rate: 95, defaults: [] });
+    expect(json).toMatchObject({
+      seed: 7,
+      trials: 20000,
+      term_months: 12,
+      clients: 20,
+      months: 12,
+      tickets: 401,
+      cost_per_hour: 60,
+      hourly_rate: 95,
+      defaults: [],
+    });
     const bug = json.request_types.bug_fix;
     expect(bug).toMatchObject({ category: 'corrective', category_guessed: true, effort: { dist: 'lognormal' } });
     expect(bug.per_month).toBeCloseTo(bug.requests / (20 * 12), 12);
@@ -57,21 +67,51 @@ describe('fairfee calibrate', () => {
     const dir = tempDir();
     const history = join(dir, 'export.csv');
     const rows = ['\uFEFFDatum;Klant;Soort;Uren'];
-    for (let month = 1; month <= 6; month++) rows.push(`1${month}-0${month}-2024;Bakkerij Jansen;Storing;1,5`, `0${month}-0${month}-2024;Kapsalon Bloem;Tekst aanpassen;0,5`);
+    for (let month = 1; month <= 6; month++)
+      rows.push(`1${month}-0${month}-2024;Bakkerij Jansen;Storing;1,5`, `0${month}-0${month}-2024;Kapsalon Bloem;Tekst aanpassen;0,5`);
     writeFileSync(history, `${rows.join('\r\n')}\r\n`);
     const out = join(dir, 'p.yaml');
-    const result = fairfee(['calibrate', history, '--out', out, '--clients', '4', '--months', '12', '--category', 'Storing=corrective', '--name', 'Mijn klanten', '--currency', 'EUR', '--json']);
+    const result = fairfee([
+      'calibrate',
+      history,
+      '--out',
+      out,
+      '--clients',
+      '4',
+      '--months',
+      '12',
+      '--category',
+      'Storing=corrective',
+      '--name',
+      'Mijn klanten',
+      '--currency',
+      'EUR',
+      '--json',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     // 6 requests / (4 clients × 12 months)
-    expect(json.request_types.storing).toMatchObject({ per_month: 6 / 48, category: 'corrective', category_guessed: false, effort: { dist: 'fixed', value: 1.5 } });
+    expect(json.request_types.storing).toMatchObject({
+      per_month: 6 / 48,
+      category: 'corrective',
+      category_guessed: false,
+      effort: { dist: 'fixed', value: 1.5 },
+    });
     const scenario = parseScenario(readFileSync(out, 'utf8'), out);
     expect([scenario.name, scenario.clients[0].count]).toEqual(['Mijn klanten', 4]);
   });
 
   it.each([
-    ['non-numeric hours', 'date,client,type,hours\n2024-01-05,Acme,bug,1\n2024-01-06,Acme,bug,abc\n', /line 3, column hours: must be a number ≥ 0.*\(got "abc"\)/],
-    ['negative hours', 'date,client,type,hours\n2024-01-05,Acme,bug,1\n2024-01-06,Acme,bug,1\n2024-01-07,Acme,bug,-0.5\n', /line 4, column hours: must be a number ≥ 0.*\(got "-0.5"\)/],
+    [
+      'non-numeric hours',
+      'date,client,type,hours\n2024-01-05,Acme,bug,1\n2024-01-06,Acme,bug,abc\n',
+      /line 3, column hours: must be a number ≥ 0.*\(got "abc"\)/,
+    ],
+    [
+      'negative hours',
+      'date,client,type,hours\n2024-01-05,Acme,bug,1\n2024-01-06,Acme,bug,1\n2024-01-07,Acme,bug,-0.5\n',
+      /line 4, column hours: must be a number ≥ 0.*\(got "-0.5"\)/,
+    ],
     ['a bad date', 'date;client;type;hours\n2024-01-05;Acme;bug;1\n31/01/2024;Acme;bug;1\n', /line 3, column date: must be a date YYYY-MM-DD/],
     ['a missing column', 'date,client,hours\n2024-01-05,Acme,1\n', /line 1: no type column/],
     ['an empty file', '', /the file is empty/],

@@ -13,7 +13,16 @@ import { parseScenario } from '../src/scenario/load.js';
 import { within4Se } from './helpers/stats.js';
 
 /** A history drawn from the model itself: per client and month a Poisson or negative binomial count of tickets, lognormal hours. */
-function syntheticHistory(options: { clients: number; months: number; perMonth: number; dispersion?: number; median: number; sigma: number; seed: string; type?: string }): History {
+function syntheticHistory(options: {
+  clients: number;
+  months: number;
+  perMonth: number;
+  dispersion?: number;
+  median: number;
+  sigma: number;
+  seed: string;
+  type?: string;
+}): History {
   const rng = createRng(options.seed);
   const effort = lognormal({ median: options.median, sigma: options.sigma });
   const tickets: Ticket[] = [];
@@ -37,7 +46,16 @@ const ticket = (date: string, client: string, type: string, hours: number, plan?
 };
 const historyOf = (tickets: Ticket[]): History => ({ file: 'h.csv', tickets, hasPlans: tickets.some((t) => t.plan !== undefined), delimiter: ',' });
 
-const SETTINGS: ScenarioSettings = { name: 'test', currency: 'EUR', costPerHour: 55, hourlyRate: 85, costPerHourIsDefault: true, hourlyRateIsDefault: true, seed: 1, trials: 20000 };
+const SETTINGS: ScenarioSettings = {
+  name: 'test',
+  currency: 'EUR',
+  costPerHour: 55,
+  hourlyRate: 85,
+  costPerHourIsDefault: true,
+  hourlyRateIsDefault: true,
+  seed: 1,
+  trials: 20000,
+};
 
 describe('fitting a history drawn from known parameters', () => {
   // 40 clients × 12 months, λ = 0.7 per client-month, hours lognormal(median 0.5 h, sigma 0.8).
@@ -71,7 +89,8 @@ describe('fitting a history drawn from known parameters', () => {
 
   it('detects negative binomial counts and recovers k and λ', () => {
     // 200 clients × 12 months, λ = 0.7, k = 0.5: variance 0.7 + 0.49/0.5 = 1.68, 2.4 × Poisson.
-    const fit = fitHistory(syntheticHistory({ clients: 200, months: 12, perMonth: 0.7, dispersion: 0.5, median: 1, sigma: 0.5, seed: 'calibrate-nb' })).requestTypes[0];
+    const fit = fitHistory(syntheticHistory({ clients: 200, months: 12, perMonth: 0.7, dispersion: 0.5, median: 1, sigma: 0.5, seed: 'calibrate-nb' }))
+      .requestTypes[0];
     expect(fit.dispersion.pValue).toBeLessThan(0.01);
     expect(fit.dispersion.k).toBeDefined();
     // SE of the moment estimator k = m²/(v − m) for 2400 such cells: 0.043, the sd of 4000
@@ -116,7 +135,7 @@ describe('dispersionTest', () => {
     expect(dispersionTest([{ cells: 50, nonZeroCounts: Array(50).fill(1), expected: 1 }]).k).toBeUndefined();
   });
 
-  it('measures counts against each group\'s own mean, so plans that differ are not called bursty', () => {
+  it("measures counts against each group's own mean, so plans that differ are not called bursty", () => {
     // Plan a: 20 cells all 1; plan b: 20 cells all 7. Around the one mean 4 the variance is
     // 9·40/39 = 9.23 > 4, overdispersed; around each plan's own mean there is no spread at all.
     const a = { cells: 20, nonZeroCounts: Array(20).fill(1) };
@@ -237,7 +256,10 @@ describe('fitHistory edge cases', () => {
     expect(fit.plans.reduce((s, p) => s + p.clients * p.usage, 0)).toBeCloseTo(4, 12);
     expect(fit.planChanges).toBe(1);
     const scenario = parseScenario(scenarioYaml(fit, SETTINGS), 'out.yaml');
-    expect(scenario.clients.map((c) => [c.plan, c.count])).toEqual([['plus', 3], ['basic', 1]]);
+    expect(scenario.clients.map((c) => [c.plan, c.count])).toEqual([
+      ['plus', 3],
+      ['basic', 1],
+    ]);
   });
 
   it('reports options that contradict the history', () => {

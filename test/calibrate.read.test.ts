@@ -18,7 +18,8 @@ function problemsOf(text: string): { path: string; message: string }[] {
 
 describe('parseHistory', () => {
   it('reads a Dutch Excel export: BOM, ; separated, decimal comma, CRLF, Dutch headers and dates', () => {
-    const text = '\uFEFFDatum;Klant;Soort;Uren;Pakket\r\n5-3-2024;Bakkerij Jansen;Tekst aanpassen;1,5;Basis\r\n;;;;\r\n2024-03-06;Kapsalon Bloem;Storing;0,25;\r\n';
+    const text =
+      '\uFEFFDatum;Klant;Soort;Uren;Pakket\r\n5-3-2024;Bakkerij Jansen;Tekst aanpassen;1,5;Basis\r\n;;;;\r\n2024-03-06;Kapsalon Bloem;Storing;0,25;\r\n';
     const history = parseHistory(text, 'h.csv');
     expect(history.delimiter).toBe(';');
     expect(history.hasPlans).toBe(true);
@@ -30,7 +31,8 @@ describe('parseHistory', () => {
   });
 
   it('takes header names in any case, request_type or category for type, extra columns, quoted fields over lines', () => {
-    const text = 'Ticket,Date,CLIENT,Request Type,Hours,Subject\nT1,2024-01-05T09:30:00,Acme,Bug fix,"1,5","Form broken,\nsee mail"\nT2,2024-01-06,Acme,Text edit,0:45,x\n';
+    const text =
+      'Ticket,Date,CLIENT,Request Type,Hours,Subject\nT1,2024-01-05T09:30:00,Acme,Bug fix,"1,5","Form broken,\nsee mail"\nT2,2024-01-06,Acme,Text edit,0:45,x\n';
     const history = parseHistory(text, 'h.csv');
     expect(history.tickets.map((t) => [t.line, t.date, t.type, t.hours])).toEqual([
       [2, '2024-01-05', 'Bug fix', 1.5],
@@ -42,14 +44,24 @@ describe('parseHistory', () => {
   });
 
   it.each([
-    ['non-numeric hours', 'date,client,type,hours\n2024-01-05,Acme,bug,1\n2024-01-06,Acme,bug,abc\n', 'line 3, column hours', /must be a number ≥ 0.*\(got "abc"\)/],
+    [
+      'non-numeric hours',
+      'date,client,type,hours\n2024-01-05,Acme,bug,1\n2024-01-06,Acme,bug,abc\n',
+      'line 3, column hours',
+      /must be a number ≥ 0.*\(got "abc"\)/,
+    ],
     ['negative hours', 'date,client,type,hours\n2024-01-05,Acme,bug,-2\n', 'line 2, column hours', /must be a number ≥ 0.*\(got "-2"\)/],
     ['empty hours', 'date,client,type,hours\n2024-01-05,Acme,bug,\n', 'line 2, column hours', /is empty; must be a number ≥ 0/],
     ['a date in another format', 'date,client,type,hours\n03/05/2024,Acme,bug,1\n', 'line 2, column date', /must be a date YYYY-MM-DD.*\(got "03\/05\/2024"\)/],
     ['a date not in the calendar', 'date,client,type,hours\n2024-02-30,Acme,bug,1\n', 'line 2, column date', /not a date in the calendar/],
     ['an empty client', 'date,client,type,hours\n2024-01-05,,bug,1\n', 'line 2, column client', /is empty/],
     ['a short row', 'date,client,type,hours\n2024-01-05,Acme,bug\n', 'line 2, column hours', /is missing: the row has 3 fields, the header 4/],
-    ['an unquoted decimal comma', 'date,client,type,hours\n2024-01-05,Acme,bug,1,5\n', 'line 2', /has 5 fields but the header has 4; a decimal comma .* must be quoted/],
+    [
+      'an unquoted decimal comma',
+      'date,client,type,hours\n2024-01-05,Acme,bug,1,5\n',
+      'line 2',
+      /has 5 fields but the header has 4; a decimal comma .* must be quoted/,
+    ],
     ['a missing column', 'date,client,hours\n2024-01-05,Acme,1\n', 'line 1', /no type column; .*one of: type, request_type, category/],
     ['a column named twice', 'date,client,type,hours,hours\n2024-01-05,Acme,bug,1,2\n', 'line 1', /names column "hours" twice/],
     ['an unclosed quote', 'date,client,type,hours\n2024-01-05,"Acme,bug,1\n', 'line 2', /not valid CSV/],
@@ -63,7 +75,12 @@ describe('parseHistory', () => {
 
   it('reports every bad cell at once, up to a limit', () => {
     const rows = ['date,client,type,hours', '2024-01-05,Acme,bug,x', 'nope,Acme,bug,1', '2024-01-07,Acme,,-1'];
-    expect(problemsOf(rows.join('\n')).map((p) => p.path)).toEqual(['line 2, column hours', 'line 3, column date', 'line 4, column hours', 'line 4, column type']);
+    expect(problemsOf(rows.join('\n')).map((p) => p.path)).toEqual([
+      'line 2, column hours',
+      'line 3, column date',
+      'line 4, column hours',
+      'line 4, column type',
+    ]);
     const many = ['date,client,type,hours', ...Array.from({ length: 80 }, () => '2024-01-05,Acme,bug,x')].join('\n');
     const problems = problemsOf(many);
     expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);

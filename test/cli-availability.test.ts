@@ -21,7 +21,17 @@ describe('fairfee availability', () => {
     const result = fairfee(['availability', 'scenarios/hosting-sla.yaml', '--trials', '2000', '--seed', '4', '--json', '--csv', csv]);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
-    for (const key of ['scenario', 'trials', 'seed', 'term_months', 'clients', 'series_availability', 'additive_bound', 'simulated', 'expected_credit_per_month']) {
+    for (const key of [
+      'scenario',
+      'trials',
+      'seed',
+      'term_months',
+      'clients',
+      'series_availability',
+      'additive_bound',
+      'simulated',
+      'expected_credit_per_month',
+    ]) {
       expect(json, key).toHaveProperty(key);
     }
     for (const key of ['mean', 'p05', 'p50', 'below_promised_probability']) expect(json.simulated, key).toHaveProperty(key);

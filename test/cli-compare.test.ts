@@ -13,7 +13,16 @@ describe('fairfee compare', () => {
     const json = JSON.parse(result.stdout);
     expect(json.rows.map((r: { fee: number }) => r.fee)).toEqual([80, 100, 120]);
     for (const row of json.rows) {
-      for (const key of ['fee', 'loss_probability', 'expected_profit', 'profit_p05', 'value_at_risk', 'expected_shortfall', 'overpay_probability', 'margin_per_hour']) {
+      for (const key of [
+        'fee',
+        'loss_probability',
+        'expected_profit',
+        'profit_p05',
+        'value_at_risk',
+        'expected_shortfall',
+        'overpay_probability',
+        'margin_per_hour',
+      ]) {
         expect(row, key).toHaveProperty(key);
       }
       expect(row.expected_shortfall).toBeGreaterThanOrEqual(row.value_at_risk);
@@ -25,7 +34,25 @@ describe('fairfee compare', () => {
   it('--from/--to/--step and --plan-fee; excel-nl CSV opens as numbers', () => {
     const dir = tempDir();
     const csv = join(dir, 'out.csv');
-    const result = fairfee(['compare', 'scenarios/webagency.yaml', '--trials', '1000', ...FAST, '--from', '70', '--to', '130', '--step', '10', '--plan-fee', 'basic=60', '--csv', csv, '--csv-dialect', 'excel-nl']);
+    const result = fairfee([
+      'compare',
+      'scenarios/webagency.yaml',
+      '--trials',
+      '1000',
+      ...FAST,
+      '--from',
+      '70',
+      '--to',
+      '130',
+      '--step',
+      '10',
+      '--plan-fee',
+      'basic=60',
+      '--csv',
+      csv,
+      '--csv-dialect',
+      'excel-nl',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Price list: basic 60, plus 160, care 260');
     const rows: string[][] = parse(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';' });
@@ -64,7 +91,18 @@ describe('precision control', () => {
   });
 
   it('says so when the cap is reached first', () => {
-    const result = fairfee(['breakeven', 'scenarios/webagency.yaml', '--trials', '1000', ...FAST, '--precision', '0.05%', '--max-trials', '2000', '--no-shared-shocks']);
+    const result = fairfee([
+      'breakeven',
+      'scenarios/webagency.yaml',
+      '--trials',
+      '1000',
+      ...FAST,
+      '--precision',
+      '0.05%',
+      '--max-trials',
+      '2000',
+      '--no-shared-shocks',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Precision NOT reached: the cap of 2,000 trials');
   });

@@ -12,7 +12,23 @@ describe('fairfee breakeven / run --json', () => {
     const result = fairfee(['breakeven', 'scenarios/webagency.yaml', ...SMALL, '--confidence', '0.9', '0.95', '0.99', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
-    for (const key of ['scenario', 'trials', 'seed', 'term_months', 'clients', 'confidence', 'breakeven_fee', 'breakeven_fee_interval', 'fair_fee', 'risk_loading', 'pooling_benefit', 'hours', 'net_cost', 'plans', 'levels']) {
+    for (const key of [
+      'scenario',
+      'trials',
+      'seed',
+      'term_months',
+      'clients',
+      'confidence',
+      'breakeven_fee',
+      'breakeven_fee_interval',
+      'fair_fee',
+      'risk_loading',
+      'pooling_benefit',
+      'hours',
+      'net_cost',
+      'plans',
+      'levels',
+    ]) {
       expect(json, key).toHaveProperty(key);
     }
     expect(json.trials).toBe(2000);
@@ -68,8 +84,16 @@ describe('bad input exits 2 with a message naming the file and key path', () => 
   const dir = tempDir();
   it.each([
     ['typo.json', baseDocument({ trails: 5 }), 'unknown key "trails"'],
-    ['negative.json', baseDocument({ request_types: { edit: { category: 'perfective', frequency: { per_month: -2 }, effort: 1 } } }), 'request_types.edit.frequency.per_month'],
-    ['probability.json', baseDocument({ request_types: { edit: { category: 'perfective', frequency: { per_month: 1 }, effort: 1, overrun: { probability: 1.5, factor: 2 } } } }), 'request_types.edit.overrun.probability'],
+    [
+      'negative.json',
+      baseDocument({ request_types: { edit: { category: 'perfective', frequency: { per_month: -2 }, effort: 1 } } }),
+      'request_types.edit.frequency.per_month',
+    ],
+    [
+      'probability.json',
+      baseDocument({ request_types: { edit: { category: 'perfective', frequency: { per_month: 1 }, effort: 1, overrun: { probability: 1.5, factor: 2 } } } }),
+      'request_types.edit.overrun.probability',
+    ],
     ['covers.json', baseDocument({ plans: { basic: { covers: ['edit', 'seo'] } } }), 'plans.basic.covers[1]'],
     ['empty.yaml', '', 'the file is empty'],
   ])('%s', (name, content, message) => {
@@ -121,9 +145,22 @@ describe('CSV output', () => {
 
   it('rfc4180 with a formula-like client name is neutralised', () => {
     const dir = tempDir();
-    const file = writeScenario(dir, 'formula.json', baseDocument({ clients: [{ name: '=HYPERLINK("http://x","y")', plan: 'basic' }], plans: { '=cmd': { covers: ['edit'] } } }));
+    const file = writeScenario(
+      dir,
+      'formula.json',
+      baseDocument({ clients: [{ name: '=HYPERLINK("http://x","y")', plan: 'basic' }], plans: { '=cmd': { covers: ['edit'] } } }),
+    );
     expect(fairfee(['validate', file]).status).toBe(2);
-    const ok = writeScenario(dir, 'formula2.json', baseDocument({ clients: [{ name: '=HYPERLINK("http://x","y")', plan: 'basic' }, { name: '-2+3', plan: 'basic' }] }));
+    const ok = writeScenario(
+      dir,
+      'formula2.json',
+      baseDocument({
+        clients: [
+          { name: '=HYPERLINK("http://x","y")', plan: 'basic' },
+          { name: '-2+3', plan: 'basic' },
+        ],
+      }),
+    );
     const csvPath = join(dir, 'fees.csv');
     const trialsPath = join(dir, 'trials.csv');
     const result = fairfee(['run', ok, '--trials', '50', '--seed', '1', '--csv', csvPath, '--trials-csv', trialsPath, '--json']);

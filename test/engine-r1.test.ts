@@ -30,7 +30,10 @@ function r1Moments(): { mean: number; variance: number } {
     return { m1: mean, m2: (a * a + b * b + c * c - a * b - a * c - b * c) / 18 + mean * mean };
   };
   // X = effort × (factor with probability p, else 1)
-  const withOverrun = (e: { m1: number; m2: number }, p: number, f: { m1: number; m2: number }) => ({ m1: e.m1 * (1 - p + p * f.m1), m2: e.m2 * (1 - p + p * f.m2) });
+  const withOverrun = (e: { m1: number; m2: number }, p: number, f: { m1: number; m2: number }) => ({
+    m1: e.m1 * (1 - p + p * f.m1),
+    m2: e.m2 * (1 - p + p * f.m2),
+  });
   const text = withOverrun(lognormal(0.5, 0.8), 0.2, triangular(1.5, 2.5, 5));
   const image = lognormal(0.3, 0.5);
   const bug = withOverrun(lognormal(2, 1), 0.3, triangular(1.2, 2, 4));

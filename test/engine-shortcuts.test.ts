@@ -144,7 +144,12 @@ describe('exact shortcuts: the engine against the naive per-month, per-request m
       baseDocument({
         request_types: {
           call: { category: 'support', frequency: { per_month: 0.8 }, effort: 0.25 },
-          check: { category: 'preventive', frequency: { per_month: 0.5 }, effort: 1, overrun: { probability: 0.3, factor: { dist: 'uniform', min: 1.2, max: 2 } } },
+          check: {
+            category: 'preventive',
+            frequency: { per_month: 0.5 },
+            effort: 1,
+            overrun: { probability: 0.3, factor: { dist: 'uniform', min: 1.2, max: 2 } },
+          },
         },
         plans: { capped: { covers: ['call', 'check'], included_hours: 0.5, overage_rate: 85 }, open: { covers: ['call'] } },
         clients: [
@@ -161,9 +166,24 @@ describe('exact shortcuts: the engine against the naive per-month, per-request m
       baseDocument({
         request_types: {
           edit: lognormalEdit,
-          page: { category: 'perfective', frequency: { per_month: 0.4 }, effort: { dist: 'pert', min: 1, mode: 2.5, max: 8 }, overrun: { probability: 0.25, factor: { dist: 'uniform', min: 1.2, max: 2 } } },
-          plugin: { category: 'adaptive', frequency: { per_month: 0.5 }, effort: { dist: 'gamma', mean: 0.6, sd: 0.4 }, overrun: { probability: 0.6, factor: { dist: 'pert', min: 1, mode: 1.5, max: 3 } } },
-          logged: { category: 'support', frequency: { per_month: 0.7 }, effort: { dist: 'empirical', values: [0.25, 0.5, 0.5, 2] }, overrun: { probability: 0.1, factor: 3 } },
+          page: {
+            category: 'perfective',
+            frequency: { per_month: 0.4 },
+            effort: { dist: 'pert', min: 1, mode: 2.5, max: 8 },
+            overrun: { probability: 0.25, factor: { dist: 'uniform', min: 1.2, max: 2 } },
+          },
+          plugin: {
+            category: 'adaptive',
+            frequency: { per_month: 0.5 },
+            effort: { dist: 'gamma', mean: 0.6, sd: 0.4 },
+            overrun: { probability: 0.6, factor: { dist: 'pert', min: 1, mode: 1.5, max: 3 } },
+          },
+          logged: {
+            category: 'support',
+            frequency: { per_month: 0.7 },
+            effort: { dist: 'empirical', values: [0.25, 0.5, 0.5, 2] },
+            overrun: { probability: 0.1, factor: 3 },
+          },
         },
         plans: { capped: { covers: ['edit', 'page', 'plugin'], included_hours: 4, overage_rate: 80 }, open: { covers: ['edit', 'logged'] } },
         clients: [

@@ -39,7 +39,9 @@ function expectSameColumns(a: TrialColumns, b: TrialColumns): void {
   const y = listColumns(b);
   expect(y.length).toBe(x.length);
   // Byte for byte: Float64Array equality would let −0 equal 0.
-  x.forEach((column, i) => expect(Buffer.from(y[i].buffer, y[i].byteOffset, y[i].byteLength).equals(Buffer.from(column.buffer, column.byteOffset, column.byteLength))).toBe(true));
+  x.forEach((column, i) => {
+    expect(Buffer.from(y[i].buffer, y[i].byteOffset, y[i].byteLength).equals(Buffer.from(column.buffer, column.byteOffset, column.byteLength))).toBe(true);
+  });
 }
 
 beforeAll(() => {
@@ -109,7 +111,10 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
 `;
     const scenario = parseScenario(text, 'empirical.yaml');
     const settings = { trials: 3000, seed: '3', minParallelSeconds: 0 };
-    expectSameColumns(await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 3 }), await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 1 }));
+    expectSameColumns(
+      await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 3 }),
+      await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 1 }),
+    );
   });
 
   it('blocks simulated on worker threads are those this thread simulates, bit for bit', async () => {
@@ -152,7 +157,9 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
         { ...sla, file: 'hosting-sla.yaml', adjustments: [] as ScenarioAdjustment[], trials: 2500, seed: '6' },
       ];
       const shared = await Promise.all(
-        jobs.map((j) => runScenario(j.scenario, j.text, j.file, { trials: j.trials, seed: j.seed, workers: 3, adjustments: j.adjustments, minParallelSeconds: 0, pool })),
+        jobs.map((j) =>
+          runScenario(j.scenario, j.text, j.file, { trials: j.trials, seed: j.seed, workers: 3, adjustments: j.adjustments, minParallelSeconds: 0, pool }),
+        ),
       );
       expect(pool.started).toBe(true);
       for (const [i, j] of jobs.entries()) {
@@ -170,7 +177,9 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
     const pool = new SimulationPool(workerEntry()!, 2);
     try {
       const { scenario } = load('scenarios/hosting-sla.yaml');
-      await expect(runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 3, minParallelSeconds: 0, pool })).rejects.toThrow(/broken\.yaml/);
+      await expect(
+        runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 3, minParallelSeconds: 0, pool }),
+      ).rejects.toThrow(/broken\.yaml/);
       const web = load('scenarios/webagency.yaml');
       const after = await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 3000, seed: '2', workers: 3, minParallelSeconds: 0, pool });
       expectSameColumns(after, await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 3000, seed: '2', workers: 1 }));
@@ -205,6 +214,8 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
   it("a worker's failure rejects the run with its error", async () => {
     // The service chain keeps this portfolio from travelling: the workers parse the text, which here is broken.
     const { scenario } = load('scenarios/hosting-sla.yaml');
-    await expect(runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 2, minParallelSeconds: 0 })).rejects.toThrow(/broken\.yaml/);
+    await expect(runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 2, minParallelSeconds: 0 })).rejects.toThrow(
+      /broken\.yaml/,
+    );
   });
 });

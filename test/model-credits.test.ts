@@ -16,8 +16,7 @@ const availability = {
     { below: 0.99, credit: 0.25 },
   ],
 };
-const portfolio = (extra: Record<string, unknown>) =>
-  baseDocument({ clients: [{ name: 'sites', plan: 'basic', count: N, heterogeneity: 0.3 }], ...extra });
+const portfolio = (extra: Record<string, unknown>) => baseDocument({ clients: [{ name: 'sites', plan: 'basic', count: N, heterogeneity: 0.3 }], ...extra });
 
 describe('service credits in the break-even fee (MODEL.md, "Availability")', () => {
   const withCredits = simulateDocument(portfolio({ availability }), 5000);

@@ -73,15 +73,27 @@ describe('continuous distributions: moments (closed forms) and Kolmogorov–Smir
   });
 
   it('Gamma with mean 1 and a given cv (heterogeneity, common factor)', () => {
-    expectMoments(draw(N, (rng) => unitMeanGamma(rng, 0.5)), 1, 0.25);
-    expectMoments(draw(N, (rng) => unitMeanGamma(rng, 1.5)), 1, 2.25);
+    expectMoments(
+      draw(N, (rng) => unitMeanGamma(rng, 0.5)),
+      1,
+      0.25,
+    );
+    expectMoments(
+      draw(N, (rng) => unitMeanGamma(rng, 1.5)),
+      1,
+      2.25,
+    );
     expect(unitMeanGamma(createRng('x'), 0)).toBe(1);
   });
 
   it('Beta(2.3, 4.1) by gamma ratio: mean a/(a+b), variance ab/((a+b)²(a+b+1))', () => {
     const a = 2.3;
     const b = 4.1;
-    expectMoments(draw(N, (rng) => betaVariate(rng, a, b)), a / (a + b), (a * b) / ((a + b) ** 2 * (a + b + 1)));
+    expectMoments(
+      draw(N, (rng) => betaVariate(rng, a, b)),
+      a / (a + b),
+      (a * b) / ((a + b) ** 2 * (a + b + 1)),
+    );
   });
 
   it('fixed and empirical', () => {
@@ -90,17 +102,30 @@ describe('continuous distributions: moments (closed forms) and Kolmogorov–Smir
     const dist = empirical(values);
     const mean = values.reduce((s, v) => s + v, 0) / 4;
     const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / 4;
-    expectMoments(draw(N, (rng) => dist.sample(rng)), mean, variance);
+    expectMoments(
+      draw(N, (rng) => dist.sample(rng)),
+      mean,
+      variance,
+    );
   });
 
   it('Gamma(shape) for shapes below and above 1', () => {
-    for (const shape of [0.3, 0.6, 1, 2.25, 12]) expectMoments(draw(N, (rng) => gammaVariate(rng, shape), `g${shape}`), shape, shape);
+    for (const shape of [0.3, 0.6, 1, 2.25, 12])
+      expectMoments(
+        draw(N, (rng) => gammaVariate(rng, shape), `g${shape}`),
+        shape,
+        shape,
+      );
   });
 });
 
 describe('counts', () => {
   it.each([0.05, 0.3, 1.5, 9.9, 10, 18, 250])('Poisson(%s): mean = variance = λ', (lambda) => {
-    expectMoments(draw(N, (rng) => poisson(rng, lambda), `p${lambda}`), lambda, lambda);
+    expectMoments(
+      draw(N, (rng) => poisson(rng, lambda), `p${lambda}`),
+      lambda,
+      lambda,
+    );
   });
 
   it('Poisson(4) matches the exact probabilities (chi-square, 12 cells)', () => {
@@ -126,7 +151,11 @@ describe('counts', () => {
     [1.5, 2],
     [20, 0.8],
   ])('negative binomial mean %s dispersion %s: variance λ + λ²/k', (lambda, k) => {
-    expectMoments(draw(N, (rng) => negativeBinomial(rng, lambda, k), `nb${lambda}`), lambda, lambda + (lambda * lambda) / k);
+    expectMoments(
+      draw(N, (rng) => negativeBinomial(rng, lambda, k), `nb${lambda}`),
+      lambda,
+      lambda + (lambda * lambda) / k,
+    );
   });
 
   it.each([
@@ -135,7 +164,11 @@ describe('counts', () => {
     [500, 0.3],
     [5000, 0.02],
   ])('binomial(%s, %s): mean np, variance np(1−p)', (n, p) => {
-    expectMoments(draw(N, (rng) => binomial(rng, n, p), `b${n}`), n * p, n * p * (1 - p));
+    expectMoments(
+      draw(N, (rng) => binomial(rng, n, p), `b${n}`),
+      n * p,
+      n * p * (1 - p),
+    );
   });
 });
 
@@ -148,7 +181,7 @@ describe('streams', () => {
     expect([...a]).not.toEqual([...c]);
   });
 
-  it('a stream is seedrandom\'s Tyche-i seeded with the hashed address, draw for draw', () => {
+  it("a stream is seedrandom's Tyche-i seeded with the hashed address, draw for draw", () => {
     const ours = createRng('2027');
     const reference = seedrandom.tychei(streamSeed('2027', []));
     for (let i = 0; i < 1000; i++) expect(ours()).toBe(reference());

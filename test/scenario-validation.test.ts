@@ -33,8 +33,18 @@ describe('bad input is refused with the key path and what is allowed', () => {
     ['a probability of 1.5', withType({ overrun: { probability: 1.5, factor: 2 } }), 'request_types.edit.overrun.probability', 'in [0, 1] (got 1.5)'],
     ['a plan covering an unknown type', doc({ plans: { basic: { covers: ['edit', 'seo'] } } }), 'plans.basic.covers[1]', 'unknown request type "seo"'],
     ['a client on an unknown plan', doc({ clients: [{ plan: 'gold' }] }), 'clients[0].plan', 'unknown plan "gold"'],
-    ['an override of an unknown type', doc({ clients: [{ plan: 'basic', overrides: { seo: { effort: 1 } } }] }), 'clients[0].overrides.seo', 'unknown request type'],
-    ['a shock of an unknown type', doc({ shocks: [{ per_month: 1, request_type: 'x', hit_probability: 0.5 }] }), 'shocks[0].request_type', 'unknown request type "x"'],
+    [
+      'an override of an unknown type',
+      doc({ clients: [{ plan: 'basic', overrides: { seo: { effort: 1 } } }] }),
+      'clients[0].overrides.seo',
+      'unknown request type',
+    ],
+    [
+      'a shock of an unknown type',
+      doc({ shocks: [{ per_month: 1, request_type: 'x', hit_probability: 0.5 }] }),
+      'shocks[0].request_type',
+      'unknown request type "x"',
+    ],
     ['a NaN cost', 'cost_per_hour: .nan\n', 'cost_per_hour', 'NaN'],
     ['an infinite rate', withType({ frequency: { per_month: 'Infinity' } }), 'request_types.edit.frequency.per_month', 'finite number'],
     ['confidence 1', doc({ confidence: 1 }), 'confidence', 'in (0, 1)'],
@@ -68,7 +78,10 @@ describe('bad input is refused with the key path and what is allowed', () => {
 
   it('a YAML alias bomb is refused up front', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      );
     const started = Date.now();
     expect(problemsOf(bomb.join('\n'))).toEqual([expect.stringContaining('alias')]);
     expect(Date.now() - started).toBeLessThan(5000);

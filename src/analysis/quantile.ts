@@ -17,7 +17,7 @@ export function sortedCopy(values: Float64Array): Float64Array {
  */
 
 function hasNaN(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) return true;
   return false;
 }
 

@@ -78,7 +78,11 @@ export function runIdentity(scenario: Scenario, trials: number, seed: string): R
  */
 export function breakevenReport(scenario: Scenario, columns: TrialColumns, trials: number, seed: string, levels: readonly number[]): BreakevenReport {
   const confidence = levels[0];
-  const fees = portfolioFees(columns, confidence, scenario.clients.map((c) => c.count));
+  const fees = portfolioFees(
+    columns,
+    confidence,
+    scenario.clients.map((c) => c.count),
+  );
   const n = columns.netCost.length;
   const plans: Record<string, PlanReport> = {};
   scenario.plans.forEach((plan, p) => {

@@ -17,6 +17,9 @@ export interface Summary {
 export function summarize(values: Float64Array): Summary {
   const { mean, sd, standardError } = moments(values);
   const n = values.length;
-  const [p05, p50, p95, p99] = orderStatistics(values, [0.05, 0.5, 0.95, 0.99].map((alpha) => quantileRank(n, alpha)));
+  const [p05, p50, p95, p99] = orderStatistics(
+    values,
+    [0.05, 0.5, 0.95, 0.99].map((alpha) => quantileRank(n, alpha)),
+  );
   return { mean, standard_error: standardError, sd, p05, p50, p95, p99 };
 }

@@ -12,9 +12,7 @@ import type { AvailabilitySpec } from './spec.js';
 export const MONTHS_PER_STREAM = 10_000;
 
 /** Levels of the monthly-availability quantiles kept for the CSV table. */
-export const DISTRIBUTION_LEVELS: readonly number[] = [
-  0.001, 0.005, ...Array.from({ length: 99 }, (_, i) => (i + 1) / 100), 0.995, 0.999,
-];
+export const DISTRIBUTION_LEVELS: readonly number[] = [0.001, 0.005, ...Array.from({ length: 99 }, (_, i) => (i + 1) / 100), 0.995, 0.999];
 
 /** The simulated months, one value per month in each column. */
 export interface MonthColumns {

@@ -37,8 +37,7 @@ export interface ExactFigures {
 export function exactFigures(model: AvailabilityModel): ExactFigures {
   const profiles = new Map(model.profiles.map((p) => [p.component, p]));
   const own = (c: ComponentSpec) => profiles.get(c)?.availability ?? Number.NaN;
-  const worstCase = (node: AvailabilityNode): number =>
-    node.kind === 'component' ? own(node) : pessimisticBound(node.k, node.members.map(worstCase));
+  const worstCase = (node: AvailabilityNode): number => (node.kind === 'component' ? own(node) : pessimisticBound(node.k, node.members.map(worstCase)));
   const chain = model.spec.chain;
   return {
     seriesAvailability: nodeAvailability(chain, own),

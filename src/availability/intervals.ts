@@ -92,15 +92,7 @@ export function unionOfIntervals(intervals: readonly (readonly [number, number])
  * @param cursor scratch, at least to − from long
  * @example members down 1–4 h and 3–6 h: threshold 1 gives 1–6 h, threshold 2 gives 3–4 h
  */
-export function combineDownSets(
-  sets: DownSets,
-  out: number,
-  members: Int32Array,
-  from: number,
-  to: number,
-  threshold: number,
-  cursor: Int32Array,
-): void {
+export function combineDownSets(sets: DownSets, out: number, members: Int32Array, from: number, to: number, threshold: number, cursor: Int32Array): void {
   let room = 0;
   for (let j = from; j < to; j++) room += sets.count[members[j]];
   ensureCapacity(sets, sets.top + room);

@@ -74,7 +74,9 @@ export function createAvailabilityModel(spec: AvailabilitySpec): AvailabilityMod
   const profiles = components.map((c) => componentProfile(c));
   const C = components.length;
   const memberStart = new Int32Array(groups.length + 1);
-  groupMembers.forEach((ids, g) => (memberStart[g + 1] = memberStart[g] + ids.length));
+  groupMembers.forEach((ids, g) => {
+    memberStart[g + 1] = memberStart[g] + ids.length;
+  });
   const monthlyCost = Float64Array.from(components, (c) => c.monthlyCost);
   return {
     spec,

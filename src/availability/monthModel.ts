@@ -131,9 +131,6 @@ function nodeUpCurve(node: AvailabilityNode, profiles: ReadonlyMap<ComponentSpec
  * @param profiles component profiles already built (others are built on the way)
  * @example expectedMonthAvailability(spec.chain)
  */
-export function expectedMonthAvailability(
-  node: AvailabilityNode,
-  profiles: ReadonlyMap<ComponentSpec, ComponentProfile> = new Map(),
-): number {
+export function expectedMonthAvailability(node: AvailabilityNode, profiles: ReadonlyMap<ComponentSpec, ComponentProfile> = new Map()): number {
   return timeAverage(nodeUpCurve(node, profiles));
 }

@@ -87,10 +87,7 @@ export type AvailabilityJson = ReturnType<typeof availabilityJson>;
  * of the fee such a month earns back.
  */
 export function availabilityCsvRows(analysis: AvailabilityAnalysis): CsvRows {
-  return [
-    [...AVAILABILITY_CSV_HEADER],
-    ...analysis.distribution.map((row) => [row.level, row.availability, row.downtimeHours, row.creditShare]),
-  ];
+  return [[...AVAILABILITY_CSV_HEADER], ...analysis.distribution.map((row) => [row.level, row.availability, row.downtimeHours, row.creditShare])];
 }
 
 function componentLine(component: ComponentFigures): [string, string] {
@@ -117,12 +114,24 @@ export function availabilityText(analysis: AvailabilityAnalysis): string {
   const rows: [string, string][] = [
     ...exact.components.map(componentLine),
     ['', ''],
-    ['exact (series of the chain)', `${formatPercent(exact.seriesAvailability).padEnd(9)} downtime ${formatHours((1 - exact.seriesAvailability) * hours)}/month`],
+    [
+      'exact (series of the chain)',
+      `${formatPercent(exact.seriesAvailability).padEnd(9)} downtime ${formatHours((1 - exact.seriesAvailability) * hours)}/month`,
+    ],
     ['additive bound', `${formatPercent(exact.additiveBound).padEnd(9)} pessimistic: exact only when outages never overlap`],
     ['expected month', `${formatPercent(exact.expectedAvailability).padEnd(9)} each month starting with everything up`],
-    ['simulated month', `mean ${withError(a.mean, a.standardError, 4)}, p05 ${formatPercent(a.p05)}, p50 ${formatPercent(a.p50)}, worst ${formatPercent(a.min)}`],
-    [`promised ${formatPercent(analysis.promised)}`, `P(month below) ${withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2)}`],
-    ['downtime per month', `mean ${formatHours(d.mean)}, p50 ${formatHours(d.p50)}, p90 ${formatHours(d.p90)}, p95 ${formatHours(d.p95)}, p99 ${formatHours(d.p99)}`],
+    [
+      'simulated month',
+      `mean ${withError(a.mean, a.standardError, 4)}, p05 ${formatPercent(a.p05)}, p50 ${formatPercent(a.p50)}, worst ${formatPercent(a.min)}`,
+    ],
+    [
+      `promised ${formatPercent(analysis.promised)}`,
+      `P(month below) ${withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2)}`,
+    ],
+    [
+      'downtime per month',
+      `mean ${formatHours(d.mean)}, p50 ${formatHours(d.p50)}, p90 ${formatHours(d.p90)}, p95 ${formatHours(d.p95)}, p99 ${formatHours(d.p99)}`,
+    ],
     ['longest outage', `mean ${formatHours(l.mean)}, p95 ${formatHours(l.p95)}`],
     [
       'credits',

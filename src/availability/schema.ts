@@ -14,8 +14,7 @@ import type { AvailabilityNode, AvailabilitySpec, CreditSchedule, GroupSpec, Out
  */
 
 const NODE_FORMS =
-  'a component { name, availability | outages, monthly_cost, credits } or a group ' +
-  '{ parallel: [...] }, { series: [...] }, { k_of_n: { k, of: [...] } }';
+  'a component { name, availability | outages, monthly_cost, credits } or a group ' + '{ parallel: [...] }, { series: [...] }, { k_of_n: { k, of: [...] } }';
 
 /** Largest k of a k_of_n group (and so its members): far beyond any real stack. */
 const MAX_GROUP_MEMBERS = 10_000;
@@ -29,14 +28,9 @@ function rangedNumber(rule: string, ok: (v: number) => boolean) {
 const level = () => rangedNumber('in (0, 1], e.g. 0.995 for 99.5%', (v) => v > 0 && v <= 1);
 
 /** Expected outages per month, ≥ 0 and at most what a run can draw. */
-const outagesPerMonth = rangedNumber(
-  `≥ 0 and at most ${MAX_OUTAGES_PER_MONTH.toLocaleString('en-US')}`,
-  (v) => v >= 0 && v <= MAX_OUTAGES_PER_MONTH,
-);
+const outagesPerMonth = rangedNumber(`≥ 0 and at most ${MAX_OUTAGES_PER_MONTH.toLocaleString('en-US')}`, (v) => v >= 0 && v <= MAX_OUTAGES_PER_MONTH);
 
-const nameSchema = z
-  .string({ error: (issue) => `must be a name (got ${describe(issue.input)})` })
-  .min(1, 'must not be empty');
+const nameSchema = z.string({ error: (issue) => `must be a name (got ${describe(issue.input)})` }).min(1, 'must not be empty');
 
 const creditsSchema = z.array(strictObject({ below: level(), credit: probability() }), {
   error: (issue) => `must be a list of { below, credit } rows (got ${describe(issue.input)})`,
@@ -122,9 +116,7 @@ const nodeSchema: z.ZodType<RawNode> = z.lazy(() =>
 );
 
 const membersSchema = () =>
-  z
-    .array(nodeSchema, { error: (issue) => `must be a list of components and groups (got ${describe(issue.input)})` })
-    .min(1, 'must list at least one member');
+  z.array(nodeSchema, { error: (issue) => `must be a list of components and groups (got ${describe(issue.input)})` }).min(1, 'must list at least one member');
 
 const parallelSchema = strictObject({ name: nameSchema.optional(), parallel: membersSchema() }).transform(
   (g): RawGroup => ({ kind: 'parallel', name: g.name, k: 1, members: g.parallel }),

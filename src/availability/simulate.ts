@@ -53,7 +53,7 @@ function drawComponent(model: AvailabilityModel, c: number, rng: Rng): void {
         if (length > 0) {
           if (base + n >= sets.starts.length) ensureCapacity(sets, base + n + 1);
           sets.starts[base + n] = start;
-          sets.ends[base + n] = start + length < hours ? start + length : hours;
+          sets.ends[base + n] = Math.min(start + length, hours);
           n++;
         }
         start += -Math.log(1 - rng()) * gap;

@@ -68,7 +68,9 @@ export function readCsv(text: string, file: string): CsvTable {
   }
   const [header, ...rest] = records;
   if (header === undefined) {
-    throw new InputError(file, [{ path: '', message: 'the file holds no rows; a history needs a header line (date, client, type, hours) and one row per ticket' }]);
+    throw new InputError(file, [
+      { path: '', message: 'the file holds no rows; a history needs a header line (date, client, type, hours) and one row per ticket' },
+    ]);
   }
   return {
     delimiter,

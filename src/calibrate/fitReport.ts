@@ -59,7 +59,16 @@ export function formatFitTable(fit: CalibrationFit): string {
 function effortJson(effort: EffortFit): Record<string, unknown> {
   switch (effort.dist) {
     case 'lognormal':
-      return { dist: 'lognormal', n: effort.n, median: effort.median, median_se: effort.medianSe, sigma: effort.sigma, sigma_se: effort.sigmaSe, p90: effort.p90, observed_p90: effort.observedP90 };
+      return {
+        dist: 'lognormal',
+        n: effort.n,
+        median: effort.median,
+        median_se: effort.medianSe,
+        sigma: effort.sigma,
+        sigma_se: effort.sigmaSe,
+        p90: effort.p90,
+        observed_p90: effort.observedP90,
+      };
     case 'empirical':
       return { dist: 'empirical', n: effort.n, values: effort.values, median: effort.median, p90: effort.p90 };
     case 'fixed':
@@ -113,7 +122,10 @@ export function fitJson(fit: CalibrationFit, settings: ScenarioSettings, out: st
       ]),
     ),
     plans: Object.fromEntries(
-      fit.plans.map((p) => [p.name, { labels: p.labels, clients: p.clients, clients_without_tickets: p.clientsWithoutTickets, requests: p.requests, usage: p.usage }]),
+      fit.plans.map((p) => [
+        p.name,
+        { labels: p.labels, clients: p.clients, clients_without_tickets: p.clientsWithoutTickets, requests: p.requests, usage: p.usage },
+      ]),
     ),
     plan_changes: fit.planChanges,
   };

@@ -20,7 +20,10 @@ const REQUIRED: readonly HistoryColumn[] = ['date', 'client', 'type', 'hours'];
 
 /** `Request Type` → `request_type`: header names compare case-insensitively, spaces as _. */
 export function normaliseHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /**

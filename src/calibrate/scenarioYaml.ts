@@ -31,7 +31,10 @@ function effortYaml(effort: EffortFit): string {
     case 'lognormal':
       return `{ dist: lognormal, median: ${significant(effort.median)}, sigma: ${significant(effort.sigma)} }`;
     case 'empirical':
-      return `{ dist: empirical, values: [${[...effort.values].sort((a, b) => a - b).map((v) => significant(v, 6)).join(', ')}] }`;
+      return `{ dist: empirical, values: [${[...effort.values]
+        .sort((a, b) => a - b)
+        .map((v) => significant(v, 6))
+        .join(', ')}] }`;
     case 'fixed':
       return significant(effort.value);
   }
@@ -59,7 +62,7 @@ function frequencyComments(type: FittedRequestType, fit: CalibrationFit): string
   ];
   const d = type.dispersion;
   const test = `dispersion index ${significant(d.index, 3)}, χ² = ${significant(d.statistic, 4)} on ${d.degreesOfFreedom} df, ${pValueText(d.pValue)}`;
-  const around = fit.plans.length > 1 ? ' around each plan\'s mean' : '';
+  const around = fit.plans.length > 1 ? " around each plan's mean" : '';
   if (d.k !== undefined) {
     const formula = fit.plans.length > 1 ? 'k by the method of moments' : 'k = mean²/(variance − mean)';
     lines.push(
@@ -80,7 +83,10 @@ function requestTypeYaml(type: FittedRequestType, fit: CalibrationFit): string[]
   const names = type.labels.map((l) => JSON.stringify(oneLine(l))).join(', ');
   const zero = type.zeroHourTickets > 0 ? `; ${type.zeroHourTickets} with 0 hours left out (they add no hours)` : '';
   const category = type.categoryGuessed ? '# guessed from the name: check it' : '# from --category';
-  const frequency = type.dispersion.k === undefined ? `{ per_month: ${significant(type.perMonth)} }` : `{ per_month: ${significant(type.perMonth)}, dispersion: ${significant(type.dispersion.k, 3)} }`;
+  const frequency =
+    type.dispersion.k === undefined
+      ? `{ per_month: ${significant(type.perMonth)} }`
+      : `{ per_month: ${significant(type.perMonth)}, dispersion: ${significant(type.dispersion.k, 3)} }`;
   return [
     `  # ${names} in the file: ${plural(type.tickets, 'ticket')}${zero}`,
     `  ${type.name}:`,
@@ -115,10 +121,19 @@ function plansAndClientsYaml(fit: CalibrationFit): string[] {
   for (const plan of fit.plans) {
     const segment = fit.plansFromFile ? `clients on ${plan.name}` : 'clients';
     const without = plan.clientsWithoutTickets > 0 ? `, plus ${plan.clientsWithoutTickets} without tickets (--clients)` : '';
-    lines.push(`  - name: ${quoted(segment)}`, `    plan: ${plan.name}`, `    count: ${plan.clients}   # ${plural(plan.clients - plan.clientsWithoutTickets, 'client')} in the history${without}`);
+    lines.push(
+      `  - name: ${quoted(segment)}`,
+      `    plan: ${plan.name}`,
+      `    count: ${plan.clients}   # ${plural(plan.clients - plan.clientsWithoutTickets, 'client')} in the history${without}`,
+    );
     if (fit.plansFromFile && fit.plans.length > 1) {
       const rate = plan.clients > 0 ? plan.requests / plan.clients / fit.window.months : 0;
-      lines.push(`    usage: ${significant(plan.usage, 3)}   # ${significant(rate, 3)} requests per client-month on this plan vs ${significant(fit.requestTypes.reduce((s, t) => s + t.perMonth, 0), 3)} overall`);
+      lines.push(
+        `    usage: ${significant(plan.usage, 3)}   # ${significant(rate, 3)} requests per client-month on this plan vs ${significant(
+          fit.requestTypes.reduce((s, t) => s + t.perMonth, 0),
+          3,
+        )} overall`,
+      );
     }
   }
   return lines;
@@ -136,14 +151,19 @@ export function scenarioYaml(fit: CalibrationFit, settings: ScenarioSettings): s
   const monthsSource = w.monthsGiven
     ? `${plural(w.months, 'month')} (--months; the dates span ${plural(w.spanMonths, 'calendar month')}, ${windowLabel(w)})`
     : `${plural(w.months, 'month')} (calendar months ${windowLabel(w)})`;
-  const clientsSource = fit.clients > fit.clientsInHistory ? `${fit.clients} clients (--clients; ${fit.clientsInHistory} in the file)` : `${plural(fit.clients, 'client')}`;
+  const clientsSource =
+    fit.clients > fit.clientsInHistory ? `${fit.clients} clients (--clients; ${fit.clientsInHistory} in the file)` : `${plural(fit.clients, 'client')}`;
   const defaultNote = (isDefault: boolean, option: string) => (isDefault ? `DEFAULT, not from the history: set yours (or ${option})` : `from ${option}`);
   const lines = [
     `# Calibrated by \`fairfee calibrate\` from ${oneLine(fit.file)}: ${plural(fit.tickets, 'ticket')} of ${clientsSource}`,
     `# from ${w.firstDate} to ${w.lastDate}, taken as ${monthsSource}.`,
     '# Rates are per client per month, efforts hours per request. Each fitted number says where it',
     '# came from; check the categories and the lines marked DEFAULT, then: fairfee run THIS_FILE',
-    ...(fit.zeroHourTickets > 0 ? [`# ${plural(fit.zeroHourTickets, 'ticket')} with 0 hours ${fit.zeroHourTickets === 1 ? 'is' : 'are'} left out of the rates and efforts: they add no hours.`] : []),
+    ...(fit.zeroHourTickets > 0
+      ? [
+          `# ${plural(fit.zeroHourTickets, 'ticket')} with 0 hours ${fit.zeroHourTickets === 1 ? 'is' : 'are'} left out of the rates and efforts: they add no hours.`,
+        ]
+      : []),
     ...(fit.planChanges > 0 ? [`# ${plural(fit.planChanges, 'client')} changed plan within the history; each is put on its latest plan.`] : []),
     '',
     `name: ${quoted(settings.name)}`,
@@ -152,8 +172,14 @@ export function scenarioYaml(fit: CalibrationFit, settings: ScenarioSettings): s
     commented('confidence: 0.95', 'break-even fees make no loss in 95% of simulated terms'),
     commented(`trials: ${settings.trials}`, 'simulated terms'),
     commented(`seed: ${settings.seed}`, 'same seed, same numbers'),
-    commented(`cost_per_hour: ${significant(settings.costPerHour, 10)}`, `what an hour of work costs you; ${defaultNote(settings.costPerHourIsDefault, '--cost-per-hour')}`),
-    commented(`hourly_rate: ${significant(settings.hourlyRate, 10)}`, `what a client pays per hour without a contract; ${defaultNote(settings.hourlyRateIsDefault, '--hourly-rate')}`),
+    commented(
+      `cost_per_hour: ${significant(settings.costPerHour, 10)}`,
+      `what an hour of work costs you; ${defaultNote(settings.costPerHourIsDefault, '--cost-per-hour')}`,
+    ),
+    commented(
+      `hourly_rate: ${significant(settings.hourlyRate, 10)}`,
+      `what a client pays per hour without a contract; ${defaultNote(settings.hourlyRateIsDefault, '--hourly-rate')}`,
+    ),
     '',
     commented('x_calibration:', 'where the numbers came from (x_ keys are notes; fairfee ignores them)'),
     `  history: ${quoted(fit.file)}`,
@@ -168,7 +194,9 @@ export function scenarioYaml(fit: CalibrationFit, settings: ScenarioSettings): s
     '# perfective, preventive, support: a label in reports; no number depends on it.',
     'request_types:',
   ];
-  fit.requestTypes.forEach((type, i) => lines.push(...(i > 0 ? [''] : []), ...requestTypeYaml(type, fit)));
+  fit.requestTypes.forEach((type, i) => {
+    lines.push(...(i > 0 ? [''] : []), ...requestTypeYaml(type, fit));
+  });
   lines.push('', ...plansAndClientsYaml(fit));
   return `${lines.join('\n')}\n`;
 }

@@ -11,20 +11,32 @@ export const MAX_WORKERS = 256;
 /** The options every simulating command takes (INTERFACE.md, "Commands"), as data. */
 export const simulationOptions = {
   trials: { type: 'number', describe: `Simulated contract terms (1 to ${MAX_TRIALS.toLocaleString('en-US')}); default: the scenario's trials, else 20,000` },
-  seed: { type: 'string', describe: 'Random seed: same scenario + seed = same numbers; default: the scenario\'s seed, else a new one (printed)' },
-  confidence: { type: 'number', describe: 'Confidence level α in (0, 1): the break-even fee makes no loss in this share of terms; default: the scenario\'s, else 0.95' },
-  workers: { type: 'number', default: availableParallelism(), defaultDescription: 'the cores', describe: 'Threads to simulate on (this one included); results do not depend on it' },
+  seed: { type: 'string', describe: "Random seed: same scenario + seed = same numbers; default: the scenario's seed, else a new one (printed)" },
+  confidence: {
+    type: 'number',
+    describe: "Confidence level α in (0, 1): the break-even fee makes no loss in this share of terms; default: the scenario's, else 0.95",
+  },
+  workers: {
+    type: 'number',
+    default: availableParallelism(),
+    defaultDescription: 'the cores',
+    describe: 'Threads to simulate on (this one included); results do not depend on it',
+  },
   json: { type: 'boolean', default: false, describe: 'Print one JSON document on stdout and nothing else' },
   csv: { type: 'string', describe: "Write the command's table as CSV to this file" },
   'trials-csv': { type: 'string', describe: 'Write one CSV row per simulated term to this file' },
-  'csv-dialect': { choices: CSV_DIALECTS, default: 'rfc4180' as CsvDialect, describe: 'rfc4180 (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM)' },
+  'csv-dialect': {
+    choices: CSV_DIALECTS,
+    default: 'rfc4180' as CsvDialect,
+    describe: 'rfc4180 (comma, decimal point) or excel-nl (semicolon, decimal comma, BOM)',
+  },
   quiet: { type: 'boolean', default: false, describe: 'No progress or notes on stderr' },
   progress: { type: 'boolean', default: true, describe: 'Progress bar on stderr when it is a terminal (--no-progress to turn off)' },
 } as const satisfies Record<string, Options>;
 
 /** --precision and its cap, for the commands that report a break-even fee. */
 export const precisionOptions = {
-  precision: { type: 'string', describe: 'Add trials until the break-even fee\'s 95% interval is within this share of it, e.g. 1% or 0.01' },
+  precision: { type: 'string', describe: "Add trials until the break-even fee's 95% interval is within this share of it, e.g. 1% or 0.01" },
   'max-trials': { type: 'number', default: DEFAULT_MAX_TRIALS, describe: 'Cap on trials for --precision (reported when reached)' },
 } as const satisfies Record<string, Options>;
 

@@ -18,7 +18,13 @@ export async function writeCsvFile(path: string, rows: readonly (readonly CsvCel
  * @param header column names
  * @param rowAt the cells of row i
  */
-export async function streamCsvFile(path: string, header: readonly string[], count: number, rowAt: (i: number) => CsvCell[], dialect: CsvDialect): Promise<void> {
+export async function streamCsvFile(
+  path: string,
+  header: readonly string[],
+  count: number,
+  rowAt: (i: number) => CsvCell[],
+  dialect: CsvDialect,
+): Promise<void> {
   function* pieces(): Generator<string> {
     yield toCsv([header], dialect);
     const chunk = 1000;

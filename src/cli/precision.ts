@@ -29,7 +29,14 @@ function relativeHalfWidth(columns: TrialColumns, confidence: number): number {
  * width falls as 1/√n, so each round aims at n·(achieved/target)² with a 20% margin; trials
  * extend earlier ones (same streams per block), so the result equals a single run of that size.
  */
-export async function simulateToPrecision(run: PreparedRun, args: SimulationArgs, io: Io, target: number, maxTrials: number, options: SimulateOptions = {}): Promise<{ run: PreparedRun; columns: TrialColumns; precision: PrecisionReport }> {
+export async function simulateToPrecision(
+  run: PreparedRun,
+  args: SimulationArgs,
+  io: Io,
+  target: number,
+  maxTrials: number,
+  options: SimulateOptions = {},
+): Promise<{ run: PreparedRun; columns: TrialColumns; precision: PrecisionReport }> {
   let current = { ...run, trials: Math.min(run.trials, maxTrials) };
   for (;;) {
     const columns = await simulate(current, args, io, options);
@@ -40,7 +47,10 @@ export async function simulateToPrecision(run: PreparedRun, args: SimulationArgs
     }
     const aim = Math.ceil((current.trials * (achieved / target) ** 2 * 1.2) / BLOCK_SIZE) * BLOCK_SIZE;
     const next = Math.min(maxTrials, Math.max(aim, current.trials + BLOCK_SIZE));
-    if (!args.quiet) io.stderr.write(`precision: ±${(achieved * 100).toFixed(2)}% after ${current.trials.toLocaleString('en-US')} trials; continuing to ${next.toLocaleString('en-US')}\n`);
+    if (!args.quiet)
+      io.stderr.write(
+        `precision: ±${(achieved * 100).toFixed(2)}% after ${current.trials.toLocaleString('en-US')} trials; continuing to ${next.toLocaleString('en-US')}\n`,
+      );
     current = { ...current, trials: next };
   }
 }

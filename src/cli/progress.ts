@@ -2,7 +2,11 @@
  * A progress bar on stderr for runs longer than a second, only when stderr is a terminal (or
  * progress was asked for); redraws at most ten times a second and clears itself at the end.
  */
-export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, label = 'simulating'): { update: (done: number, total: number) => void; finish: () => void } {
+export function createProgress(
+  stream: NodeJS.WriteStream,
+  enabled: boolean,
+  label = 'simulating',
+): { update: (done: number, total: number) => void; finish: () => void } {
   const started = Date.now();
   let lastDraw = 0;
   let drawn = false;
@@ -16,7 +20,9 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean, lab
       const width = 30;
       const filled = Math.round((done / total) * width);
       const percent = ((done / total) * 100).toFixed(0).padStart(3);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${percent}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} trials`);
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${percent}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} trials`,
+      );
     },
     finish() {
       if (drawn) stream.write('\r\x1b[2K');

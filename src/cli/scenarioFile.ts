@@ -17,7 +17,9 @@ export async function readInputFile(file: string): Promise<string> {
     const info = await stat(file);
     if (info.isDirectory()) throw new InputError(file, [{ path: '', message: 'is a folder, not a file' }]);
     if (info.size > MAX_FILE_BYTES) {
-      throw new InputError(file, [{ path: '', message: `file is ${info.size.toLocaleString('en-US')} bytes; at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes are read` }]);
+      throw new InputError(file, [
+        { path: '', message: `file is ${info.size.toLocaleString('en-US')} bytes; at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes are read` },
+      ]);
     }
     return await readFile(file, 'utf8');
   } catch (error) {

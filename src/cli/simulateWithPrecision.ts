@@ -9,11 +9,16 @@ import { largestRunnableTrials, simulate, writeTrialsCsv, type PreparedRun } fro
  * The main simulation of a command: to the asked precision when --precision is given, else
  * the asked trials; then --trials-csv. Returns the run as finally sized.
  */
-export async function mainSimulation(run: PreparedRun, args: SimulationArgs & PrecisionArgs, io: Io): Promise<{ run: PreparedRun; columns: TrialColumns; precision?: PrecisionReport }> {
+export async function mainSimulation(
+  run: PreparedRun,
+  args: SimulationArgs & PrecisionArgs,
+  io: Io,
+): Promise<{ run: PreparedRun; columns: TrialColumns; precision?: PrecisionReport }> {
   const options = { typeColumns: args['trials-csv'] !== undefined };
   if (args.precision !== undefined) {
     const cap = Math.min(args['max-trials'], largestRunnableTrials(run.scenario));
-    if (cap < args['max-trials'] && !args.quiet) io.stderr.write(`note: --max-trials lowered to ${cap.toLocaleString('en-US')}, the most this scenario can run\n`);
+    if (cap < args['max-trials'] && !args.quiet)
+      io.stderr.write(`note: --max-trials lowered to ${cap.toLocaleString('en-US')}, the most this scenario can run\n`);
     const result = await simulateToPrecision(run, args, io, parsePrecision(args.precision), cap, options);
     await writeTrialsCsv(result.run.scenario, result.columns, args);
     return result;

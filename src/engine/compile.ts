@@ -120,9 +120,7 @@ export function compilePortfolio(scenario: Scenario, seed: string, serviceChain:
     const capped = Number.isFinite(plan.includedHours);
     const covers = new Set(plan.covers);
     const types = segment.requestTypes.map((t) => compileType(t, typeIndex.get(t.name)!, segment.usage, covers.has(t.name), H, commonFactor));
-    const shockTypes = scenario.shocks.map((shock) =>
-      shock.plans && !shock.plans.includes(plan.name) ? null : types[typeIndex.get(shock.requestType)!],
-    );
+    const shockTypes = scenario.shocks.map((shock) => (shock.plans && !shock.plans.includes(plan.name) ? null : types[typeIndex.get(shock.requestType)!]));
     for (let member = 0; member < segment.count; member++) {
       clients.push({
         streamKey: `${segmentKey}#${member}`,

@@ -27,7 +27,9 @@ export function columnCount(shape: ColumnShape): number {
  * @param length trials in the block
  */
 export function unpackBlock(packed: Float64Array, length: number, target: TrialColumns, offset: number): void {
-  listColumns(target).forEach((column, i) => column.set(packed.subarray(i * length, (i + 1) * length), offset));
+  listColumns(target).forEach((column, i) => {
+    column.set(packed.subarray(i * length, (i + 1) * length), offset);
+  });
 }
 
 /**

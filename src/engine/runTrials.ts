@@ -24,7 +24,13 @@ export function portfolioShape(portfolio: Pick<CompiledPortfolio, 'planCount' | 
  * @param typeColumns keep the per-type columns (keptShape); without them they are left empty
  * @param onProgress called after each block with the trials done so far
  */
-export function runTrials(portfolio: CompiledPortfolio, streams: StreamFactory, trials: number, onProgress?: (done: number) => void, typeColumns = true): TrialColumns {
+export function runTrials(
+  portfolio: CompiledPortfolio,
+  streams: StreamFactory,
+  trials: number,
+  onProgress?: (done: number) => void,
+  typeColumns = true,
+): TrialColumns {
   const shape = portfolioShape(portfolio);
   const columns = allocateColumns(keptShape(shape, typeColumns), trials);
   const buffer = new Float64Array(columnCount(shape) * BLOCK_SIZE);

@@ -25,6 +25,7 @@ export function binomial(rng: Rng, trials: number, p: number): number {
 
 function binomialInversion(rng: Rng, trials: number, p: number): number {
   const ratio = p / (1 - p);
+  // biome-ignore lint/style/useExponentiationOperator: kept as written so the golden draws stay bit for bit
   let term = Math.pow(1 - p, trials);
   let cumulative = term;
   const u = rng();

@@ -15,13 +15,7 @@ export class DistributionError extends Error {
 }
 
 /** Throws DistributionError unless `value` is a finite number satisfying `ok`. */
-export function requireParameter(
-  distribution: string,
-  parameter: string,
-  value: number,
-  ok: (v: number) => boolean,
-  rule: string,
-): void {
+export function requireParameter(distribution: string, parameter: string, value: number, ok: (v: number) => boolean, rule: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
     throw new DistributionError(distribution, parameter, rule, value);
   }

@@ -21,7 +21,9 @@ export function empiricalValues(distribution: Distribution): Float64Array | unde
  */
 export function empirical(values: readonly number[]): Distribution {
   if (values.length === 0) throw new DistributionError('empirical', 'values', 'must hold at least one value', '[]');
-  values.forEach((v, i) => requireParameter('empirical', `values[${i}]`, v, () => true, 'must be a finite number'));
+  values.forEach((v, i) => {
+    requireParameter('empirical', `values[${i}]`, v, () => true, 'must be a finite number');
+  });
   const table = Float64Array.from(values);
   const n = table.length;
   const mean = table.reduce((s, v) => s + v, 0) / n;

@@ -18,7 +18,9 @@ for (let k = 0; k < POWERS.length; k++) POWERS[k] = 2 ** (k - POWER_BIAS);
 const STEPS_PER_LN2 = STEPS / Math.LN2;
 // ln2/128 split Cody–Waite style: n·HIGH is exact for |n| < 2^20, so r = x − n·ln2/128 keeps
 // full precision (fdlibm's ln2_hi/ln2_lo, divided by 128).
-const LN2_HIGH = 6.93147180369123816490e-1 / STEPS;
+// biome-ignore lint/correctness/noPrecisionLoss: fdlibm's constants, written as fdlibm writes them
+const LN2_HIGH = 6.9314718036912381649e-1 / STEPS;
+// biome-ignore lint/correctness/noPrecisionLoss: as above
 const LN2_LOW = 1.90821492927058770002e-10 / STEPS;
 /** Beyond these e^x is 0 or Infinity in doubles (and the table index stays in range). */
 const X_MAX = 710;
@@ -30,7 +32,7 @@ const X_MIN = -746;
  * @example fastExp(1) // 2.718281828459045
  */
 export function fastExp(x: number): number {
-  if (!(x < X_MAX)) return x !== x ? x : Infinity;
+  if (!(x < X_MAX)) return Number.isNaN(x) ? x : Infinity;
   if (x < X_MIN) return 0;
   const n = Math.floor(x * STEPS_PER_LN2 + 0.5);
   const r = x - n * LN2_HIGH - n * LN2_LOW;

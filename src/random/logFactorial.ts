@@ -12,8 +12,5 @@ export function logFactorial(k: number): number {
   const n = k + 1; // ln Γ(n) with n = k + 1
   const inv = 1 / n;
   const inv2 = inv * inv;
-  return (
-    (n - 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI) +
-    inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680)))
-  );
+  return (n - 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680)));
 }

@@ -8,10 +8,7 @@ import type { Rng } from './rng.js';
 export const Z90 = 1.2815515655446004;
 
 /** How a lognormal may be given, as estimators think of it. */
-export type LognormalParameters =
-  | { median: number; sigma: number }
-  | { median: number; p90: number }
-  | { mean: number; sd: number };
+export type LognormalParameters = { median: number; sigma: number } | { median: number; p90: number } | { mean: number; sd: number };
 
 /**
  * A lognormal distribution: X = exp(μ + σZ). From median and σ (μ = ln median), from median

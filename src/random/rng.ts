@@ -64,7 +64,6 @@ export function createRng(seed: string): Rng {
   return createStream(seed, []);
 }
 
-
 /**
  * The generator of the stream at `path` as a TycheStream: the same Tyche-i sequence as
  * createStream (seedrandom seeds it), drawn through a method the engine's hot loop inlines.

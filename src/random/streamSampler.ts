@@ -105,7 +105,6 @@ export function streamSample(stream: TycheStream, s: StreamSampler): number {
   return draw[0];
 }
 
-
 /**
  * streamSample written to out[at]: the engine's loops use this form, since V8 would allocate a
  * heap number for each non-integer returned from a call it does not inline.

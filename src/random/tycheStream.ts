@@ -15,10 +15,10 @@ const TO_UNIT = 1 / 4294967296;
 export class TycheStream {
   // `declare`: no class-field initialisers, so the fields are born holding numbers and V8 keeps
   // them as unboxed doubles (an initial `undefined` made every store allocate).
-  private declare a: number;
-  private declare b: number;
-  private declare c: number;
-  private declare d: number;
+  declare private a: number;
+  declare private b: number;
+  declare private c: number;
+  declare private d: number;
   /** This stream as a plain Rng, for distributions and the service chain outside the hot loop. */
   declare readonly rng: Rng;
 

@@ -61,8 +61,8 @@ export function formatPlans(report: BreakevenReport): string {
 
 /** What the plan columns mean, in plain words, under the table. */
 export const PLAN_LEGEND = [
-  'break-even fee: the plan\'s fair fee with the portfolio\'s risk loading (all plans together break even at the confidence level)',
-  'plan alone: break-even fee if the plan\'s clients were a portfolio of their own',
-  'hourly worth: what a client\'s covered work would cost per month at the hourly rate, on average (less overage billed)',
+  "break-even fee: the plan's fair fee with the portfolio's risk loading (all plans together break even at the confidence level)",
+  "plan alone: break-even fee if the plan's clients were a portfolio of their own",
+  "hourly worth: what a client's covered work would cost per month at the hourly rate, on average (less overage billed)",
   'P(pays > hourly): chance a client pays more under the contract than hourly, at the break-even fee and at the fee now',
 ].join('\n');

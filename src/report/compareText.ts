@@ -39,6 +39,16 @@ export const FEE_TABLE_LEGEND = [
 
 /** Fee table rows as CSV: the header first. */
 export function feeRowsCsv(rows: readonly FeeRow[]): (string | number)[][] {
-  const keys = ['fee', 'loss_probability', 'expected_profit', 'expected_profit_standard_error', 'profit_p05', 'value_at_risk', 'expected_shortfall', 'margin_per_hour', 'overpay_probability'] as const;
+  const keys = [
+    'fee',
+    'loss_probability',
+    'expected_profit',
+    'expected_profit_standard_error',
+    'profit_p05',
+    'value_at_risk',
+    'expected_shortfall',
+    'margin_per_hour',
+    'overpay_probability',
+  ] as const;
   return [[...keys], ...rows.map((row) => keys.map((key) => row[key]))];
 }

@@ -39,8 +39,38 @@ export function formatPriceList(result: PriceListResult, currency: string): stri
 /** The price list as CSV rows, the header first; the last row is the portfolio. */
 export function priceListCsv(result: PriceListResult): CsvCell[][] {
   return [
-    ['plan', 'clients', 'fee', 'expected_profit', 'expected_profit_standard_error', 'loss_probability', 'indifferent_fee', 'premium_per_month', 'overpay_probability'],
-    ...result.plans.map((p): CsvCell[] => [p.plan, p.clients, p.fee, p.expected_profit, p.expected_profit_standard_error, p.loss_probability, p.indifferent_fee, p.premium_per_month, p.overpay_probability]),
-    ['(portfolio)', result.plans.reduce((n, p) => n + p.clients, 0), null, result.expected_profit, result.expected_profit_standard_error, result.loss_probability, null, null, null],
+    [
+      'plan',
+      'clients',
+      'fee',
+      'expected_profit',
+      'expected_profit_standard_error',
+      'loss_probability',
+      'indifferent_fee',
+      'premium_per_month',
+      'overpay_probability',
+    ],
+    ...result.plans.map((p): CsvCell[] => [
+      p.plan,
+      p.clients,
+      p.fee,
+      p.expected_profit,
+      p.expected_profit_standard_error,
+      p.loss_probability,
+      p.indifferent_fee,
+      p.premium_per_month,
+      p.overpay_probability,
+    ]),
+    [
+      '(portfolio)',
+      result.plans.reduce((n, p) => n + p.clients, 0),
+      null,
+      result.expected_profit,
+      result.expected_profit_standard_error,
+      result.loss_probability,
+      null,
+      null,
+      null,
+    ],
   ];
 }

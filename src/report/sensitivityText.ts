@@ -18,7 +18,14 @@ export function formatSensitivity(result: SensitivityResult, currency: string): 
   const pct = formatPercent(result.change, 0);
   const maxSwing = Math.max(...result.rows.map((r) => r.swing), 1e-12);
   const tornadoTable = formatTable(
-    [{ header: 'request type', align: 'left' }, { header: 'input', align: 'left' }, { header: `fee at −${pct}` }, { header: `fee at +${pct}` }, { header: 'swing' }, { header: '', align: 'left' }],
+    [
+      { header: 'request type', align: 'left' },
+      { header: 'input', align: 'left' },
+      { header: `fee at −${pct}` },
+      { header: `fee at +${pct}` },
+      { header: 'swing' },
+      { header: '', align: 'left' },
+    ],
     result.rows.map((row) => [
       row.request_type ?? '(all)',
       INPUT_LABEL[row.input] ?? row.input,

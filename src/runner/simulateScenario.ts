@@ -21,7 +21,11 @@ export function seededStreams(seed: string): StreamFactory {
 export type ServiceChainFactory = (scenario: Scenario) => ServiceChain | null;
 
 /** Compiles and runs a scenario in this thread. */
-export function simulateScenario(scenario: Scenario, options: SimulationOptions, serviceChain: ServiceChainFactory = () => null): { portfolio: CompiledPortfolio; columns: TrialColumns } {
+export function simulateScenario(
+  scenario: Scenario,
+  options: SimulationOptions,
+  serviceChain: ServiceChainFactory = () => null,
+): { portfolio: CompiledPortfolio; columns: TrialColumns } {
   const portfolio = compilePortfolio(scenario, options.seed, serviceChain(scenario));
   const columns = runTrials(portfolio, seededStreams(options.seed), options.trials, (done) => options.onProgress?.(done, options.trials));
   return { portfolio, columns };

@@ -157,7 +157,8 @@ export class SimulationPool {
     this.settleIfDone(active);
     await settled;
     this.runs.splice(this.runs.indexOf(active), 1);
-    for (const helper of this.helpers) if (helper.knows.delete(active.id)) helper.worker.postMessage({ kind: 'forget', run: active.id } satisfies WorkerMessage);
+    for (const helper of this.helpers)
+      if (helper.knows.delete(active.id)) helper.worker.postMessage({ kind: 'forget', run: active.id } satisfies WorkerMessage);
     this.idleCheck();
     if (active.failure) throw (active.failure as { error: unknown }).error;
     if (active.received !== run.blocks.length) throw new Error(`internal: ${active.received} of ${run.blocks.length} blocks simulated`);
@@ -179,7 +180,8 @@ export class SimulationPool {
       worker.on('message', (reply: WorkerReply) => this.onReply(helper, reply));
       worker.on('error', (error) => this.onWorkerError(helper, error));
       worker.on('exit', (code) => {
-        if (!this.closed && helper.inHand > 0) this.onWorkerError(helper, new Error(`a simulation worker thread stopped (exit code ${code}) before its blocks were done`));
+        if (!this.closed && helper.inHand > 0)
+          this.onWorkerError(helper, new Error(`a simulation worker thread stopped (exit code ${code}) before its blocks were done`));
       });
     }
   }

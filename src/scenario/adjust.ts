@@ -9,9 +9,7 @@ export type AdjustableInput = (typeof ADJUSTABLE_INPUTS)[number];
  * multiply an input by `factor` (for one request type, or all when `requestType` is absent),
  * or drop the shared shocks (common factor and shock events).
  */
-export type ScenarioAdjustment =
-  | { kind: 'scale'; input: AdjustableInput; factor: number; requestType?: string }
-  | { kind: 'without-shared-shocks' };
+export type ScenarioAdjustment = { kind: 'scale'; input: AdjustableInput; factor: number; requestType?: string } | { kind: 'without-shared-shocks' };
 
 function scaleType(type: RequestType, input: AdjustableInput, factor: number): RequestType {
   switch (input) {

@@ -24,8 +24,7 @@ const lognormalSpec = strictObject({
   mean: positive().optional(),
   sd: nonNegative().optional(),
 });
-const threePointSpec = (name: 'triangular' | 'pert') =>
-  strictObject({ dist: z.literal(name), min: nonNegative(), mode: nonNegative(), max: nonNegative() });
+const threePointSpec = (name: 'triangular' | 'pert') => strictObject({ dist: z.literal(name), min: nonNegative(), mode: nonNegative(), max: nonNegative() });
 const gammaSpec = strictObject({ dist: z.literal('gamma'), mean: positive(), sd: positive() });
 const uniformSpec = strictObject({ dist: z.literal('uniform'), min: nonNegative(), max: nonNegative() });
 const fixedSpec = strictObject({ dist: z.literal('fixed'), value: nonNegative() });
@@ -55,7 +54,10 @@ function build(spec: Record<string, unknown>): Distribution {
   const n = (key: string) => spec[key] as number;
   switch (spec.dist as DistName) {
     case 'lognormal': {
-      const given = ['median', 'sigma', 'p90', 'mean', 'sd'].filter((k) => spec[k] !== undefined).sort().join('+');
+      const given = ['median', 'sigma', 'p90', 'mean', 'sd']
+        .filter((k) => spec[k] !== undefined)
+        .sort()
+        .join('+');
       if (given === 'median+sigma') return lognormal({ median: n('median'), sigma: n('sigma') });
       if (given === 'median+p90') return lognormal({ median: n('median'), p90: n('p90') });
       if (given === 'mean+sd') return lognormal({ mean: n('mean'), sd: n('sd') });
@@ -81,49 +83,47 @@ function build(spec: Record<string, unknown>): Distribution {
  * checked and turned into a Distribution. Parameter rules (min < max, p90 ≥ median, ...) are
  * reported at the key path of the distribution.
  */
-export const distributionSchema = z
-  .unknown()
-  .transform((input, ctx): Distribution => {
-    if (typeof input === 'number') {
-      const parsed = nonNegative().safeParse(input);
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid', input });
-        return z.NEVER;
-      }
-      return fixed(input);
-    }
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      ctx.addIssue({ code: 'custom', message: `must be ${FORMS} (got ${describe(input)})`, input });
-      return z.NEVER;
-    }
-    const dist = (input as Record<string, unknown>).dist;
-    if (typeof dist !== 'string' || !(dist in specByDist)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dist'],
-        message: `must be one of ${Object.keys(specByDist).join(', ')} (got ${describe(dist)})`,
-        input,
-      });
-      return z.NEVER;
-    }
-    const parsed = specByDist[dist as DistName].safeParse(input);
+export const distributionSchema = z.unknown().transform((input, ctx): Distribution => {
+  if (typeof input === 'number') {
+    const parsed = nonNegative().safeParse(input);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        ctx.addIssue({ code: 'custom', path: issue.path as PropertyKey[], message: issue.message, input });
-      }
+      ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid', input });
       return z.NEVER;
     }
-    try {
-      return build(parsed.data as Record<string, unknown>);
-    } catch (error) {
-      if (!(error instanceof DistributionError)) throw error;
-      const key = error.parameter.replace(/\[\d+\]$/, '');
-      ctx.addIssue({
-        code: 'custom',
-        path: key in (input as object) ? [key] : [],
-        message: error.message,
-        input,
-      });
-      return z.NEVER;
+    return fixed(input);
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    ctx.addIssue({ code: 'custom', message: `must be ${FORMS} (got ${describe(input)})`, input });
+    return z.NEVER;
+  }
+  const dist = (input as Record<string, unknown>).dist;
+  if (typeof dist !== 'string' || !(dist in specByDist)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dist'],
+      message: `must be one of ${Object.keys(specByDist).join(', ')} (got ${describe(dist)})`,
+      input,
+    });
+    return z.NEVER;
+  }
+  const parsed = specByDist[dist as DistName].safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', path: issue.path as PropertyKey[], message: issue.message, input });
     }
-  });
+    return z.NEVER;
+  }
+  try {
+    return build(parsed.data as Record<string, unknown>);
+  } catch (error) {
+    if (!(error instanceof DistributionError)) throw error;
+    const key = error.parameter.replace(/\[\d+\]$/, '');
+    ctx.addIssue({
+      code: 'custom',
+      path: key in (input as object) ? [key] : [],
+      message: error.message,
+      input,
+    });
+    return z.NEVER;
+  }
+});

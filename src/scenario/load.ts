@@ -17,7 +17,9 @@ const schema = rawScenarioSchema(availabilitySchema);
 export function parseScenario(text: string, file: string): Scenario {
   const data = parseYaml(text, file);
   if (data === null || data === undefined) {
-    throw new InputError(file, [{ path: '', message: 'the file is empty; a scenario needs at least cost_per_hour, hourly_rate, request_types, plans and clients' }]);
+    throw new InputError(file, [
+      { path: '', message: 'the file is empty; a scenario needs at least cost_per_hour, hourly_rate, request_types, plans and clients' },
+    ]);
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
@@ -31,4 +33,3 @@ export function parseScenario(text: string, file: string): Scenario {
   if (problems.length > 0) throw new InputError(file, problems);
   return resolveScenario(raw);
 }
-

@@ -22,5 +22,4 @@ export const probability = () => numberIn('in [0, 1]', (v) => v >= 0 && v <= 1);
 /** A confidence level strictly between 0 and 1. */
 export const confidenceLevel = () => numberIn('in (0, 1), e.g. 0.95', (v) => v > 0 && v < 1);
 /** A whole number in [min, max]. */
-export const wholeNumber = (min: number, max: number) =>
-  numberIn(`from ${min} to ${max.toLocaleString('en-US')}`, (v) => v >= min && v <= max, true);
+export const wholeNumber = (min: number, max: number) => numberIn(`from ${min} to ${max.toLocaleString('en-US')}`, (v) => v >= min && v <= max, true);

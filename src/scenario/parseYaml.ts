@@ -9,7 +9,9 @@ import { InputError } from './scenarioError.js';
  */
 export function parseYaml(text: string, file: string): unknown {
   if (text.length > MAX_FILE_BYTES) {
-    throw new InputError(file, [{ path: '', message: `file is ${text.length.toLocaleString('en-US')} bytes; at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes are read` }]);
+    throw new InputError(file, [
+      { path: '', message: `file is ${text.length.toLocaleString('en-US')} bytes; at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes are read` },
+    ]);
   }
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
@@ -17,7 +19,10 @@ export function parseYaml(text: string, file: string): unknown {
       file,
       document.errors.map((error) => {
         const where = error.linePos?.[0];
-        return { path: where ? `line ${where.line}, column ${where.col}` : '', message: `not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
+        return {
+          path: where ? `line ${where.line}, column ${where.col}` : '',
+          message: `not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        };
       }),
     );
   }

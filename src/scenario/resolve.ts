@@ -37,12 +37,18 @@ export function crossReferenceProblems(raw: Raw): InputProblem[] {
       if (!types.includes(type)) {
         problems.push({ path: `clients[${i}].overrides.${type}`, message: `unknown request type "${type}"; request_types defines: ${known(types)}` });
       } else if (override.overrun && !override.overrun.factor && !raw.request_types[type].overrun) {
-        problems.push({ path: `clients[${i}].overrides.${type}.overrun.factor`, message: `is required: request type "${type}" has no overrun factor to inherit` });
+        problems.push({
+          path: `clients[${i}].overrides.${type}.overrun.factor`,
+          message: `is required: request type "${type}" has no overrun factor to inherit`,
+        });
       }
     }
   });
   if (total > MAX_CLIENTS) {
-    problems.push({ path: 'clients', message: `${total.toLocaleString('en-US')} clients in all; at most ${MAX_CLIENTS.toLocaleString('en-US')} can be simulated` });
+    problems.push({
+      path: 'clients',
+      message: `${total.toLocaleString('en-US')} clients in all; at most ${MAX_CLIENTS.toLocaleString('en-US')} can be simulated`,
+    });
   }
   (raw.shocks ?? []).forEach((shock, i) => {
     if (!types.includes(shock.request_type)) {
@@ -85,9 +91,7 @@ function toRequestType(name: string, raw: RawRequestType, override?: RawOverride
     frequency: { perMonth: frequency.per_month ?? raw.frequency.per_month, dispersion: frequency.dispersion },
     effort: override?.effort ?? raw.effort,
     overrun:
-      overrunProbability !== undefined && overrunProbability > 0 && overrunFactor
-        ? { probability: overrunProbability, factor: overrunFactor }
-        : undefined,
+      overrunProbability !== undefined && overrunProbability > 0 && overrunFactor ? { probability: overrunProbability, factor: overrunFactor } : undefined,
     seasonality: override?.seasonality ?? raw.seasonality,
   };
 }

@@ -11,19 +11,15 @@ import { CATEGORIES } from './types.js';
  * file is reported in one pass.
  */
 
-const name = () =>
-  z.string({ error: (issue) => `must be text (got ${describe(issue.input)})` }).min(1, 'must not be empty');
+const name = () => z.string({ error: (issue) => `must be text (got ${describe(issue.input)})` }).min(1, 'must not be empty');
 
-const nameList = () =>
-  z.array(name(), { error: (issue) => `must be a list of names (got ${describe(issue.input)})` });
+const nameList = () => z.array(name(), { error: (issue) => `must be a list of names (got ${describe(issue.input)})` });
 
 /** A name → value mapping whose keys are identifiers (request types, plans). */
 const namedMap = <T extends z.ZodType>(value: T) =>
-  z.record(
-    z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'names must start with a letter or _ and hold only letters, digits, _ and -'),
-    value,
-    { error: (issue) => `must be a mapping of names to settings (got ${describe(issue.input)})` },
-  );
+  z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'names must start with a letter or _ and hold only letters, digits, _ and -'), value, {
+    error: (issue) => `must be a mapping of names to settings (got ${describe(issue.input)})`,
+  });
 
 const SEASONALITY_TOLERANCE = 1e-3;
 const seasonality = z
@@ -102,9 +98,7 @@ export function scenarioShape<A extends z.ZodType>(availability: A) {
     common_factor: strictObject({ cv: nonNegative() }).optional(),
     shocks: z.array(shock, { error: (issue) => `must be a list of shocks (got ${describe(issue.input)})` }).optional(),
     plans: namedMap(plan),
-    clients: z
-      .array(client, { error: (issue) => `must be a list of clients (got ${describe(issue.input)})` })
-      .min(1, 'must list at least one client'),
+    clients: z.array(client, { error: (issue) => `must be a list of clients (got ${describe(issue.input)})` }).min(1, 'must list at least one client'),
     availability: availability.optional(),
   };
 }

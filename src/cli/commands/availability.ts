@@ -54,7 +54,8 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         .check((argv) => {
           checkSimulationArgs(argv as Partial<SimulationArgs>);
           const months = argv.months as number | undefined;
-          if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 100_000_000)) throw new UsageError(`--months must be a whole number from 1 to 100,000,000 (got ${months})`);
+          if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 100_000_000))
+            throw new UsageError(`--months must be a whole number from 1 to 100,000,000 (got ${months})`);
           const risk = argv.risk as number | undefined;
           if (risk !== undefined && !(risk > 0 && risk < 1)) throw new UsageError(`--risk must be in (0, 1), e.g. 0.05 (got ${risk})`);
           const share = argv['max-credit-share'] as number | undefined;
@@ -82,7 +83,8 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
       if (!args.scenario) throw new UsageError('name a scenario file with an availability block, or give --series/--parallel/--k-of-n availabilities');
       const run = await prepareRun(args.scenario, args, io);
       const spec = run.scenario.availability;
-      if (!spec) throw new InputError(run.file, [{ path: 'availability', message: 'is missing: this command needs an availability block (promised, chain, credits)' }]);
+      if (!spec)
+        throw new InputError(run.file, [{ path: 'availability', message: 'is missing: this command needs an availability block (promised, chain, credits)' }]);
       const months = args.months ?? run.trials * run.scenario.termMonths;
       const analysis = analyzeAvailability(spec, { months, seed: run.seed, risk: args.risk, maxCreditShare: args['max-credit-share'], monthlyFee: args.fee });
       const report = availabilityReport(analysis);

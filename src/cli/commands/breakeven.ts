@@ -3,7 +3,15 @@ import { breakevenReport, type BreakevenReport } from '../../analysis/runReport.
 import { formatBreakevenSummary, formatHeader, formatPlans, PLAN_LEGEND } from '../../report/breakevenText.js';
 import type { CsvCell } from '../../report/csv.js';
 import { formatSharedShocks } from '../../report/sharedShocksText.js';
-import { checkPrecisionArgs, precisionOptions, scenarioPositional, sharedShocksOption, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
+import {
+  checkPrecisionArgs,
+  precisionOptions,
+  scenarioPositional,
+  sharedShocksOption,
+  simulationOptions,
+  type PrecisionArgs,
+  type SimulationArgs,
+} from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
 import { formatPrecision } from '../precision.js';
 import { withoutSharedShocks } from '../sharedShocks.js';
@@ -17,7 +25,19 @@ type Args = SimulationArgs & PrecisionArgs & { scenario: string; confidence?: nu
  * client segment (its standalone single-client fee), so the owner can sort and filter.
  */
 export function breakevenCsv(report: BreakevenReport): CsvCell[][] {
-  const header = ['level', 'name', 'confidence', 'clients', 'fee', 'fee_low', 'fee_high', 'fair_fee', 'standalone_fee', 'overpay_probability', 'indifferent_fee'];
+  const header = [
+    'level',
+    'name',
+    'confidence',
+    'clients',
+    'fee',
+    'fee_low',
+    'fee_high',
+    'fair_fee',
+    'standalone_fee',
+    'overpay_probability',
+    'indifferent_fee',
+  ];
   return [
     header,
     ...report.levels.map((level): CsvCell[] => [
@@ -73,7 +93,12 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
         .options({
           ...simulationOptions,
           ...precisionOptions,
-          confidence: { ...simulationOptions.confidence, type: 'array', number: true, describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99' },
+          confidence: {
+            ...simulationOptions.confidence,
+            type: 'array',
+            number: true,
+            describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99',
+          },
           ...sharedShocksOption,
         })
         .check((argv) => checkPrecisionArgs(argv as Partial<Args>))

@@ -1,7 +1,17 @@
 import { lstat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { fitHistory, fitJson, fitOptionProblems, formatFitTable, historySeed, parseHistory, scenarioYaml, toIdentifier, type ScenarioSettings } from '../../calibrate/index.js';
+import {
+  fitHistory,
+  fitJson,
+  fitOptionProblems,
+  formatFitTable,
+  historySeed,
+  parseHistory,
+  scenarioYaml,
+  toIdentifier,
+  type ScenarioSettings,
+} from '../../calibrate/index.js';
 import { MAX_CLIENTS, MAX_TERM_MONTHS } from '../../scenario/limits.js';
 import { parseScenario } from '../../scenario/load.js';
 import { InputError } from '../../scenario/scenarioError.js';
@@ -56,7 +66,8 @@ export function parseCategoryOptions(items: readonly string[] | undefined): Reco
 /** Cross-option checks (jest-cli's `check()`): ranges the option types cannot say. */
 export function checkCalibrateArgs(args: Partial<Args>): true {
   if (args.out !== undefined && String(args.out).trim() === '') throw new UsageError('--out needs a file name');
-  if (args.months !== undefined && !wholeIn(args.months, 1, MAX_TERM_MONTHS)) throw new UsageError(`--months must be a whole number from 1 to ${MAX_TERM_MONTHS} (got ${args.months})`);
+  if (args.months !== undefined && !wholeIn(args.months, 1, MAX_TERM_MONTHS))
+    throw new UsageError(`--months must be a whole number from 1 to ${MAX_TERM_MONTHS} (got ${args.months})`);
   if (args.clients !== undefined && !wholeIn(args.clients, 1, MAX_CLIENTS)) {
     throw new UsageError(`--clients must be a whole number from 1 to ${MAX_CLIENTS.toLocaleString('en-US')} (got ${args.clients})`);
   }
@@ -88,15 +99,26 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
     describe: 'Fit request types from a ticket/timesheet history (CSV) and write a scenario',
     builder: (yargs: Argv) =>
       yargs
-        .positional('history', { type: 'string', demandOption: true, describe: 'CSV, one row per ticket: date, client, type, hours (optional plan); , or ; separated' })
+        .positional('history', {
+          type: 'string',
+          demandOption: true,
+          describe: 'CSV, one row per ticket: date, client, type, hours (optional plan); , or ; separated',
+        })
         .options({
           out: { type: 'string', demandOption: true, describe: 'Scenario file to write (YAML)' },
           force: { type: 'boolean', default: false, describe: 'Overwrite --out if it exists' },
           months: { type: 'number', describe: 'Months the history covers; default: calendar months from the first date to the last' },
           clients: { type: 'number', describe: 'Clients the history covers, including any who asked nothing; default: those in it' },
-          category: { type: 'array', string: true, describe: 'A request type\'s category instead of the guess from its name, e.g. --category bugfix=corrective' },
+          category: {
+            type: 'array',
+            string: true,
+            describe: "A request type's category instead of the guess from its name, e.g. --category bugfix=corrective",
+          },
           'cost-per-hour': { type: 'number', describe: `What an hour of work costs you; default ${DEFAULT_COST_PER_HOUR}, marked DEFAULT in the file` },
-          'hourly-rate': { type: 'number', describe: `What a client pays per hour without a contract; default ${DEFAULT_HOURLY_RATE}, marked DEFAULT in the file` },
+          'hourly-rate': {
+            type: 'number',
+            describe: `What a client pays per hour without a contract; default ${DEFAULT_HOURLY_RATE}, marked DEFAULT in the file`,
+          },
           currency: { type: 'string', default: 'EUR', describe: 'Currency label of the scenario' },
           name: { type: 'string', describe: 'Scenario name; default: "Calibrated from HISTORY"' },
           seed: { type: 'number', describe: 'Seed written to the scenario; default: one derived from the history, so the same history gives the same file' },
@@ -104,7 +126,10 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
         })
         .check((argv) => checkCalibrateArgs(argv as Partial<Args>))
         .example('$0 calibrate tickets.csv --out portfolio.yaml', 'fit and write a scenario')
-        .example('$0 calibrate export.csv --out p.yaml --cost-per-hour 60 --hourly-rate 95 --clients 45 --category hosting=preventive', 'with your own money figures, clients who asked nothing, and a category') as unknown as Argv<Args>,
+        .example(
+          '$0 calibrate export.csv --out p.yaml --cost-per-hour 60 --hourly-rate 95 --clients 45 --category hosting=preventive',
+          'with your own money figures, clients who asked nothing, and a category',
+        ) as unknown as Argv<Args>,
     handler: async (args) => {
       await checkOut(args.out, args.history, args.force);
       const text = await readInputFile(args.history);

@@ -15,7 +15,16 @@ import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
 
 type Args = SimulationArgs &
-  PrecisionArgs & { scenario: string; fees?: number[]; from?: number; to?: number; step?: number; 'plan-fee'?: string[]; 'plan-csv'?: string; confidence?: number };
+  PrecisionArgs & {
+    scenario: string;
+    fees?: number[];
+    from?: number;
+    to?: number;
+    step?: number;
+    'plan-fee'?: string[];
+    'plan-csv'?: string;
+    confidence?: number;
+  };
 
 /** Most rows a fee grid may have. */
 const MAX_ROWS = 1000;
@@ -32,7 +41,8 @@ export function requestedFees(args: Pick<Args, 'fees' | 'from' | 'to' | 'step'>)
   if (grid.every((v) => v === undefined)) return null;
   const [from, to, step] = grid;
   if (from === undefined || to === undefined || step === undefined) throw new UsageError('--from, --to and --step go together');
-  if (![from, to, step].every(Number.isFinite) || from < 0) throw new UsageError(`--from, --to and --step must be numbers, --from ≥ 0 (got ${from}, ${to}, ${step})`);
+  if (![from, to, step].every(Number.isFinite) || from < 0)
+    throw new UsageError(`--from, --to and --step must be numbers, --from ≥ 0 (got ${from}, ${to}, ${step})`);
   if (!(step > 0)) throw new UsageError(`--step must be > 0 (got ${step})`);
   if (to < from) throw new UsageError(`--to must be ≥ --from (got ${from} to ${to})`);
   const count = Math.floor((to - from) / step + 1e-9) + 1;
@@ -62,7 +72,8 @@ export function priceList(scenario: Scenario, planFees: readonly string[] | unde
     else fees[plan.name] = fee;
   }
   if (missing.length === 0) return fees;
-  if (planFees && planFees.length > 0) throw new UsageError(`--plan-fee: no fee for ${missing.join(', ')} (and no monthly_fee in the scenario); give ${missing.map((m) => `${m}=FEE`).join(' ')}`);
+  if (planFees && planFees.length > 0)
+    throw new UsageError(`--plan-fee: no fee for ${missing.join(', ')} (and no monthly_fee in the scenario); give ${missing.map((m) => `${m}=FEE`).join(' ')}`);
   return null;
 }
 
@@ -123,7 +134,14 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
         FEE_TABLE_LEGEND,
         `P(loss) is known to ±${(196 * Math.sqrt(0.25 / run.trials)).toFixed(1)} percentage points at most (95%); every row uses the same ${run.trials.toLocaleString('en-US')} simulated terms.`,
       ];
-      if (priced) lines.push('', `Price list: ${Object.entries(priced.fees).map(([p, f]) => `${p} ${f}`).join(', ')}`, formatPriceList(priced, c));
+      if (priced)
+        lines.push(
+          '',
+          `Price list: ${Object.entries(priced.fees)
+            .map(([p, f]) => `${p} ${f}`)
+            .join(', ')}`,
+          formatPriceList(priced, c),
+        );
       if (precision) lines.push('', formatPrecision(precision));
       io.stdout.write(`${lines.join('\n')}\n`);
     },

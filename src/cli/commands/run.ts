@@ -36,13 +36,18 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         .options({
           ...simulationOptions,
           ...precisionOptions,
-          'sensitivity-trials': { type: 'number', default: 1000, describe: 'Simulated terms per what-if run in the "what drives the fee" section (0 to skip it)' },
+          'sensitivity-trials': {
+            type: 'number',
+            default: 1000,
+            describe: 'Simulated terms per what-if run in the "what drives the fee" section (0 to skip it)',
+          },
           ...sharedShocksOption,
         })
         .check((argv) => {
           checkPrecisionArgs(argv as Partial<Args>);
           const st = argv['sensitivity-trials'] as number;
-          if (!(Number.isInteger(st) && st >= 0 && st <= 1_000_000)) throw new Error(`--sensitivity-trials must be a whole number from 0 to 1,000,000 (got ${st})`);
+          if (!(Number.isInteger(st) && st >= 0 && st <= 1_000_000))
+            throw new Error(`--sensitivity-trials must be a whole number from 0 to 1,000,000 (got ${st})`);
           return true;
         })
         .example('$0 run', 'the bundled example portfolio')
@@ -60,7 +65,9 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       // one-block runs share them with the comparison's blocks instead of leaving a core idle.
       const [shocks, sensitivity] = await bothSettled(
         args['shared-shocks'] ? withoutSharedShocks(run, args, io, { columns, report }) : Promise.resolve(null),
-        args['sensitivity-trials'] > 0 ? runSensitivity({ ...run, trials: Math.min(run.trials, args['sensitivity-trials']) }, args, io, 0.2, mainInputs(3)) : Promise.resolve(null),
+        args['sensitivity-trials'] > 0
+          ? runSensitivity({ ...run, trials: Math.min(run.trials, args['sensitivity-trials']) }, args, io, 0.2, mainInputs(3))
+          : Promise.resolve(null),
       );
       if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
       const c = run.scenario.currency;

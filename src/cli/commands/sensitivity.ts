@@ -24,7 +24,10 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
         .positional('scenario', scenarioPositional)
         .options({
           ...simulationOptions,
-          trials: { ...simulationOptions.trials, describe: `Simulated terms per what-if run (default ${SENSITIVITY_TRIALS.toLocaleString('en-US')}, or fewer if the scenario asks fewer)` },
+          trials: {
+            ...simulationOptions.trials,
+            describe: `Simulated terms per what-if run (default ${SENSITIVITY_TRIALS.toLocaleString('en-US')}, or fewer if the scenario asks fewer)`,
+          },
           change: { type: 'number', default: 0.2, describe: 'Relative move of each input, down and up (0.2 = ±20%)' },
         })
         .check((argv) => {
@@ -41,7 +44,12 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
       if (args.csv) await writeCsvFile(args.csv, sensitivityCsv(result), args['csv-dialect']);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
       if (args.json) {
-        return printJson(io, { ...identity, confidence: run.levels[0], ...result, advice: adviceFrom(result.rows, result.variance_shares, run.scenario.currency) });
+        return printJson(io, {
+          ...identity,
+          confidence: run.levels[0],
+          ...result,
+          advice: adviceFrom(result.rows, result.variance_shares, run.scenario.currency),
+        });
       }
       io.stdout.write(`${formatHeader(identity)}\n\n${formatSensitivity(result, run.scenario.currency)}\n`);
     },
