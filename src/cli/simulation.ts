@@ -1,6 +1,7 @@
 import type { TrialColumns } from '../engine/columns.js';
 import { availableParallelism } from 'node:os';
 import { runScenario } from '../runner/runScenario.js';
+import type { Simulator } from '../runner/simulator.js';
 import { SimulationPool, workerEntry } from '../runner/workerPool.js';
 import { MAX_CLIENT_MONTHS, MAX_COLUMN_BYTES, MAX_TRIALS } from '../scenario/limits.js';
 import { adjustScenario, type ScenarioAdjustment } from '../scenario/adjust.js';
@@ -122,6 +123,21 @@ export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io, o
   });
   progress.finish();
   return columns;
+}
+
+/**
+ * The prepared run as the studies in analysis/ take it: each request runs on the command's
+ * threads, with a progress bar unless its label is null.
+ */
+export function simulatorOf(run: PreparedRun, args: SimulationArgs, io: Io): Simulator {
+  const quiet = { ...args, progress: false };
+  return {
+    scenario: run.scenario,
+    seed: run.seed,
+    threads: run.pool ? run.pool.size + 1 : 1,
+    simulate: ({ trials, adjustments, typeColumns, label }) =>
+      simulate({ ...run, trials }, label === null ? quiet : args, io, { adjustments, typeColumns, label: label ?? undefined }),
+  };
 }
 
 /** --trials-csv: one row per simulated term: the portfolio's totals, each plan's net cost and each type's hours. */
