@@ -1,4 +1,4 @@
-import { isAlias, isCollection, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isCollection, parseDocument, visit, type Document, type Node } from 'yaml';
 import { MAX_FILE_BYTES, MAX_YAML_ALIASES } from './limits.js';
 import { InputError, type InputProblem } from './scenarioError.js';
 import { scanYaml } from './yamlScan.js';
