@@ -7,8 +7,12 @@ export type CsvDialect = (typeof CSV_DIALECTS)[number];
 /** A CSV cell: numbers stay numbers (formatted for the dialect), text is guarded. */
 export type CsvCell = string | number | null | undefined;
 
-/** Leading characters that make a spreadsheet run a cell as a formula (OWASP, "CSV Injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells a spreadsheet would run as a formula (OWASP, "CSV Injection"): a formula sign (or its
+ * full-width form) first, also after leading blanks, which spreadsheets skip; or a tab, CR or LF
+ * first.
+ */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
 
 /**
  * Neutralises a text cell a spreadsheet would run as a formula (`=HYPERLINK(...)` as a client
@@ -40,6 +44,6 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], dialect: CsvDialect
     delimiter: dialect === 'excel-nl' ? ';' : ',',
     record_delimiter: 'windows',
     bom: dialect === 'excel-nl',
-    quoted_match: /^'[=+\-@\t\r]/,
+    quoted_match: /^'/,
   });
 }
