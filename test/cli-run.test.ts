@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { fairfee, fairfeeBuilt, tempDir, writeScenario } from './helpers/cli.js';
+import { fairfee, tempDir, writeScenario } from './helpers/cli.js';
 import { baseDocument } from './helpers/scenario.js';
 
 const SMALL = ['--trials', '2000', '--seed', '7', '--workers', '1'];
@@ -58,14 +58,8 @@ describe('fairfee breakeven / run --json', () => {
     expect(other.stdout).not.toBe(first.stdout);
   });
 
-  it('run without a scenario uses the bundled one and prints a readable summary', () => {
-    // Spawned: the bundled scenario is found relative to the built package (dist/), not to src/.
-    const result = fairfeeBuilt(['run', ...SMALL, '--no-progress']);
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Break-even flat fee at 95.0% confidence');
-    expect(result.stdout).toContain('EUR');
-    expect(result.stdout).toContain('Fee table');
-  });
+  // "run without a scenario uses the bundled one": in cli-smoke.test.ts, spawned, as the bundled
+  // scenario is found relative to the built package (dist/), not to src/.
 
   it('without any seed, one is chosen and printed so the run can be repeated', async () => {
     const dir = tempDir();
