@@ -6,16 +6,16 @@ import { MAX_FILE_BYTES } from '../src/scenario/limits.js';
 import { fairfee, tempDir } from './helpers/cli.js';
 
 /*
- * `fairfee calibrate` as a user runs it (the built CLI as a child process: run `npx tsc -p
- * tsconfig.json` first, as `npm test` does).
+ * `fairfee calibrate` as a user runs it: the whole command through main(), in this process
+ * (test/helpers/cli.ts).
  */
 
 const EXAMPLE = 'scenarios/history-example.csv';
 
 describe('fairfee calibrate', () => {
-  it('fits the bundled example history, writes a scenario that validates and runs, and prints a summary', () => {
+  it('fits the bundled example history, writes a scenario that validates and runs, and prints a summary', async () => {
     const out = join(tempDir(), 'calibrated.yaml');
-    const result = fairfee(['calibrate', EXAMPLE, '--out', out]);
+    const result = await fairfee(['calibrate', EXAMPLE, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     for (const type of ['text_edit', 'support_call', 'plugin_update', 'bug_fix', 'new_page']) expect(result.stdout).toContain(type);
@@ -27,21 +27,21 @@ describe('fairfee calibrate', () => {
     expect(scenario.clients.reduce((s, c) => s + c.count, 0)).toBe(20);
     expect(scenario.trials).toBe(20000);
     expect(text).toMatch(/# \d+ requests \/ \(20 clients × 12 months\) = [\d.]+ ± [\d.]+ per client-month/);
-    const run = fairfee(['run', out, '--trials', '1000', '--seed', '1', '--workers', '1', '--json']);
+    const run = await fairfee(['run', out, '--trials', '1000', '--seed', '1', '--workers', '1', '--json']);
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).breakeven_fee).toBeGreaterThan(0);
   });
 
-  it('writes the same file for the same history (the seed comes from the history)', () => {
+  it('writes the same file for the same history (the seed comes from the history)', async () => {
     const dir = tempDir();
-    expect(fairfee(['calibrate', EXAMPLE, '--out', join(dir, 'a.yaml')]).status).toBe(0);
-    expect(fairfee(['calibrate', EXAMPLE, '--out', join(dir, 'b.yaml')]).status).toBe(0);
+    expect((await fairfee(['calibrate', EXAMPLE, '--out', join(dir, 'a.yaml')])).status).toBe(0);
+    expect((await fairfee(['calibrate', EXAMPLE, '--out', join(dir, 'b.yaml')])).status).toBe(0);
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'b.yaml'), 'utf8'));
   });
 
-  it('--json prints one JSON document of the fit and nothing else', () => {
+  it('--json prints one JSON document of the fit and nothing else', async () => {
     const out = join(tempDir(), 'c.yaml');
-    const result = fairfee(['calibrate', EXAMPLE, '--out', out, '--json', '--cost-per-hour', '60', '--hourly-rate', '95', '--seed', '7']);
+    const result = await fairfee(['calibrate', EXAMPLE, '--out', out, '--json', '--cost-per-hour', '60', '--hourly-rate', '95', '--seed', '7']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     // The example file: 401 rows, 20 clients, dates 2024-01-01 to 2024-12-31.
@@ -63,7 +63,7 @@ describe('fairfee calibrate', () => {
     expect(parseScenario(readFileSync(out, 'utf8'), out)).toMatchObject({ costPerHour: 60, hourlyRate: 95, seed: '7' });
   });
 
-  it('reads a Dutch Excel export and takes --clients, --months, --category, --name, --currency', () => {
+  it('reads a Dutch Excel export and takes --clients, --months, --category, --name, --currency', async () => {
     const dir = tempDir();
     const history = join(dir, 'export.csv');
     const rows = ['\uFEFFDatum;Klant;Soort;Uren'];
@@ -71,7 +71,7 @@ describe('fairfee calibrate', () => {
       rows.push(`1${month}-0${month}-2024;Bakkerij Jansen;Storing;1,5`, `0${month}-0${month}-2024;Kapsalon Bloem;Tekst aanpassen;0,5`);
     writeFileSync(history, `${rows.join('\r\n')}\r\n`);
     const out = join(dir, 'p.yaml');
-    const result = fairfee([
+    const result = await fairfee([
       'calibrate',
       history,
       '--out',
@@ -116,12 +116,12 @@ describe('fairfee calibrate', () => {
     ['a missing column', 'date,client,hours\n2024-01-05,Acme,1\n', /line 1: no type column/],
     ['an empty file', '', /the file is empty/],
     ['a header without rows', 'date,client,type,hours\n', /has a header but no rows/],
-  ])('exits 2 on %s, naming the file and line, and writes nothing', (_, content, message) => {
+  ])('exits 2 on %s, naming the file and line, and writes nothing', async (_, content, message) => {
     const dir = tempDir();
     const history = join(dir, 'history.csv');
     writeFileSync(history, content);
     const out = join(dir, 'out.yaml');
-    const result = fairfee(['calibrate', history, '--out', out]);
+    const result = await fairfee(['calibrate', history, '--out', out]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`${history}: `);
     expect(result.stderr).toMatch(message);
@@ -129,15 +129,15 @@ describe('fairfee calibrate', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 on a missing or too large history', () => {
+  it('exits 2 on a missing or too large history', async () => {
     const dir = tempDir();
-    const missing = fairfee(['calibrate', join(dir, 'nope.csv'), '--out', join(dir, 'o.yaml')]);
+    const missing = await fairfee(['calibrate', join(dir, 'nope.csv'), '--out', join(dir, 'o.yaml')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.csv: cannot read the file: no such file/);
     const big = join(dir, 'big.csv');
     writeFileSync(big, '');
     truncateSync(big, MAX_FILE_BYTES + 1);
-    const tooLarge = fairfee(['calibrate', big, '--out', join(dir, 'o.yaml')]);
+    const tooLarge = await fairfee(['calibrate', big, '--out', join(dir, 'o.yaml')]);
     expect(tooLarge.status).toBe(2);
     expect(tooLarge.stderr).toMatch(/big\.csv: file is [\d,]+ bytes; at most [\d,]+ bytes are read/);
   });
@@ -151,47 +151,47 @@ describe('fairfee calibrate', () => {
     [['--category', 'bugs=corrective'], /--category: no request type "bugs"/],
     [['--cost-per-hour', '-1'], /--cost-per-hour must be a number ≥ 0/],
     [['--hourly-rate', 'abc'], /--hourly-rate must be a number ≥ 0/],
-  ])('exits 2 on bad options %j', (options, message) => {
+  ])('exits 2 on bad options %j', async (options, message) => {
     const out = join(tempDir(), 'o.yaml');
-    const result = fairfee(['calibrate', EXAMPLE, '--out', out, ...options]);
+    const result = await fairfee(['calibrate', EXAMPLE, '--out', out, ...options]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 without --out', () => {
-    const result = fairfee(['calibrate', EXAMPLE]);
+  it('exits 2 without --out', async () => {
+    const result = await fairfee(['calibrate', EXAMPLE]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/out/);
   });
 
-  it('never overwrites an existing file without --force (exit 2, file unchanged), and does with it', () => {
+  it('never overwrites an existing file without --force (exit 2, file unchanged), and does with it', async () => {
     const out = join(tempDir(), 'mine.yaml');
     writeFileSync(out, 'my precious scenario\n');
-    const refused = fairfee(['calibrate', EXAMPLE, '--out', out]);
+    const refused = await fairfee(['calibrate', EXAMPLE, '--out', out]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--out .*mine\.yaml exists; add --force to overwrite it/);
     expect(readFileSync(out, 'utf8')).toBe('my precious scenario\n');
-    const forced = fairfee(['calibrate', EXAMPLE, '--out', out, '--force']);
+    const forced = await fairfee(['calibrate', EXAMPLE, '--out', out, '--force']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# Calibrated by `fairfee calibrate`/);
   });
 
-  it('refuses to write over the history itself, even with --force', () => {
+  it('refuses to write over the history itself, even with --force', async () => {
     const dir = tempDir();
     const history = join(dir, 'h.csv');
     const content = readFileSync(EXAMPLE, 'utf8');
     writeFileSync(history, content);
-    const result = fairfee(['calibrate', history, '--out', history, '--force']);
+    const result = await fairfee(['calibrate', history, '--out', history, '--force']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/is the history file itself/);
     expect(readFileSync(history, 'utf8')).toBe(content);
   });
 
-  it('exits 1 when --out cannot be written, leaving no file behind', () => {
+  it('exits 1 when --out cannot be written, leaving no file behind', async () => {
     const dir = tempDir();
     const out = join(dir, 'no-such-folder', 'x.yaml');
-    const result = fairfee(['calibrate', EXAMPLE, '--out', out]);
+    const result = await fairfee(['calibrate', EXAMPLE, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/cannot write .*x\.yaml: no such folder; nothing was written/);
     expect(result.stdout).toBe('');

@@ -5,20 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { fairfee, tempDir } from './helpers/cli.js';
 
 describe('fairfee availability', () => {
-  it('--series 0.99 0.996 answers without a scenario: 98.604% exact, 98.6% additive', () => {
-    const result = fairfee(['availability', '--series', '0.99', '0.996', '--json']);
+  it('--series 0.99 0.996 answers without a scenario: 98.604% exact, 98.6% additive', async () => {
+    const result = await fairfee(['availability', '--series', '0.99', '0.996', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.series_availability).toBeCloseTo(0.98604, 12);
     expect(json.additive_bound).toBeCloseTo(0.986, 12);
-    const text = fairfee(['availability', '--series', '0.99', '0.996']).stdout;
+    const text = (await fairfee(['availability', '--series', '0.99', '0.996'])).stdout;
     expect(text).toContain('98.604%');
   });
 
-  it('a scenario: INTERFACE.md fields plus the run identity; CSV of the monthly distribution', () => {
+  it('a scenario: INTERFACE.md fields plus the run identity; CSV of the monthly distribution', async () => {
     const dir = tempDir();
     const csv = join(dir, 'months.csv');
-    const result = fairfee(['availability', 'scenarios/hosting-sla.yaml', '--trials', '2000', '--seed', '4', '--json', '--csv', csv]);
+    const result = await fairfee(['availability', 'scenarios/hosting-sla.yaml', '--trials', '2000', '--seed', '4', '--json', '--csv', csv]);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     for (const key of [
@@ -40,10 +40,10 @@ describe('fairfee availability', () => {
     expect(rows[0]).toEqual(['quantile', 'availability', 'downtime_hours', 'credit_share']);
   });
 
-  it('bad input exits 2', () => {
-    expect(fairfee(['availability', '--series', '0.99', '1.5']).status).toBe(2);
-    expect(fairfee(['availability']).status).toBe(2);
-    const missing = fairfee(['availability', 'scenarios/freelancer.yaml']);
+  it('bad input exits 2', async () => {
+    expect((await fairfee(['availability', '--series', '0.99', '1.5'])).status).toBe(2);
+    expect((await fairfee(['availability'])).status).toBe(2);
+    const missing = await fairfee(['availability', 'scenarios/freelancer.yaml']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('availability: is missing');
   });

@@ -7,8 +7,8 @@ import { fairfee, tempDir } from './helpers/cli.js';
 const FAST = ['--seed', '3', '--workers', '1'];
 
 describe('fairfee compare', () => {
-  it('--json rows carry every field of INTERFACE.md, monotone in the fee', () => {
-    const result = fairfee(['compare', 'scenarios/webagency.yaml', '--trials', '2000', ...FAST, '--fees', '80', '100', '120', '--json']);
+  it('--json rows carry every field of INTERFACE.md, monotone in the fee', async () => {
+    const result = await fairfee(['compare', 'scenarios/webagency.yaml', '--trials', '2000', ...FAST, '--fees', '80', '100', '120', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.rows.map((r: { fee: number }) => r.fee)).toEqual([80, 100, 120]);
@@ -31,10 +31,10 @@ describe('fairfee compare', () => {
     expect(json.price_list.plans.map((p: { plan: string }) => p.plan)).toEqual(['basic', 'plus', 'care']);
   });
 
-  it('--from/--to/--step and --plan-fee; excel-nl CSV opens as numbers', () => {
+  it('--from/--to/--step and --plan-fee; excel-nl CSV opens as numbers', async () => {
     const dir = tempDir();
     const csv = join(dir, 'out.csv');
-    const result = fairfee([
+    const result = await fairfee([
       'compare',
       'scenarios/webagency.yaml',
       '--trials',
@@ -61,7 +61,7 @@ describe('fairfee compare', () => {
     expect(rows[1][1]).toMatch(/^\d(,\d+)?$/);
   });
 
-  it('bad fee options exit 2', () => {
+  it('bad fee options exit 2', async () => {
     for (const args of [
       ['--fees', '80', '--from', '1'],
       ['--from', '100', '--to', '50', '--step', '5'],
@@ -70,15 +70,15 @@ describe('fairfee compare', () => {
       ['--plan-fee', 'basic=-3'],
       ['--precision', '150%'],
     ]) {
-      const result = fairfee(['compare', 'scenarios/webagency.yaml', '--trials', '100', ...args]);
+      const result = await fairfee(['compare', 'scenarios/webagency.yaml', '--trials', '100', ...args]);
       expect(result.status, args.join(' ')).toBe(2);
     }
   });
 });
 
 describe('precision control', () => {
-  it('adds trials until the break-even fee is within ±0.5%', () => {
-    const result = fairfee(['breakeven', 'scenarios/webagency.yaml', '--trials', '1000', ...FAST, '--precision', '0.5%', '--no-shared-shocks', '--json']);
+  it('adds trials until the break-even fee is within ±0.5%', async () => {
+    const result = await fairfee(['breakeven', 'scenarios/webagency.yaml', '--trials', '1000', ...FAST, '--precision', '0.5%', '--no-shared-shocks', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.precision.reached).toBe(true);
@@ -90,8 +90,8 @@ describe('precision control', () => {
     expect(json.trials).toBe(json.precision.trials);
   });
 
-  it('says so when the cap is reached first', () => {
-    const result = fairfee([
+  it('says so when the cap is reached first', async () => {
+    const result = await fairfee([
       'breakeven',
       'scenarios/webagency.yaml',
       '--trials',
@@ -109,8 +109,8 @@ describe('precision control', () => {
 });
 
 describe('fairfee sensitivity', () => {
-  it('prints a tornado sorted by swing, with variance shares and advice', () => {
-    const result = fairfee(['sensitivity', 'scenarios/freelancer.yaml', '--trials', '500', ...FAST, '--json']);
+  it('prints a tornado sorted by swing, with variance shares and advice', async () => {
+    const result = await fairfee(['sensitivity', 'scenarios/freelancer.yaml', '--trials', '500', ...FAST, '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     const swings = json.rows.map((r: { swing: number }) => r.swing);

@@ -1,10 +1,20 @@
 import { toCsv, type CsvCell, type CsvDialect } from '../report/csv.js';
 import { streamFileAtomic, writeFileAtomic } from './writeFileAtomic.js';
 
+/**
+ * What a command needs of a stream: text out, and whether it is a terminal (for the progress
+ * bar). process.stdout and process.stderr are ones; so is a plain object that collects the text,
+ * which is how the tests run commands in-process (test/helpers/cli.ts).
+ */
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
 /** Where a command writes: stdout for results, stderr for progress and notes. */
 export interface Io {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
 }
 
 /** Writes a table as a CSV file in the chosen dialect, whole or not at all. */

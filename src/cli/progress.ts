@@ -1,9 +1,11 @@
+import type { OutputStream } from './output.js';
+
 /**
  * A progress bar on stderr for runs longer than a second, only when stderr is a terminal (or
  * progress was asked for); redraws at most ten times a second and clears itself at the end.
  */
 export function createProgress(
-  stream: NodeJS.WriteStream,
+  stream: OutputStream,
   enabled: boolean,
   label = 'simulating',
 ): { update: (done: number, total: number) => void; finish: () => void } {

@@ -2,10 +2,46 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import type { Io, OutputStream } from '../../src/cli/output.js';
 
-/** Runs the built CLI (`node bin/fairfee.js ARGS`) as a child process, as a user would. */
-export function fairfee(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['bin/fairfee.js', ...args], { encoding: 'utf8', input, timeout: 120_000 });
+/** What one fairfee command did: its exit status and the text it wrote. */
+export interface FairfeeResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A stream that keeps what is written to it; not a terminal, as a pipe to a file is not. */
+function collector(): OutputStream & { text(): string } {
+  const pieces: string[] = [];
+  return {
+    isTTY: false,
+    write(text: string) {
+      pieces.push(text);
+      return true;
+    },
+    text: () => pieces.join(''),
+  };
+}
+
+/**
+ * Runs `fairfee ARGS` in this process: main() from the TypeScript source, with stdout and stderr
+ * collected. Fresh io per call and main() closing its worker pools in `finally` keep calls apart.
+ * Two things need the built command instead (fairfeeBuilt): yargs prints --help and --version with
+ * console.log, not through io; and the bundled default scenario is found relative to dist/.
+ */
+export async function fairfee(args: readonly string[]): Promise<FairfeeResult> {
+  const stdout = collector();
+  const stderr = collector();
+  const io: Io = { stdout, stderr };
+  const status = await main(args, io);
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Runs the built CLI (`node bin/fairfee.js ARGS`) as a child process, as a user would; needs `npm run build`. */
+export function fairfeeBuilt(args: readonly string[]): FairfeeResult {
+  const result = spawnSync(process.execPath, ['bin/fairfee.js', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
