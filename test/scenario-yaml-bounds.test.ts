@@ -99,6 +99,12 @@ describe('parseYaml bounds the work, not only the bytes', () => {
     expect(refusal('{ "a": 1,, }')[0]).toMatch(/^line 1, column \d+: not valid JSON or YAML/);
   });
 
+  it('reads JSON on one line: its colons are not nesting and its tight commas are separators', () => {
+    const document = { a: { b: [1.4, 1, 1, 0.5, 1, 2], c: { d: 1, e: 1 } }, f: Array.from({ length: 300 }, (_, i) => ({ g: i, h: [i, 1] })) };
+    expect(refusal(JSON.stringify(document))).toEqual([]);
+    expect(parseYaml(JSON.stringify(document), 'f.json')).toEqual(document);
+  });
+
   it('the limits leave the bundled scenarios alone', () => {
     expect(BASE_LINES).toBeGreaterThan(10);
     for (const file of ['webagency', 'freelancer', 'hosting-sla', 'large-agency', 'bench-r1']) {

@@ -59,6 +59,8 @@ export function scanYaml(text: string): InputProblem[] {
   let numberBefore = '';
   let commaState: 'none' | 'number' | 'number-comma' = 'none';
   let scalarTextNext = false;
+  // A comma just before: a space after it marks the collection's own separators.
+  let afterComma = false;
 
   const fail = (message: string) => {
     problems.push({ path: `line ${line}`, message });
@@ -95,10 +97,12 @@ export function scanYaml(text: string): InputProblem[] {
     }
     if (type === 'space') {
       if (lineStart && flows.length === 0) openLine(token.length);
-      if (commaState === 'number-comma') flows[flows.length - 1].spacedCommas++;
+      if (afterComma && flows.length > 0) flows[flows.length - 1].spacedCommas++;
+      afterComma = false;
       commaState = 'none';
       continue;
     }
+    afterComma = type === 'comma';
     if (type === 'comment' || type === 'doc-mode' || type === 'doc-end' || type === 'byte-order-mark') continue;
     if (type === 'doc-start') {
       if (contentInDocument || documents === 0) documents++;
@@ -110,12 +114,12 @@ export function scanYaml(text: string): InputProblem[] {
     contentInDocument = true;
     if (type === 'comma') {
       commaState = commaState === 'number' ? 'number-comma' : 'none';
-      if (commaState === 'none' && flows.length > 0) flows[flows.length - 1].spacedCommas++;
       continue;
     }
     if (type === 'scalar') scalarTextNext = true;
     else commaState = 'none';
-    if (type === 'seq-item-ind' || type === 'map-value-ind' || type === 'explicit-key-ind') indicatorsOnLine++;
+    // In block context each indicator on a line opens a level; in flow context brackets count.
+    if (flows.length === 0 && (type === 'seq-item-ind' || type === 'map-value-ind' || type === 'explicit-key-ind')) indicatorsOnLine++;
     if (type === 'flow-seq-start' || type === 'flow-map-start') {
       flows.push({ kind: type === 'flow-seq-start' ? 'seq' : 'map', line, tightNumberCommas: 0, example: '', spacedCommas: 0 });
     }
