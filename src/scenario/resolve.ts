@@ -1,4 +1,4 @@
-import type { AvailabilitySpec } from '../availability/spec.js';
+import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 import { MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
 import type { InputProblem } from './scenarioError.js';

@@ -1,4 +1,4 @@
-import type { AvailabilitySpec } from '../availability/spec.js';
+import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 
 /** Maintenance categories (ISO/IEC 14764) plus support; a label for reports. */

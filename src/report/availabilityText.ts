@@ -1,8 +1,9 @@
-import type { AvailabilityAnalysis } from './analysis.js';
-import type { ComponentFigures } from './exactFigures.js';
-import { formatCount, formatHours, formatPercent, formatPromise, formatRows } from './format.js';
+import type { AvailabilityAnalysis } from '../analysis/availability/analysis.js';
+import type { ComponentFigures } from '../analysis/availability/exactFigures.js';
+import { formatCount, formatHours, formatUptimePercent, formatPromise, formatRows } from './format.js';
 
-export { compositionReport, type CompositionInput, type CompositionJson, type CompositionMode } from './compositionReport.js';
+export { compositionReport } from './compositionText.js';
+export type { CompositionInput, CompositionJson, CompositionMode } from '../analysis/availability/composition.js';
 
 /** A CSV table: the header row, then data rows (numbers unformatted; the CSV writer applies the dialect). */
 export type CsvRows = (string | number)[][];
@@ -95,12 +96,12 @@ function componentLine(component: ComponentFigures): [string, string] {
     ? `${component.outagesPerMonth.toFixed(2)} outages/month of ${formatHours(component.meanOutageHours)} on average`
     : 'never up';
   const origin = component.given === 'availability' ? 'as stated' : 'from its outages';
-  return [component.name, `${formatPercent(component.availability).padEnd(9)} ${origin}; ${rate}`];
+  return [component.name, `${formatUptimePercent(component.availability).padEnd(9)} ${origin}; ${rate}`];
 }
 
 /** `12.3% ± 0.1%`: a share with its standard error. */
 const withError = (value: number, standardError: number, decimals = 3) =>
-  `${formatPercent(value, decimals, true)} ± ${formatPercent(standardError, decimals, true)}`;
+  `${formatUptimePercent(value, decimals, true)} ± ${formatUptimePercent(standardError, decimals, true)}`;
 
 /**
  * The terminal text of `fairfee availability SCENARIO`: the components, the exact figures, the
@@ -116,16 +117,16 @@ export function availabilityText(analysis: AvailabilityAnalysis): string {
     ['', ''],
     [
       'exact (series of the chain)',
-      `${formatPercent(exact.seriesAvailability).padEnd(9)} downtime ${formatHours((1 - exact.seriesAvailability) * hours)}/month`,
+      `${formatUptimePercent(exact.seriesAvailability).padEnd(9)} downtime ${formatHours((1 - exact.seriesAvailability) * hours)}/month`,
     ],
-    ['additive bound', `${formatPercent(exact.additiveBound).padEnd(9)} pessimistic: exact only when outages never overlap`],
-    ['expected month', `${formatPercent(exact.expectedAvailability).padEnd(9)} each month starting with everything up`],
+    ['additive bound', `${formatUptimePercent(exact.additiveBound).padEnd(9)} pessimistic: exact only when outages never overlap`],
+    ['expected month', `${formatUptimePercent(exact.expectedAvailability).padEnd(9)} each month starting with everything up`],
     [
       'simulated month',
-      `mean ${withError(a.mean, a.standardError, 4)}, p05 ${formatPercent(a.p05)}, p50 ${formatPercent(a.p50)}, worst ${formatPercent(a.min)}`,
+      `mean ${withError(a.mean, a.standardError, 4)}, p05 ${formatUptimePercent(a.p05)}, p50 ${formatUptimePercent(a.p50)}, worst ${formatUptimePercent(a.min)}`,
     ],
     [
-      `promised ${formatPercent(analysis.promised)}`,
+      `promised ${formatUptimePercent(analysis.promised)}`,
       `P(month below) ${withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2)}`,
     ],
     [
@@ -135,8 +136,8 @@ export function availabilityText(analysis: AvailabilityAnalysis): string {
     ['longest outage', `mean ${formatHours(l.mean)}, p95 ${formatHours(l.p95)}`],
     [
       'credits',
-      `expected ${withError(c.mean, c.standardError)} of the fee per client-month, p95 ${formatPercent(c.p95)}, ` +
-        `in ${formatPercent(c.probabilityAny, 1)} of months`,
+      `expected ${withError(c.mean, c.standardError)} of the fee per client-month, p95 ${formatUptimePercent(c.p95)}, ` +
+        `in ${formatUptimePercent(c.probabilityAny, 1)} of months`,
     ],
   ];
   if (supplier.cost > 0 || supplier.credit.mean > 0) {
@@ -154,11 +155,11 @@ export function availabilityText(analysis: AvailabilityAnalysis): string {
   rows.push(
     ['', ''],
     [
-      `promise at ${formatPercent(promise.risk)} risk`,
+      `promise at ${formatUptimePercent(promise.risk)} risk`,
       `${formatPromise(promise.atRisk)} (95% interval ${formatPromise(promise.atRiskInterval[0])} to ${formatPromise(promise.atRiskInterval[1])})`,
     ],
     [
-      `promise, credits ≤ ${formatPercent(promise.maxCreditShare)} of fee`,
+      `promise, credits ≤ ${formatUptimePercent(promise.maxCreditShare)} of fee`,
       promise.withinCreditBudget === null
         ? 'no credit schedule: add credits to the availability block'
         : `${formatPromise(promise.withinCreditBudget)} (the credit schedule moved so its top threshold is the promise)`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distributionSchema } from '../scenario/distributionSchema.js';
+import { distributionSchema } from '../distributionSchema.js';
 import type { OutageDuration } from './spec.js';
 
 /** The equally likely values of a discrete spelling (a bare number, fixed, empirical), else null. */

@@ -1,5 +1,5 @@
-import { topThreshold } from './credits.js';
-import type { CreditSchedule } from './spec.js';
+import { topThreshold } from '../../availability/credits.js';
+import type { CreditSchedule } from '../../scenario/uptime/spec.js';
 
 /*
  * "What can I promise?" (issue 5, point 4), from simulated monthly availabilities sorted

@@ -1,8 +1,8 @@
-import { additiveBound, pessimisticBound } from './bounds.js';
-import { nodeAvailability } from './exact.js';
-import type { AvailabilityModel } from './model.js';
-import { expectedMonthAvailability } from './monthModel.js';
-import type { AvailabilityNode, ComponentSpec } from './spec.js';
+import { additiveBound, pessimisticBound } from '../../scenario/uptime/bounds.js';
+import { nodeAvailability } from '../../scenario/uptime/exact.js';
+import type { AvailabilityModel } from '../../availability/model.js';
+import { expectedMonthAvailability } from '../../scenario/uptime/monthModel.js';
+import type { AvailabilityNode, ComponentSpec } from '../../scenario/uptime/spec.js';
 
 /** One component as the exact model sees it. */
 export interface ComponentFigures {

@@ -1,12 +1,12 @@
-import { moments } from '../analysis/moments.js';
-import { quantileInterval, quantileSorted, sortedCopy } from '../analysis/quantile.js';
-import { createStream } from '../random/rng.js';
+import { moments } from '../moments.js';
+import { quantileInterval, quantileSorted, sortedCopy } from '../quantile.js';
+import { createStream } from '../../random/rng.js';
 import { exactFigures, type ExactFigures } from './exactFigures.js';
-import { createAvailabilityModel, type AvailabilityModel } from './model.js';
-import { creditShare } from './credits.js';
+import { createAvailabilityModel, type AvailabilityModel } from '../../availability/model.js';
+import { creditShare } from '../../availability/credits.js';
 import { promiseAtRisk, promiseWithinCreditBudget } from './promise.js';
-import { createMonthOutcome, simulateMonth } from './simulate.js';
-import type { AvailabilitySpec } from './spec.js';
+import { createMonthOutcome, simulateMonth } from '../../availability/simulate.js';
+import type { AvailabilitySpec } from '../../scenario/uptime/spec.js';
 
 /** Months drawn from one random stream: stream b is createStream(seed, ['availability', b]). */
 export const MONTHS_PER_STREAM = 10_000;

@@ -1,4 +1,4 @@
-import type { Distribution } from '../random/distribution.js';
+import type { Distribution } from '../../random/distribution.js';
 
 /*
  * M(t) = E[min(D, t)] = ∫₀ᵗ P(D > s) ds for an outage duration D, tabulated on the month grid.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { nonNegative, positive, probability, wholeNumber } from '../scenario/numbers.js';
-import { describe, strictObject } from '../scenario/strictObject.js';
+import { nonNegative, positive, probability, wholeNumber } from '../numbers.js';
+import { describe, strictObject } from '../strictObject.js';
 import { DEFAULT_MAX_CREDIT_SHARE, DEFAULT_MEAN_OUTAGE_HOURS, DEFAULT_PROMISE_RISK, MAX_OUTAGES_PER_MONTH } from './constants.js';
 import { durationSchema } from './durationSchema.js';
 import { MONTH_GRID, solveOutageRate } from './monthModel.js';
