@@ -1,57 +1,16 @@
 import { moments } from '../moments.js';
 import { quantileInterval, quantileSorted, sortedCopy } from '../quantile.js';
-import { createStream } from '../../random/rng.js';
 import { exactFigures, type ExactFigures } from './exactFigures.js';
-import { createAvailabilityModel, type AvailabilityModel } from '../../availability/model.js';
+import { createAvailabilityModel } from '../../availability/model.js';
 import { creditShare } from '../../availability/credits.js';
 import { promiseAtRisk, promiseWithinCreditBudget } from './promise.js';
-import { createMonthOutcome, simulateMonth } from '../../availability/simulate.js';
+import { simulateMonths } from './simulateMonths.js';
 import type { AvailabilitySpec } from '../../scenario/uptime/spec.js';
 
-/** Months drawn from one random stream: stream b is createStream(seed, ['availability', b]). */
-export const MONTHS_PER_STREAM = 10_000;
+export { simulateMonths, type MonthColumns } from './simulateMonths.js';
 
 /** Levels of the monthly-availability quantiles kept for the CSV table. */
 export const DISTRIBUTION_LEVELS: readonly number[] = [0.001, 0.005, ...Array.from({ length: 99 }, (_, i) => (i + 1) / 100), 0.995, 0.999];
-
-/** The simulated months, one value per month in each column. */
-export interface MonthColumns {
-  availability: Float64Array;
-  downtimeHours: Float64Array;
-  longestOutageHours: Float64Array;
-  creditShare: Float64Array;
-  supplierCreditPerClient: Float64Array;
-}
-
-/**
- * Simulates `months` independent months. Months come in blocks of 10,000 per stream, so a
- * block's months never depend on how many months or threads there are.
- * @param months ≥ 1
- * @example simulateMonths(model, 100_000, '2027').availability.length // 100000
- */
-export function simulateMonths(model: AvailabilityModel, months: number, seed: string): MonthColumns {
-  const columns: MonthColumns = {
-    availability: new Float64Array(months),
-    downtimeHours: new Float64Array(months),
-    longestOutageHours: new Float64Array(months),
-    creditShare: new Float64Array(months),
-    supplierCreditPerClient: new Float64Array(months),
-  };
-  const out = createMonthOutcome();
-  for (let block = 0; block * MONTHS_PER_STREAM < months; block++) {
-    const rng = createStream(seed, ['availability', block]);
-    const end = Math.min(months, (block + 1) * MONTHS_PER_STREAM);
-    for (let m = block * MONTHS_PER_STREAM; m < end; m++) {
-      simulateMonth(model, rng, out);
-      columns.availability[m] = out.availability;
-      columns.downtimeHours[m] = out.downtimeHours;
-      columns.longestOutageHours[m] = out.longestOutageHours;
-      columns.creditShare[m] = out.creditShare;
-      columns.supplierCreditPerClient[m] = out.supplierCreditPerClient;
-    }
-  }
-  return columns;
-}
 
 /** A mean with its Monte Carlo standard error. */
 export interface Estimate {
@@ -104,6 +63,8 @@ export interface AnalysisOptions {
   /** Simulated months, ≥ 1. */
   months: number;
   seed: string;
+  /** The scenario's term: a run's trial sees this many months, one after the other (simulateMonths). */
+  monthsPerTrial?: number;
   /** Overrides the block's `risk`. */
   risk?: number;
   /** Overrides the block's `max_credit_share`. */
@@ -130,7 +91,7 @@ export function analyzeAvailability(spec: AvailabilitySpec, options: AnalysisOpt
     throw new RangeError(`availability: months must be a whole number ≥ 1 (got ${options.months})`);
   }
   const model = createAvailabilityModel(spec);
-  const columns = simulateMonths(model, options.months, options.seed);
+  const columns = simulateMonths(model, options.months, options.seed, options.monthsPerTrial);
   const n = options.months;
   const availability = sortedCopy(columns.availability);
   const downtime = sortedCopy(columns.downtimeHours);

@@ -97,7 +97,14 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
       if (!spec)
         throw new InputError(run.file, [{ path: 'availability', message: 'is missing: this command needs an availability block (promised, chain, credits)' }]);
       const months = args.months ?? run.trials * run.scenario.termMonths;
-      const analysis = analyzeAvailability(spec, { months, seed: run.seed, risk: args.risk, maxCreditShare: args['max-credit-share'], monthlyFee: args.fee });
+      const analysis = analyzeAvailability(spec, {
+        months,
+        seed: run.seed,
+        monthsPerTrial: run.scenario.termMonths,
+        risk: args.risk,
+        maxCreditShare: args['max-credit-share'],
+        monthlyFee: args.fee,
+      });
       const report = availabilityReport(analysis);
       if (args.csv) await writeCsvFile(args.csv, report.csvRows, args['csv-dialect']);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
