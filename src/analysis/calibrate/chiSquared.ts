@@ -1,5 +1,5 @@
 import { errorFunction } from 'simple-statistics';
-import { regularizedGamma } from '../random/regularizedGamma.js';
+import { regularizedGamma } from '../../random/regularizedGamma.js';
 
 /**
  * Above this many degrees of freedom the Wilson–Hilferty approximation is used: the series of

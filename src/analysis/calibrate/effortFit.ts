@@ -1,4 +1,4 @@
-import { Z90 } from '../random/lognormal.js';
+import { Z90 } from '../../random/lognormal.js';
 
 /** Fewest positive observations for a lognormal fit; with fewer, the observed values are resampled. */
 export const MIN_LOGNORMAL_OBSERVATIONS = 10;

@@ -1,4 +1,4 @@
-import { InputError, type InputProblem } from '../scenario/scenarioError.js';
+import { InputError, type InputProblem } from '../scenarioError.js';
 import { readDate, readHours } from './cellValues.js';
 import { readCsv } from './csvRecords.js';
 import type { History, Ticket } from './history.js';

@@ -1,9 +1,9 @@
-import type { EffortFit } from './effortFit.js';
-import { DISPERSION_TEST_LEVEL } from './dispersionTest.js';
-import type { CalibrationFit, FittedRequestType } from './fitHistory.js';
-import { MIN_LOGNORMAL_OBSERVATIONS } from './effortFit.js';
-import { pValueText, significant, withError } from './numbers.js';
-import { windowLabel } from './window.js';
+import type { EffortFit } from '../analysis/calibrate/effortFit.js';
+import { DISPERSION_TEST_LEVEL } from '../analysis/calibrate/dispersionTest.js';
+import type { CalibrationFit, FittedRequestType } from '../analysis/calibrate/fitHistory.js';
+import { MIN_LOGNORMAL_OBSERVATIONS } from '../analysis/calibrate/effortFit.js';
+import { pValueText, significant, withError } from './format.js';
+import { windowLabel } from '../analysis/calibrate/window.js';
 
 /** The scenario settings that do not come from the history. */
 export interface ScenarioSettings {

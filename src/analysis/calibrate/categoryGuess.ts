@@ -1,4 +1,4 @@
-import type { Category } from '../scenario/types.js';
+import type { Category } from '../../scenario/types.js';
 
 /**
  * Words in a request type's name that suggest its maintenance category (ISO/IEC 14764 plus

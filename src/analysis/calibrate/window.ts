@@ -1,4 +1,4 @@
-import { monthLabel, type Ticket } from './history.js';
+import { monthLabel, type Ticket } from '../../scenario/history/history.js';
 
 /** The months a history covers. */
 export interface ObservationWindow {

@@ -1,9 +1,9 @@
-import { MAX_CLIENTS } from '../scenario/limits.js';
-import type { Category } from '../scenario/types.js';
+import { MAX_CLIENTS } from '../../scenario/limits.js';
+import type { Category } from '../../scenario/types.js';
 import { guessCategory } from './categoryGuess.js';
 import { dispersionTest, type CountGroup, type DispersionFit } from './dispersionTest.js';
 import { fitEffort, type EffortFit } from './effortFit.js';
-import { clientKey, type History, type Ticket } from './history.js';
+import { clientKey, type History, type Ticket } from '../../scenario/history/history.js';
 import { toIdentifier } from './identifier.js';
 import { assignPlans, type FittedPlan } from './plans.js';
 import { observationWindow, type ObservationWindow } from './window.js';

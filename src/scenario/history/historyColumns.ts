@@ -1,4 +1,4 @@
-import { InputError } from '../scenario/scenarioError.js';
+import { InputError } from '../scenarioError.js';
 
 /** The columns calibrate reads; the others in the file are ignored. */
 export type HistoryColumn = 'date' | 'client' | 'type' | 'hours' | 'plan';

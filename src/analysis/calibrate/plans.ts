@@ -1,4 +1,4 @@
-import { clientKey, type History, type Ticket } from './history.js';
+import { clientKey, type History, type Ticket } from '../../scenario/history/history.js';
 import { toIdentifier } from './identifier.js';
 
 /** The plan of a history without a plan column, and of clients whose plan cells are empty. */

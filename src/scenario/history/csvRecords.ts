@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { InputError } from '../scenario/scenarioError.js';
+import { InputError } from '../scenarioError.js';
 
 /** One data row of a CSV file: its cells and the line it starts on (the header is line 1). */
 export interface CsvRow {
