@@ -1,5 +1,7 @@
 import type { AvailabilityAnalysis } from '../analysis/availability/analysis.js';
 import type { ComponentFigures } from '../analysis/availability/exactFigures.js';
+import type { RunIdentity } from '../analysis/runReport.js';
+import { formatHeader } from './breakevenText.js';
 import { formatCount, formatHours, formatUptimePercent, formatPromise, formatRows } from './format.js';
 
 export { compositionReport } from './compositionText.js';
@@ -175,4 +177,14 @@ export function availabilityText(analysis: AvailabilityAnalysis): string {
  */
 export function availabilityReport(analysis: AvailabilityAnalysis): { text: string; json: AvailabilityJson; csvRows: CsvRows } {
   return { text: availabilityText(analysis), json: availabilityJson(analysis), csvRows: availabilityCsvRows(analysis) };
+}
+
+/** The terminal text of `fairfee availability SCENARIO`: the run's identity, then availabilityText. */
+export function scenarioAvailabilityText(identity: RunIdentity, analysis: AvailabilityAnalysis): string {
+  return `${formatHeader(identity)}\n\n${availabilityText(analysis)}`;
+}
+
+/** The `--json` document of `fairfee availability SCENARIO`: the run's identity, then availabilityJson. */
+export function scenarioAvailabilityJson(identity: RunIdentity, analysis: AvailabilityAnalysis) {
+  return { ...identity, ...availabilityJson(analysis) };
 }

@@ -1,10 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { analyzeAvailability } from '../../analysis/availability/analysis.js';
 import { checkComposition, composeAvailabilities, type CompositionInput } from '../../analysis/availability/composition.js';
-import { availabilityReport } from '../../report/availabilityText.js';
+import { availabilityCsvRows, scenarioAvailabilityJson, scenarioAvailabilityText } from '../../report/availabilityText.js';
 import { compositionText } from '../../report/compositionText.js';
 import { runIdentity } from '../../analysis/runReport.js';
-import { formatHeader } from '../../report/breakevenText.js';
 import { InputError } from '../../scenario/scenarioError.js';
 import { UsageError } from '../errors.js';
 import { checkSimulationArgs, simulationOptions, type SimulationArgs } from '../options.js';
@@ -105,11 +104,10 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         maxCreditShare: args['max-credit-share'],
         monthlyFee: args.fee,
       });
-      const report = availabilityReport(analysis);
-      if (args.csv) await writeCsvFile(args.csv, report.csvRows, args['csv-dialect']);
+      if (args.csv) await writeCsvFile(args.csv, availabilityCsvRows(analysis), args['csv-dialect']);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
-      if (args.json) return printJson(io, { ...identity, ...report.json });
-      io.stdout.write(`${formatHeader(identity)}\n\n${report.text}\n`);
+      if (args.json) return printJson(io, scenarioAvailabilityJson(identity, analysis));
+      io.stdout.write(`${scenarioAvailabilityText(identity, analysis)}\n`);
     },
   };
 }

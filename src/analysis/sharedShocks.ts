@@ -1,11 +1,9 @@
-import { portfolioFees } from '../analysis/breakeven.js';
-import type { BreakevenReport } from '../analysis/runReport.js';
 import type { TrialColumns } from '../engine/columns.js';
 import { firstTrials } from '../engine/packedColumns.js';
+import type { Simulator } from '../runner/simulator.js';
 import { hasSharedShocks } from '../scenario/adjust.js';
-import type { SimulationArgs } from './options.js';
-import type { Io } from './output.js';
-import { simulate, type PreparedRun } from './simulation.js';
+import { portfolioFees } from './breakeven.js';
+import type { BreakevenReport } from './runReport.js';
 
 /**
  * Most simulated terms the comparison without shared shocks runs: as many as a default run
@@ -38,23 +36,23 @@ export interface WithoutSharedShocks {
  * compares break-even fees on the first min(trials, SHARED_SHOCKS_MAX_TRIALS) trials of both
  * (the run's trials extend its first ones, so these are the run's own); null when the
  * scenario has no shared shocks.
+ * @param settings the run's trials and headline confidence level
  * @param withShocks the run's columns and its report (whose fees are used when all trials are compared)
  * @param maxTrials most trials compared
  */
 export async function withoutSharedShocks(
-  run: PreparedRun,
-  args: SimulationArgs,
-  io: Io,
+  simulator: Simulator,
+  settings: { trials: number; confidence: number },
   withShocks: { columns: TrialColumns; report: Pick<BreakevenReport, 'breakeven_fee' | 'pooling_benefit'> },
   maxTrials = SHARED_SHOCKS_MAX_TRIALS,
 ): Promise<WithoutSharedShocks | null> {
-  if (!hasSharedShocks(run.scenario)) return null;
-  const counts = run.scenario.clients.map((c) => c.count);
-  const confidence = run.levels[0];
-  const trials = Math.min(run.trials, maxTrials);
-  const columns = await simulate({ ...run, trials }, args, io, { adjustments: [{ kind: 'without-shared-shocks' }], label: 'without shared shocks' });
+  if (!hasSharedShocks(simulator.scenario)) return null;
+  const counts = simulator.scenario.clients.map((c) => c.count);
+  const { confidence } = settings;
+  const trials = Math.min(settings.trials, maxTrials);
+  const columns = await simulator.simulate({ trials, adjustments: [{ kind: 'without-shared-shocks' }], label: 'without shared shocks' });
   const fees = portfolioFees(columns, confidence, counts);
-  const base = trials === run.trials ? null : portfolioFees(firstTrials(withShocks.columns, trials), confidence, counts);
+  const base = trials === settings.trials ? null : portfolioFees(firstTrials(withShocks.columns, trials), confidence, counts);
   const withFee = base ? base.breakeven.fee : withShocks.report.breakeven_fee;
   const withPooling = base ? base.poolingBenefit : withShocks.report.pooling_benefit;
   return {

@@ -1,13 +1,11 @@
 import pMap from 'p-map';
-import { breakevenFee } from '../analysis/breakeven.js';
-import { tornado, type TornadoRow } from '../analysis/tornado.js';
-import { varianceShares } from '../analysis/varianceShares.js';
+import { BLOCK_SIZE } from '../engine/simulateBlock.js';
+import type { Simulator } from '../runner/simulator.js';
 import type { AdjustableInput } from '../scenario/adjust.js';
 import type { Scenario } from '../scenario/types.js';
-import type { SimulationArgs } from './options.js';
-import type { Io } from './output.js';
-import { BLOCK_SIZE } from '../engine/simulateBlock.js';
-import { simulate, type PreparedRun } from './simulation.js';
+import { breakevenFee } from './breakeven.js';
+import { tornado, type TornadoRow } from './tornado.js';
+import { varianceShares } from './varianceShares.js';
 
 /** One input to move: a request type's, or a portfolio-wide one. */
 export interface SensitivityInput {
@@ -43,36 +41,42 @@ export interface SensitivityResult {
   variance_shares: Record<string, number>;
 }
 
+/** What a sensitivity study is asked for. */
+export interface SensitivitySettings {
+  /** Simulated terms of the base run and of each what-if. */
+  trials: number;
+  /** The break-even fee's confidence level, in (0, 1). */
+  confidence: number;
+  /** Relative move of each input, down and up, in (0, 1): 0.2 is ±20%. */
+  change: number;
+}
+
 /**
  * Moves each input down and up by `change` (common random numbers: same seed, same trials) and
  * records the break-even fee each way, sorted by swing; plus each type's share of the net
- * cost's variance from the base run.
+ * cost's variance from the base run. The base run shows progress; the what-ifs do not.
+ * @param choose which of the scenario's inputs to move (all by default; mainInputs for `run`)
  */
 export async function runSensitivity(
-  run: PreparedRun,
-  args: SimulationArgs,
-  io: Io,
-  change: number,
+  simulator: Simulator,
+  { trials, confidence, change }: SensitivitySettings,
   choose: (inputs: SensitivityInput[], shares: Record<string, number>) => SensitivityInput[] = (inputs) => inputs,
 ): Promise<SensitivityResult> {
-  const confidence = run.levels[0];
-  const baseColumns = await simulate(run, args, io, { typeColumns: true });
+  const baseColumns = await simulator.simulate({ trials, typeColumns: true });
   const shares = varianceShares(baseColumns);
-  const shareByType = Object.fromEntries(run.scenario.requestTypes.map((t, j) => [t.name, shares[j]]));
-  const quiet = { ...args, progress: false };
-  const chosen = choose(sensitivityInputs(run.scenario), shareByType);
+  const shareByType = Object.fromEntries(simulator.scenario.requestTypes.map((t, j) => [t.name, shares[j]]));
+  const chosen = choose(sensitivityInputs(simulator.scenario), shareByType);
   const whatIfs = chosen.flatMap(({ input, requestType }) => [1 - change, 1 + change].map((factor) => ({ input, requestType, factor })));
   // Runs of one block are too short to share among threads; several at once share them instead
   // (as many as there are threads). Longer runs use every thread each, one after the other, so
   // that no more than one what-if's columns are held at a time.
-  const threads = run.pool ? run.pool.size + 1 : 1;
   const fees = await pMap(
     whatIfs,
     async ({ input, requestType, factor }) => {
-      const columns = await simulate(run, quiet, io, { adjustments: [{ kind: 'scale', input, factor, requestType }] });
+      const columns = await simulator.simulate({ trials, adjustments: [{ kind: 'scale', input, factor, requestType }], label: null });
       return breakevenFee(columns.netCost, columns.feeWeight, confidence).fee;
     },
-    { concurrency: run.trials <= BLOCK_SIZE ? threads : 1 },
+    { concurrency: trials <= BLOCK_SIZE ? simulator.threads : 1 },
   );
   const rows: TornadoRow[] = chosen.map(({ input, requestType }, i) => {
     const [low, high] = [fees[2 * i], fees[2 * i + 1]];
@@ -80,7 +84,7 @@ export async function runSensitivity(
   });
   return {
     change,
-    trials: run.trials,
+    trials,
     base_fee: breakevenFee(baseColumns.netCost, baseColumns.feeWeight, confidence).fee,
     rows: tornado(rows),
     variance_shares: shareByType,
