@@ -17,7 +17,7 @@ export const AVAILABILITY_CSV_HEADER = ['quantile', 'availability', 'downtime_ho
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
- * The `--json` document of `fairfee availability SCENARIO`: INTERFACE.md's fields
+ * The `--json` document of `fairfee availability SCENARIO`: docs/interface.md's fields
  * (`series_availability`, `additive_bound`, `simulated` {`mean`, `p05`, `p50`,
  * `below_promised_probability`}, `expected_credit_per_month`) and more. Credits to clients are
  * shares of the monthly fee (`expected_credit_per_month: 0.012` is 1.2% of the fee per

@@ -22,7 +22,7 @@ function effortJson(effort: EffortFit): Record<string, unknown> {
   }
 }
 
-/** The fit as the `--json` document: the run identity fields INTERFACE.md asks of every command, then the fit. */
+/** The fit as the `--json` document: the run identity fields docs/interface.md asks of every command, then the fit. */
 export function fitJson(fit: CalibrationFit, settings: ScenarioSettings, out: string): Record<string, unknown> {
   return {
     scenario: settings.name,

@@ -140,7 +140,7 @@ function plansAndClientsYaml(fit: CalibrationFit): string[] {
 }
 
 /**
- * The calibrated scenario as YAML text: a complete, valid scenario (INTERFACE.md) with a comment
+ * The calibrated scenario as YAML text: a complete, valid scenario (docs/interface.md) with a comment
  * at every fitted number saying where it came from, and at every default saying to check it.
  * The text depends only on the fit and the settings (no date of writing), so the same history
  * gives the same file.

@@ -71,7 +71,7 @@ export interface Shock {
   plans?: string[];
 }
 
-/** A validated scenario: every rule of INTERFACE.md holds; the engine trusts it. */
+/** A validated scenario: every rule of docs/interface.md holds; the engine trusts it. */
 export interface Scenario {
   name: string;
   currency: string;

@@ -28,7 +28,7 @@ export interface CompositionJson {
   components: number[];
   /** Exact, for independent components. */
   exact_availability: number;
-  /** Series only: the exact product (INTERFACE.md's field). */
+  /** Series only: the exact product (docs/interface.md's field). */
   series_availability?: number;
   /** Series only: 1 − Σ(1 − aₖ). */
   additive_bound?: number;

@@ -36,7 +36,7 @@ interface Args {
 export const DEFAULT_COST_PER_HOUR = 55;
 /** What a client pays per hour without a contract when --hourly-rate is not given: a placeholder, marked DEFAULT in the file. */
 export const DEFAULT_HOURLY_RATE = 85;
-/** Trials in the written scenario (INTERFACE.md's example). */
+/** Trials in the written scenario (docs/interface.md's example). */
 const TRIALS = 20_000;
 
 const wholeIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;

@@ -8,7 +8,7 @@ import { exponentialTruncatedMean } from './truncatedMean.js';
 import type { AvailabilityNode, AvailabilitySpec, CreditSchedule, GroupSpec, OutageDuration } from './spec.js';
 
 /*
- * The scenario's `availability` block (INTERFACE.md) → AvailabilitySpec. A chain member is a
+ * The scenario's `availability` block (docs/interface.md) → AvailabilitySpec. A chain member is a
  * component or a group; which one is decided by its keys, so a message speaks about the form the
  * user meant instead of listing every failed alternative of a union.
  */

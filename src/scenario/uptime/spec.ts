@@ -1,7 +1,7 @@
 import type { Distribution } from '../../random/distribution.js';
 
 /*
- * The validated `availability` block of a scenario (INTERFACE.md), as the schema hands it to the
+ * The validated `availability` block of a scenario (docs/interface.md), as the schema hands it to the
  * model. Names are camelCase; every default is filled in, so the model never re-checks.
  */
 
