@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditShare, topThreshold } from '../src/availability/credits.js';
-import { countBelow, expectedCreditShare, promiseAtRisk, promiseWithinCreditBudget } from '../src/availability/promise.js';
-import type { CreditSchedule } from '../src/availability/spec.js';
+import { countBelow, expectedCreditShare, promiseAtRisk, promiseWithinCreditBudget } from '../src/analysis/availability/promise.js';
+import type { CreditSchedule } from '../src/scenario/uptime/spec.js';
 import { createRng } from '../src/random/rng.js';
 
 /** INTERFACE.md's schedule: 10% of the fee below 99.5%, 25% below 99%. */

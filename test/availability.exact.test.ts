@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { additiveBound, pessimisticBound } from '../src/availability/bounds.js';
-import { groupAvailability, kOfNAvailability, nodeAvailability, parallelAvailability, seriesAvailability } from '../src/availability/exact.js';
-import { availabilitySchema } from '../src/availability/schema.js';
-import type { ComponentSpec } from '../src/availability/spec.js';
+import { additiveBound, pessimisticBound } from '../src/scenario/uptime/bounds.js';
+import { groupAvailability, kOfNAvailability, nodeAvailability, parallelAvailability, seriesAvailability } from '../src/scenario/uptime/exact.js';
+import { availabilitySchema } from '../src/scenario/uptime/schema.js';
+import type { ComponentSpec } from '../src/scenario/uptime/spec.js';
 import { createRng } from '../src/random/rng.js';
 
 /** P(at least k of the components up) by enumerating all 2ⁿ up/down patterns: the independent check. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HOURS_PER_MONTH } from '../src/availability/constants.js';
-import { seriesAvailability, parallelAvailability } from '../src/availability/exact.js';
-import { componentProfile, expectedMonthAvailability, MONTH_GRID, solveOutageRate, timeAverage } from '../src/availability/monthModel.js';
-import { availabilitySchema } from '../src/availability/schema.js';
-import type { ComponentSpec } from '../src/availability/spec.js';
-import { atomsTruncatedMean, continuousTruncatedMean, exponentialTruncatedMean } from '../src/availability/truncatedMean.js';
+import { HOURS_PER_MONTH } from '../src/scenario/uptime/constants.js';
+import { seriesAvailability, parallelAvailability } from '../src/scenario/uptime/exact.js';
+import { componentProfile, expectedMonthAvailability, MONTH_GRID, solveOutageRate, timeAverage } from '../src/scenario/uptime/monthModel.js';
+import { availabilitySchema } from '../src/scenario/uptime/schema.js';
+import type { ComponentSpec } from '../src/scenario/uptime/spec.js';
+import { atomsTruncatedMean, continuousTruncatedMean, exponentialTruncatedMean } from '../src/scenario/uptime/truncatedMean.js';
 import { lognormal } from '../src/random/lognormal.js';
 import { uniform } from '../src/random/uniform.js';
 

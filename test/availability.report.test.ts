@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeAvailability, DISTRIBUTION_LEVELS, simulateMonths } from '../src/availability/analysis.js';
-import { AvailabilityInputError } from '../src/availability/inputError.js';
+import { analyzeAvailability, DISTRIBUTION_LEVELS, simulateMonths } from '../src/analysis/availability/analysis.js';
+import { InputError as AvailabilityInputError } from '../src/scenario/scenarioError.js';
 import { createAvailabilityModel } from '../src/availability/model.js';
-import { countBelow, expectedCreditShare } from '../src/availability/promise.js';
-import { AVAILABILITY_CSV_HEADER, availabilityReport, compositionReport } from '../src/availability/report.js';
-import { availabilitySchema } from '../src/availability/schema.js';
+import { countBelow, expectedCreditShare } from '../src/analysis/availability/promise.js';
+import { AVAILABILITY_CSV_HEADER, availabilityReport, compositionReport } from '../src/report/availabilityText.js';
+import { availabilitySchema } from '../src/scenario/uptime/schema.js';
 
 const INTERFACE_BLOCK = {
   promised: 0.995,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { availabilitySchema } from '../src/availability/schema.js';
-import type { ComponentSpec, GroupSpec } from '../src/availability/spec.js';
+import { availabilitySchema } from '../src/scenario/uptime/schema.js';
+import type { ComponentSpec, GroupSpec } from '../src/scenario/uptime/spec.js';
 import { INTERFACE_AVAILABILITY } from './helpers/availabilityFixtures.js';
 
 const INTERFACE_EXAMPLE = INTERFACE_AVAILABILITY;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { simulateMonths } from '../src/availability/analysis.js';
-import { HOURS_PER_MONTH } from '../src/availability/constants.js';
+import { simulateMonths } from '../src/analysis/availability/analysis.js';
+import { HOURS_PER_MONTH } from '../src/scenario/uptime/constants.js';
 import { creditShare } from '../src/availability/credits.js';
 import { measureDownSet } from '../src/availability/intervals.js';
 import { createAvailabilityModel } from '../src/availability/model.js';
-import { expectedMonthAvailability } from '../src/availability/monthModel.js';
-import { availabilitySchema } from '../src/availability/schema.js';
+import { expectedMonthAvailability } from '../src/scenario/uptime/monthModel.js';
+import { availabilitySchema } from '../src/scenario/uptime/schema.js';
 import { createServiceChain } from '../src/availability/serviceChain.js';
 import { createMonthOutcome, simulateMonth } from '../src/availability/simulate.js';
 import { moments } from '../src/analysis/moments.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { guessCategory } from '../src/calibrate/categoryGuess.js';
-import { chiSquaredUpperTail } from '../src/calibrate/chiSquared.js';
-import { dispersionTest } from '../src/calibrate/dispersionTest.js';
-import { fitEffort } from '../src/calibrate/effortFit.js';
-import { fitHistory, fitOptionProblems } from '../src/calibrate/fitHistory.js';
-import type { History, Ticket } from '../src/calibrate/history.js';
-import { scenarioYaml, type ScenarioSettings } from '../src/calibrate/scenarioYaml.js';
+import { guessCategory } from '../src/analysis/calibrate/categoryGuess.js';
+import { chiSquaredUpperTail } from '../src/analysis/calibrate/chiSquared.js';
+import { dispersionTest } from '../src/analysis/calibrate/dispersionTest.js';
+import { fitEffort } from '../src/analysis/calibrate/effortFit.js';
+import { fitHistory, fitOptionProblems } from '../src/analysis/calibrate/fitHistory.js';
+import type { History, Ticket } from '../src/scenario/history/history.js';
+import { scenarioYaml, type ScenarioSettings } from '../src/report/scenarioYaml.js';
 import { lognormal } from '../src/random/lognormal.js';
 import { negativeBinomial, poisson } from '../src/random/poisson.js';
 import { createRng } from '../src/random/rng.js';

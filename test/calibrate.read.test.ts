@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readDate, readHours } from '../src/calibrate/cellValues.js';
-import { detectDelimiter } from '../src/calibrate/csvRecords.js';
-import { MAX_REPORTED_PROBLEMS, parseHistory } from '../src/calibrate/readHistory.js';
+import { readDate, readHours } from '../src/scenario/history/cellValues.js';
+import { detectDelimiter } from '../src/scenario/history/csvRecords.js';
+import { MAX_REPORTED_PROBLEMS, parseHistory } from '../src/scenario/history/readHistory.js';
 import { InputError } from '../src/scenario/scenarioError.js';
 
 /** The problems parseHistory reports for a file, or [] when it reads. */

@@ -4,8 +4,8 @@ import { breakevenReport } from '../src/analysis/runReport.js';
 import { firstTrials } from '../src/engine/packedColumns.js';
 import type { SimulationArgs } from '../src/cli/options.js';
 import type { Io } from '../src/cli/output.js';
-import { withoutSharedShocks } from '../src/cli/sharedShocks.js';
-import { prepareRun, simulate } from '../src/cli/simulation.js';
+import { withoutSharedShocks } from '../src/analysis/sharedShocks.js';
+import { prepareRun, simulate, simulatorOf } from '../src/cli/simulation.js';
 import { formatSharedShocks } from '../src/report/sharedShocksText.js';
 
 /*
@@ -24,7 +24,7 @@ describe('what shared shocks cost', () => {
     const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
     const counts = run.scenario.clients.map((c) => c.count);
 
-    const capped = (await withoutSharedShocks(run, args, io, { columns, report }, 1000))!;
+    const capped = (await withoutSharedShocks(simulatorOf(run, args, io), { trials: run.trials, confidence: run.levels[0] }, { columns, report }, 1000))!;
     expect(capped.trials).toBe(1000);
     const firstThousand = portfolioFees(firstTrials(columns, 1000), run.levels[0], counts);
     expect(capped.with_shocks_fee).toBe(firstThousand.breakeven.fee);
@@ -36,7 +36,7 @@ describe('what shared shocks cost', () => {
     expect(capped.breakeven_fee).toBe(portfolioFees(alone, run.levels[0], counts).breakeven.fee);
     expect(formatSharedShocks(capped, run.trials, 'EUR')).toContain('compared on the first 1,000 simulated terms');
 
-    const whole = (await withoutSharedShocks(run, args, io, { columns, report }))!;
+    const whole = (await withoutSharedShocks(simulatorOf(run, args, io), { trials: run.trials, confidence: run.levels[0] }, { columns, report }))!;
     expect(whole.trials).toBe(3000);
     expect(whole.with_shocks_fee).toBe(report.breakeven_fee);
     expect(formatSharedShocks(whole, run.trials, 'EUR')).not.toContain('compared on the first');

@@ -6,7 +6,7 @@ import { indifferentFee, overpayProbability, segmentsOfPlan } from './fairness.j
 import { sum } from './moments.js';
 import { summarize, type Summary } from './summary.js';
 
-/** The fields every command's JSON carries (INTERFACE.md, "JSON output"). */
+/** The fields every command's JSON carries (docs/interface.md, "JSON output"). */
 export interface RunIdentity {
   scenario: string;
   currency: string;

@@ -3,7 +3,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Exit statuses (INTERFACE.md): 0 done, 1 the run failed, 2 the input is wrong. */
+/** Exit statuses (docs/interface.md): 0 done, 1 the run failed, 2 the input is wrong. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;

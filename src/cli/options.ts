@@ -8,7 +8,7 @@ import { DEFAULT_MAX_TRIALS, parsePrecision } from './precisionFormat.js';
 /** Most worker threads accepted; more than the cores only adds overhead. */
 export const MAX_WORKERS = 256;
 
-/** The options every simulating command takes (INTERFACE.md, "Commands"), as data. */
+/** The options every simulating command takes (docs/interface.md, "Commands"), as data. */
 export const simulationOptions = {
   trials: { type: 'number', describe: `Simulated contract terms (1 to ${MAX_TRIALS.toLocaleString('en-US')}); default: the scenario's trials, else 20,000` },
   seed: { type: 'string', describe: "Random seed: same scenario + seed = same numbers; default: the scenario's seed, else a new one (printed)" },

@@ -1,5 +1,8 @@
 import type { BreakevenReport } from '../analysis/runReport.js';
+import type { WithoutSharedShocks } from '../analysis/sharedShocks.js';
+import { Z95_ROUNDED } from '../analysis/quantile.js';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from './format.js';
+import { formatSharedShocks } from './sharedShocksText.js';
 import { formatPairs, formatTable } from './table.js';
 
 /** The run's identity line: what was simulated, how often, with which seed. */
@@ -15,12 +18,12 @@ export function formatBreakevenSummary(report: BreakevenReport): string {
     `${formatMoney(level.breakeven_fee, c)} per client per month  (95% MC interval ${formatInterval(level.breakeven_fee_interval)})`,
   ]);
   pairs.push(
-    ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(1.96 * report.fair_fee_standard_error)})`],
+    ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(Z95_ROUNDED * report.fair_fee_standard_error)})`],
     ['Risk loading', report.risk_loading === null ? 'n/a (fixed revenue covers the expected costs)' : formatPercent(report.risk_loading)],
     ['Pooling benefit', `${formatMoney(report.pooling_benefit, c)} per client per month (vs. pricing each client alone)`],
     [
       'Hours worked over the term',
-      `mean ${formatNumber(report.hours.mean, 0)} (± ${formatNumber(1.96 * report.hours.standard_error, 1)}), p50 ${formatNumber(report.hours.p50, 0)}, p95 ${formatNumber(report.hours.p95, 0)}, p99 ${formatNumber(report.hours.p99, 0)}`,
+      `mean ${formatNumber(report.hours.mean, 0)} (± ${formatNumber(Z95_ROUNDED * report.hours.standard_error, 1)}), p50 ${formatNumber(report.hours.p50, 0)}, p95 ${formatNumber(report.hours.p95, 0)}, p99 ${formatNumber(report.hours.p99, 0)}`,
     ],
     [
       'Net cost over the term',
@@ -66,3 +69,14 @@ export const PLAN_LEGEND = [
   "hourly worth: what a client's covered work would cost per month at the hourly rate, on average (less overage billed)",
   'P(pays > hourly): chance a client pays more under the contract than hourly, at the break-even fee and at the fee now',
 ].join('\n');
+
+/**
+ * The terminal text of `fairfee breakeven`: the run's identity, the headline fees, the plans
+ * with their legend, and what shared shocks cost (when compared).
+ * @example breakevenText(breakevenReport(scenario, columns, trials, seed, [0.9, 0.95]), null)
+ */
+export function breakevenText(report: BreakevenReport, shocks: WithoutSharedShocks | null): string {
+  const sections = [formatHeader(report), formatBreakevenSummary(report), `${formatPlans(report)}\n${PLAN_LEGEND}`];
+  if (shocks) sections.push(formatSharedShocks(shocks, report.trials, report.currency));
+  return sections.join('\n\n');
+}

@@ -1,4 +1,9 @@
+import { Z95_ROUNDED } from '../analysis/quantile.js';
 import type { FeeRow } from '../analysis/compare.js';
+import type { FeeComparison } from '../analysis/feeTable.js';
+import type { RunIdentity } from '../analysis/runReport.js';
+import { formatHeader } from './breakevenText.js';
+import { formatPriceList } from './priceListText.js';
 import { formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
 
@@ -20,7 +25,7 @@ export function formatFeeTable(rows: readonly FeeRow[], confidence: number): str
       formatNumber(row.fee),
       formatPercent(row.loss_probability),
       formatNumber(row.expected_profit, 0),
-      formatNumber(1.96 * row.expected_profit_standard_error, 0),
+      formatNumber(Z95_ROUNDED * row.expected_profit_standard_error, 0),
       formatNumber(row.profit_p05, 0),
       formatNumber(row.value_at_risk, 0),
       formatNumber(row.expected_shortfall, 0),
@@ -51,4 +56,33 @@ export function feeRowsCsv(rows: readonly FeeRow[]): (string | number)[][] {
     'overpay_probability',
   ] as const;
   return [[...keys], ...rows.map((row) => keys.map((key) => row[key]))];
+}
+
+/**
+ * The terminal text of `fairfee compare`: the run's identity, the break-even fee, the fee table
+ * with its legend and the precision of P(loss), then the price list's outcome, if any.
+ * @example compareText(runIdentity(scenario, trials, seed), compareAtFees(columns, scenario, settings), 'EUR')
+ */
+export function compareText(identity: RunIdentity, result: FeeComparison, currency: string): string {
+  const { confidence, breakeven_fee: fee, breakeven_fee_interval: interval } = result;
+  const c = currency;
+  const lines = [
+    formatHeader(identity),
+    '',
+    `Uniform fee per client per month${c ? ` (${c})` : ''}; break-even at ${(confidence * 100).toFixed(1)}%: ${fee.toFixed(2)} (95% MC interval ${interval[0].toFixed(2)} – ${interval[1].toFixed(2)})`,
+    formatFeeTable(result.rows, confidence),
+    FEE_TABLE_LEGEND,
+    // The widest 95% interval of a proportion, at p = 1/2: z·√(0.25 / n), in percentage points.
+    `P(loss) is known to ±${(100 * Z95_ROUNDED * Math.sqrt(0.25 / identity.trials)).toFixed(1)} percentage points at most (95%); every row uses the same ${identity.trials.toLocaleString('en-US')} simulated terms.`,
+  ];
+  const priced = result.price_list;
+  if (priced)
+    lines.push(
+      '',
+      `Price list: ${Object.entries(priced.fees)
+        .map(([p, f]) => `${p} ${f}`)
+        .join(', ')}`,
+      formatPriceList(priced, c),
+    );
+  return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 import { adviceFrom } from '../analysis/tornado.js';
-import type { SensitivityResult } from '../cli/sensitivityRuns.js';
+import type { SensitivityResult } from '../analysis/sensitivity.js';
+import type { RunIdentity } from '../analysis/runReport.js';
+import { formatHeader } from './breakevenText.js';
 import type { CsvCell } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
@@ -64,4 +66,9 @@ export function sensitivityCsv(result: SensitivityResult): CsvCell[][] {
       row.request_type ? result.variance_shares[row.request_type] : null,
     ]),
   ];
+}
+
+/** The terminal text of `fairfee sensitivity`: the run's identity, then the tornado (formatSensitivity). */
+export function sensitivityText(identity: RunIdentity, result: SensitivityResult, currency: string): string {
+  return `${formatHeader(identity)}\n\n${formatSensitivity(result, currency)}`;
 }

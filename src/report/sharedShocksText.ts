@@ -1,4 +1,4 @@
-import type { WithoutSharedShocks } from '../cli/sharedShocks.js';
+import type { WithoutSharedShocks } from '../analysis/sharedShocks.js';
 import { formatInterval, formatMoney } from './format.js';
 
 /**

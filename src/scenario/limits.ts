@@ -7,6 +7,8 @@
 export const MAX_TRIALS = 10_000_000;
 /** Most clients in a portfolio (segments' counts added up). */
 export const MAX_CLIENTS = 100_000;
+/** Contract term, in months, of a scenario that names none. */
+export const DEFAULT_TERM_MONTHS = 12;
 /** Longest contract term, in months (50 years). */
 export const MAX_TERM_MONTHS = 600;
 /** Most simulated client-months in one run (trials × clients × months). */

@@ -1,5 +1,5 @@
-import { availabilitySchema } from '../availability/schema.js';
-import type { AvailabilitySpec } from '../availability/spec.js';
+import { availabilitySchema } from './uptime/schema.js';
+import type { AvailabilitySpec } from './uptime/spec.js';
 import { parseYaml } from './parseYaml.js';
 import { crossReferenceProblems, resolveScenario } from './resolve.js';
 import { InputError, formatPath } from './scenarioError.js';

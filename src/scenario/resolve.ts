@@ -1,6 +1,6 @@
-import type { AvailabilitySpec } from '../availability/spec.js';
+import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
-import { MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
+import { DEFAULT_TERM_MONTHS, MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
 import type { InputProblem } from './scenarioError.js';
 import type { RawScenario } from './schema.js';
 import type { ClientSegment, Plan, RequestType, Scenario, Shock } from './types.js';
@@ -134,7 +134,7 @@ export function resolveScenario(raw: Raw): Scenario {
   return {
     name: raw.name ?? 'unnamed scenario',
     currency: raw.currency ?? '',
-    termMonths: raw.term_months ?? 12,
+    termMonths: raw.term_months ?? DEFAULT_TERM_MONTHS,
     confidence: raw.confidence ?? 0.95,
     trials: raw.trials ?? 20_000,
     seed: raw.seed === undefined ? undefined : String(raw.seed),

@@ -6,9 +6,9 @@ import { describe, strictObject } from './strictObject.js';
 import { CATEGORIES } from './types.js';
 
 /*
- * The scenario file's shape (INTERFACE.md, "Scenario file"), key by key. Cross-references
- * (a plan covering an unknown type, ...) are checked in crossReferences.ts so every problem in a
- * file is reported in one pass.
+ * The scenario file's shape (docs/interface.md, "Scenario file"), key by key. Cross-references
+ * (a plan covering an unknown type, ...) are checked by crossReferenceProblems in resolve.ts,
+ * so every problem in a file is reported in one pass.
  */
 
 const name = () => z.string({ error: (issue) => `must be text (got ${describe(issue.input)})` }).min(1, 'must not be empty');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Keys starting with `x_` are free for notes (INTERFACE.md); they are dropped before checking. */
+/** Keys starting with `x_` are free for notes (docs/interface.md); they are dropped before checking. */
 function withoutNoteKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('x_')));

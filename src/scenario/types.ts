@@ -1,4 +1,4 @@
-import type { AvailabilitySpec } from '../availability/spec.js';
+import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 
 /** Maintenance categories (ISO/IEC 14764) plus support; a label for reports. */
@@ -71,7 +71,7 @@ export interface Shock {
   plans?: string[];
 }
 
-/** A validated scenario: every rule of INTERFACE.md holds; the engine trusts it. */
+/** A validated scenario: every rule of docs/interface.md holds; the engine trusts it. */
 export interface Scenario {
   name: string;
   currency: string;

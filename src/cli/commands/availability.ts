@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
-import { analyzeAvailability } from '../../availability/analysis.js';
-import { AvailabilityInputError } from '../../availability/inputError.js';
-import { availabilityReport, compositionReport, type CompositionInput } from '../../availability/report.js';
+import { analyzeAvailability } from '../../analysis/availability/analysis.js';
+import { checkComposition, composeAvailabilities, type CompositionInput } from '../../analysis/availability/composition.js';
+import { availabilityCsvRows, scenarioAvailabilityJson, scenarioAvailabilityText } from '../../report/availabilityText.js';
+import { compositionText } from '../../report/compositionText.js';
 import { runIdentity } from '../../analysis/runReport.js';
-import { formatHeader } from '../../report/breakevenText.js';
 import { InputError } from '../../scenario/scenarioError.js';
 import { UsageError } from '../errors.js';
 import { checkSimulationArgs, simulationOptions, type SimulationArgs } from '../options.js';
@@ -33,6 +33,35 @@ function compositionInput(args: Args): CompositionInput | null {
   return { mode: 'k_of_n', k, availabilities };
 }
 
+/**
+ * Every option check of the command in one place (jest-cli's `check()`): ranges the option
+ * types cannot say, then the no-scenario form and its availabilities.
+ * @throws UsageError (exit 2)
+ */
+export function checkAvailabilityArgs(args: Args): true {
+  checkSimulationArgs(args);
+  const { months, risk, fee } = args;
+  if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 100_000_000))
+    throw new UsageError(`--months must be a whole number from 1 to 100,000,000 (got ${months})`);
+  if (risk !== undefined && !(risk > 0 && risk < 1)) throw new UsageError(`--risk must be in (0, 1), e.g. 0.05 (got ${risk})`);
+  const share = args['max-credit-share'];
+  if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`--max-credit-share must be in [0, 1] (got ${share})`);
+  if (fee !== undefined && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee must be a number ≥ 0 (got ${fee})`);
+  const composition = compositionInput(args);
+  if (composition) {
+    try {
+      checkComposition(composition);
+    } catch (error) {
+      // A value given on the command line: a usage error, whatever the study calls it.
+      if (error instanceof InputError) throw new UsageError(error.message);
+      throw error;
+    }
+  } else if (!args.scenario) {
+    throw new UsageError('name a scenario file with an availability block, or give --series/--parallel/--k-of-n availabilities');
+  }
+  return true;
+}
+
 /** `fairfee availability [SCENARIO]` and `fairfee availability --series 0.99 0.996`. */
 export function availabilityCommand(io: Io): CommandModule<object, Args> {
   return {
@@ -51,47 +80,34 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
           'max-credit-share': { type: 'number', describe: "Credit budget as a share of the fee (default: the block's, else 0.02)" },
           fee: { type: 'number', describe: 'A monthly fee, to state credits in money' },
         })
-        .check((argv) => {
-          checkSimulationArgs(argv as Partial<SimulationArgs>);
-          const months = argv.months as number | undefined;
-          if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 100_000_000))
-            throw new UsageError(`--months must be a whole number from 1 to 100,000,000 (got ${months})`);
-          const risk = argv.risk as number | undefined;
-          if (risk !== undefined && !(risk > 0 && risk < 1)) throw new UsageError(`--risk must be in (0, 1), e.g. 0.05 (got ${risk})`);
-          const share = argv['max-credit-share'] as number | undefined;
-          if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`--max-credit-share must be in [0, 1] (got ${share})`);
-          const fee = argv.fee as number | undefined;
-          if (fee !== undefined && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee must be a number ≥ 0 (got ${fee})`);
-          return true;
-        })
+        .check((argv) => checkAvailabilityArgs(argv as Args))
         .example('$0 availability --series 0.99 0.996', 'hosting 99% then network 99.6%: what is left?')
         .example('$0 availability scenarios/hosting-sla.yaml --csv months.csv', 'simulated months and credits') as unknown as Argv<Args>,
     handler: async (args) => {
       const composition = compositionInput(args);
       if (composition) {
-        let report: ReturnType<typeof compositionReport>;
-        try {
-          report = compositionReport(composition);
-        } catch (error) {
-          if (error instanceof AvailabilityInputError) throw new UsageError(error.message);
-          throw error;
-        }
-        if (args.json) return printJson(io, report.json);
-        io.stdout.write(`${report.text}\n`);
+        const result = composeAvailabilities(composition);
+        if (args.json) return printJson(io, result);
+        io.stdout.write(`${compositionText(result)}\n`);
         return;
       }
-      if (!args.scenario) throw new UsageError('name a scenario file with an availability block, or give --series/--parallel/--k-of-n availabilities');
-      const run = await prepareRun(args.scenario, args, io);
+      const run = await prepareRun(args.scenario!, args, io);
       const spec = run.scenario.availability;
       if (!spec)
         throw new InputError(run.file, [{ path: 'availability', message: 'is missing: this command needs an availability block (promised, chain, credits)' }]);
       const months = args.months ?? run.trials * run.scenario.termMonths;
-      const analysis = analyzeAvailability(spec, { months, seed: run.seed, risk: args.risk, maxCreditShare: args['max-credit-share'], monthlyFee: args.fee });
-      const report = availabilityReport(analysis);
-      if (args.csv) await writeCsvFile(args.csv, report.csvRows, args['csv-dialect']);
+      const analysis = analyzeAvailability(spec, {
+        months,
+        seed: run.seed,
+        monthsPerTrial: run.scenario.termMonths,
+        risk: args.risk,
+        maxCreditShare: args['max-credit-share'],
+        monthlyFee: args.fee,
+      });
+      if (args.csv) await writeCsvFile(args.csv, availabilityCsvRows(analysis), args['csv-dialect']);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
-      if (args.json) return printJson(io, { ...identity, ...report.json });
-      io.stdout.write(`${formatHeader(identity)}\n\n${report.text}\n`);
+      if (args.json) return printJson(io, scenarioAvailabilityJson(identity, analysis));
+      io.stdout.write(`${scenarioAvailabilityText(identity, analysis)}\n`);
     },
   };
 }

@@ -1,17 +1,13 @@
 import { lstat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import {
-  fitHistory,
-  fitJson,
-  fitOptionProblems,
-  formatFitTable,
-  historySeed,
-  parseHistory,
-  scenarioYaml,
-  toIdentifier,
-  type ScenarioSettings,
-} from '../../calibrate/index.js';
+import { fitHistory, fitOptionProblems } from '../../analysis/calibrate/fitHistory.js';
+import { historySeed } from '../../analysis/calibrate/historySeed.js';
+import { toIdentifier } from '../../analysis/calibrate/identifier.js';
+import { fitJson } from '../../report/calibrateJson.js';
+import { calibrateText } from '../../report/calibrateText.js';
+import { scenarioYaml, type ScenarioSettings } from '../../report/scenarioYaml.js';
+import { parseHistory } from '../../scenario/history/readHistory.js';
 import { MAX_CLIENTS, MAX_TERM_MONTHS } from '../../scenario/limits.js';
 import { parseScenario } from '../../scenario/load.js';
 import { InputError } from '../../scenario/scenarioError.js';
@@ -40,7 +36,7 @@ interface Args {
 export const DEFAULT_COST_PER_HOUR = 55;
 /** What a client pays per hour without a contract when --hourly-rate is not given: a placeholder, marked DEFAULT in the file. */
 export const DEFAULT_HOURLY_RATE = 85;
-/** Trials in the written scenario (INTERFACE.md's example). */
+/** Trials in the written scenario (docs/interface.md's example). */
 const TRIALS = 20_000;
 
 const wholeIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
@@ -164,18 +160,7 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
         throw new Error(`cannot write ${args.out}: ${reason}; nothing was written`);
       }
       if (args.json) return printJson(io, fitJson(fit, settings, args.out));
-      const defaults = [
-        ...(settings.costPerHourIsDefault ? [`cost_per_hour ${DEFAULT_COST_PER_HOUR} (--cost-per-hour)`] : []),
-        ...(settings.hourlyRateIsDefault ? [`hourly_rate ${DEFAULT_HOURLY_RATE} (--hourly-rate)`] : []),
-      ];
-      const lines = [
-        formatFitTable(fit),
-        '',
-        `Wrote ${args.out}: ${fit.requestTypes.length} request types, ${fit.plans.length === 1 ? 'one plan' : `${fit.plans.length} plans`}, ${fit.clients} clients, seed ${settings.seed}.`,
-        ...(defaults.length > 0 ? [`Not from the history, marked DEFAULT in the file: ${defaults.join(', ')}; set your own.`] : []),
-        `Next: check the file, then fairfee run ${args.out}`,
-      ];
-      io.stdout.write(`${lines.join('\n')}\n`);
+      io.stdout.write(`${calibrateText(fit, settings, args.out)}\n`);
     },
   };
 }

@@ -1,11 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import { breakevenFee } from '../../analysis/breakeven.js';
-import { compareFees, feeGrid } from '../../analysis/compare.js';
-import { evaluatePriceList } from '../../analysis/priceList.js';
+import { compareAtFees, gridFees, gridRowCount, scenarioPriceList } from '../../analysis/feeTable.js';
 import { runIdentity } from '../../analysis/runReport.js';
-import { formatHeader } from '../../report/breakevenText.js';
-import { feeRowsCsv, FEE_TABLE_LEGEND, formatFeeTable } from '../../report/compareText.js';
-import { formatPriceList, priceListCsv } from '../../report/priceListText.js';
+import { compareText, feeRowsCsv } from '../../report/compareText.js';
+import { priceListCsv } from '../../report/priceListText.js';
 import type { Scenario } from '../../scenario/types.js';
 import { UsageError } from '../errors.js';
 import { checkPrecisionArgs, precisionOptions, scenarioPositional, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
@@ -45,9 +42,25 @@ export function requestedFees(args: Pick<Args, 'fees' | 'from' | 'to' | 'step'>)
     throw new UsageError(`--from, --to and --step must be numbers, --from ≥ 0 (got ${from}, ${to}, ${step})`);
   if (!(step > 0)) throw new UsageError(`--step must be > 0 (got ${step})`);
   if (to < from) throw new UsageError(`--to must be ≥ --from (got ${from} to ${to})`);
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  const count = gridRowCount(from, to, step);
   if (count > MAX_ROWS) throw new UsageError(`--from ${from} --to ${to} --step ${step} gives ${count} rows; at most ${MAX_ROWS}`);
-  return Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(10)));
+  return gridFees(from, to, step);
+}
+
+/**
+ * `--plan-fee basic=95 plus=140` as fees by plan name.
+ * @throws UsageError for an item that is not PLAN=FEE with a fee ≥ 0, or names no plan in `names`
+ */
+function parsePlanFees(items: readonly string[], names: readonly string[]): Record<string, number> {
+  const given: Record<string, number> = {};
+  for (const item of items) {
+    const match = /^([^=]+)=(.+)$/.exec(item);
+    const fee = match ? Number(match[2]) : NaN;
+    if (!match || !Number.isFinite(fee) || fee < 0) throw new UsageError(`--plan-fee takes PLAN=FEE with a fee ≥ 0, e.g. basic=95 (got ${item})`);
+    if (!names.includes(match[1])) throw new UsageError(`--plan-fee: unknown plan "${match[1]}"; the scenario's plans: ${names.join(', ')}`);
+    given[match[1]] = fee;
+  }
+  return given;
 }
 
 /**
@@ -55,22 +68,11 @@ export function requestedFees(args: Pick<Args, 'fees' | 'from' | 'to' | 'step'>)
  * monthly_fee; null when neither is given for every plan.
  */
 export function priceList(scenario: Scenario, planFees: readonly string[] | undefined): Record<string, number> | null {
-  const names = scenario.plans.map((p) => p.name);
-  const given: Record<string, number> = {};
-  for (const item of planFees ?? []) {
-    const match = /^([^=]+)=(.+)$/.exec(item);
-    const fee = match ? Number(match[2]) : NaN;
-    if (!match || !Number.isFinite(fee) || fee < 0) throw new UsageError(`--plan-fee takes PLAN=FEE with a fee ≥ 0, e.g. basic=95 (got ${item})`);
-    if (!names.includes(match[1])) throw new UsageError(`--plan-fee: unknown plan "${match[1]}"; the scenario's plans: ${names.join(', ')}`);
-    given[match[1]] = fee;
-  }
-  const fees: Record<string, number> = {};
-  const missing: string[] = [];
-  for (const plan of scenario.plans) {
-    const fee = given[plan.name] ?? plan.monthlyFee;
-    if (fee === undefined) missing.push(plan.name);
-    else fees[plan.name] = fee;
-  }
+  const given = parsePlanFees(
+    planFees ?? [],
+    scenario.plans.map((p) => p.name),
+  );
+  const { fees, missing } = scenarioPriceList(scenario, given);
   if (missing.length === 0) return fees;
   if (planFees && planFees.length > 0)
     throw new UsageError(`--plan-fee: no fee for ${missing.join(', ')} (and no monthly_fee in the scenario); give ${missing.map((m) => `${m}=FEE`).join(' ')}`);
@@ -106,44 +108,13 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
       const prepared = await prepareRun(args.scenario, args, io);
       const prices = priceList(prepared.scenario, args['plan-fee']);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
-      const confidence = run.levels[0];
-      const breakeven = breakevenFee(columns.netCost, columns.feeWeight, confidence);
-      const fees = requestedFees(args) ?? feeGrid(breakeven.fee);
-      const rows = compareFees(columns, run.scenario, fees, confidence);
-      const priced = prices ? evaluatePriceList(columns, run.scenario, prices) : null;
-      if (args.csv) await writeCsvFile(args.csv, feeRowsCsv(rows), args['csv-dialect']);
-      if (args['plan-csv'] && priced) await writeCsvFile(args['plan-csv'], priceListCsv(priced), args['csv-dialect']);
+      const result = compareAtFees(columns, run.scenario, { fees: requestedFees(args), confidence: run.levels[0], prices });
+      if (args.csv) await writeCsvFile(args.csv, feeRowsCsv(result.rows), args['csv-dialect']);
+      if (args['plan-csv'] && result.price_list) await writeCsvFile(args['plan-csv'], priceListCsv(result.price_list), args['csv-dialect']);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
-      if (args.json) {
-        return printJson(io, {
-          ...identity,
-          confidence,
-          breakeven_fee: breakeven.fee,
-          breakeven_fee_interval: breakeven.interval,
-          rows,
-          ...(priced ? { price_list: priced } : {}),
-          ...(precision ? { precision } : {}),
-        });
-      }
-      const c = run.scenario.currency;
-      const lines = [
-        formatHeader(identity),
-        '',
-        `Uniform fee per client per month${c ? ` (${c})` : ''}; break-even at ${(confidence * 100).toFixed(1)}%: ${breakeven.fee.toFixed(2)} (95% MC interval ${breakeven.interval[0].toFixed(2)} – ${breakeven.interval[1].toFixed(2)})`,
-        formatFeeTable(rows, confidence),
-        FEE_TABLE_LEGEND,
-        `P(loss) is known to ±${(196 * Math.sqrt(0.25 / run.trials)).toFixed(1)} percentage points at most (95%); every row uses the same ${run.trials.toLocaleString('en-US')} simulated terms.`,
-      ];
-      if (priced)
-        lines.push(
-          '',
-          `Price list: ${Object.entries(priced.fees)
-            .map(([p, f]) => `${p} ${f}`)
-            .join(', ')}`,
-          formatPriceList(priced, c),
-        );
-      if (precision) lines.push('', formatPrecision(precision));
-      io.stdout.write(`${lines.join('\n')}\n`);
+      if (args.json) return printJson(io, { ...identity, ...result, ...(precision ? { precision } : {}) });
+      const text = compareText(identity, result, run.scenario.currency);
+      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
     },
   };
 }

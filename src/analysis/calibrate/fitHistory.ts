@@ -1,0 +1,171 @@
+import { MAX_CLIENTS } from '../../scenario/limits.js';
+import type { Category } from '../../scenario/types.js';
+import { guessCategory } from './categoryGuess.js';
+import { dispersionTest, type CountGroup, type DispersionFit } from './dispersionTest.js';
+import { fitEffort, type EffortFit } from './effortFit.js';
+import { clientKey, type History, type Ticket } from '../../scenario/history/history.js';
+import { toIdentifier } from './identifier.js';
+import { assignPlans, type FittedPlan } from './plans.js';
+import { observationWindow, type ObservationWindow } from './window.js';
+
+/** What the user may set instead of what the history says. */
+export interface FitOptions {
+  /** Months the history covers; default: calendar months from the first date to the last. */
+  months?: number;
+  /** Clients the history covers, including any who never asked anything; default: those in it. */
+  clients?: number;
+  /** Categories by request type key, instead of the guess from the name. */
+  categories?: Record<string, Category>;
+}
+
+/** One request type as fitted, with everything its numbers came from. */
+export interface FittedRequestType {
+  /** The scenario key (toIdentifier of the names in the file). */
+  name: string;
+  /** The names in the file that became this key. */
+  labels: string[];
+  category: Category;
+  /** True when the category is guessed from the name, not given with --category. */
+  categoryGuessed: boolean;
+  /** Rows of this type. */
+  tickets: number;
+  /** Rows with 0 hours: left out of frequency and effort (they add no hours). */
+  zeroHourTickets: number;
+  /** Rows with hours > 0: the requests fitted. */
+  requests: number;
+  /** λ = requests / (clients × months), per client per month. */
+  perMonth: number;
+  /** Its standard error √(var / (clients × months)), var = λ (Poisson) or λ + λ²/k. */
+  perMonthSe: number;
+  /** The per-client-month counts' dispersion test; `k` set when overdispersed. */
+  dispersion: DispersionFit;
+  effort: EffortFit;
+}
+
+/** A whole history fitted: window, clients, plans and request types. */
+export interface CalibrationFit {
+  file: string;
+  tickets: number;
+  zeroHourTickets: number;
+  window: ObservationWindow;
+  /** Distinct clients in the file. */
+  clientsInHistory: number;
+  /** Clients the rates are per: clientsInHistory, or --clients. */
+  clients: number;
+  /** Most requests first. */
+  requestTypes: FittedRequestType[];
+  /** One `standard` plan, or one per plan in the file's plan column. */
+  plans: FittedPlan[];
+  /** Whether plans come from a plan column. */
+  plansFromFile: boolean;
+  /** Clients whose plan changed within the history (the latest is used). */
+  planChanges: number;
+}
+
+/**
+ * One request type's client-month counts grouped by plan, each plan's cells expected to hold
+ * the type's mean count times the plan's usage (the scenario's own mean for those cells).
+ */
+function countGroups(requests: readonly Ticket[], plans: readonly FittedPlan[], planOf: (client: string) => string, cellMonths: number): CountGroup[] {
+  const counts = new Map<string, Map<string, number>>(plans.map((p) => [p.name, new Map()]));
+  for (const t of requests) {
+    const client = clientKey(t.client);
+    const cells = counts.get(planOf(client))!;
+    const cell = `${client}\u0000${t.monthIndex}`;
+    cells.set(cell, (cells.get(cell) ?? 0) + 1);
+  }
+  const clients = plans.reduce((s, p) => s + p.clients, 0);
+  const meanCount = requests.length / (clients * cellMonths);
+  return plans.map((p) => ({ cells: p.clients * cellMonths, nonZeroCounts: [...counts.get(p.name)!.values()], expected: meanCount * p.usage }));
+}
+
+/**
+ * Problems with the user's options given this history, as messages (empty when fine): fewer
+ * clients than the file names (or more than a scenario holds); a window shorter than its dates
+ * span (one month less is allowed: a mid-January to mid-January export spans 13 calendar
+ * months but covers 12); a category for a request type the file does not have.
+ */
+export function fitOptionProblems(history: History, options: FitOptions): string[] {
+  const problems: string[] = [];
+  const clients = new Set(history.tickets.map((t) => clientKey(t.client))).size;
+  if (clients > MAX_CLIENTS) {
+    problems.push(`${history.file} names ${clients.toLocaleString('en-US')} clients; a scenario holds at most ${MAX_CLIENTS.toLocaleString('en-US')}`);
+  }
+  if (options.clients !== undefined && options.clients < clients) {
+    problems.push(`--clients ${options.clients} is fewer than the ${clients} clients in ${history.file}; give at least ${clients}, or leave it out`);
+  }
+  const window = observationWindow(history.tickets);
+  if (options.months !== undefined && options.months < window.spanMonths - 1) {
+    problems.push(
+      `--months ${options.months} is shorter than the history: its dates run from ${window.firstDate} to ${window.lastDate} (${window.spanMonths} calendar months); give at least ${window.spanMonths - 1}, or leave it out`,
+    );
+  }
+  const types = new Set(history.tickets.map((t) => toIdentifier(t.type)));
+  for (const name of Object.keys(options.categories ?? {})) {
+    if (!types.has(name)) problems.push(`--category: no request type "${name}" in ${history.file}; its types: ${[...types].sort().join(', ')}`);
+  }
+  return problems;
+}
+
+/**
+ * Fits a scenario's request types, clients and plans to a ticket history (MODEL.md's model):
+ * per request type, λ = requests / (clients × months) per client-month; Poisson, or negative
+ * binomial when the client-month counts fail the index-of-dispersion test at 1%
+ * (dispersionTest.ts); effort lognormal by maximum likelihood, or the observed hours
+ * (effortFit.ts). Tickets with 0 hours are counted and reported but not fitted: dropping
+ * requests of 0 h changes no simulated hour, and a thinned Poisson or negative binomial count
+ * stays one with the same k, so the fit of the rest is exact.
+ * Options are assumed checked with fitOptionProblems.
+ * @example fitHistory(parseHistory(text, 'h.csv')).requestTypes[0].perMonth
+ */
+export function fitHistory(history: History, options: FitOptions = {}): CalibrationFit {
+  const window = observationWindow(history.tickets, options.months);
+  const clientsInHistory = new Set(history.tickets.map((t) => clientKey(t.client))).size;
+  const clients = options.clients ?? clientsInHistory;
+  const clientMonths = clients * window.months;
+  // Counts over every calendar month the dates span, or more when --months says so.
+  const cellMonths = Math.max(window.spanMonths, window.months);
+  const { plans, planOf, planChanges } = assignPlans(history, clients);
+
+  const byType = new Map<string, Ticket[]>();
+  for (const ticket of history.tickets) {
+    const key = toIdentifier(ticket.type);
+    const list = byType.get(key);
+    if (list) list.push(ticket);
+    else byType.set(key, [ticket]);
+  }
+  const requestTypes: FittedRequestType[] = [...byType].map(([name, tickets]) => {
+    const positive = tickets.filter((t) => t.hours > 0);
+    const dispersion = dispersionTest(countGroups(positive, plans, planOf, cellMonths));
+    const perMonth = positive.length / clientMonths;
+    const variance = perMonth + (dispersion.k === undefined ? 0 : (perMonth * perMonth) / dispersion.k);
+    const given = options.categories?.[name];
+    return {
+      name,
+      labels: [...new Set(tickets.map((t) => t.type))].sort(),
+      category: given ?? guessCategory(name),
+      categoryGuessed: given === undefined,
+      tickets: tickets.length,
+      zeroHourTickets: tickets.length - positive.length,
+      requests: positive.length,
+      perMonth,
+      perMonthSe: Math.sqrt(variance / clientMonths),
+      dispersion,
+      effort: fitEffort(positive.map((t) => t.hours)),
+    };
+  });
+  requestTypes.sort((a, b) => b.requests - a.requests || a.name.localeCompare(b.name));
+
+  return {
+    file: history.file,
+    tickets: history.tickets.length,
+    zeroHourTickets: history.tickets.filter((t) => t.hours === 0).length,
+    window,
+    clientsInHistory,
+    clients,
+    requestTypes,
+    plans,
+    plansFromFile: history.hasPlans,
+    planChanges,
+  };
+}

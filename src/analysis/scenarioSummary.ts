@@ -1,0 +1,29 @@
+import { clientCount, type Scenario } from '../scenario/types.js';
+
+/** A valid scenario at a glance: what `fairfee validate` reports (and its `--json` document). */
+export interface ScenarioSummary {
+  scenario: string;
+  valid: true;
+  clients: number;
+  segments: number;
+  plans: string[];
+  request_types: string[];
+  term_months: number;
+  trials: number;
+  seed: string | null;
+}
+
+/** Counts and names of a scenario that passed validation: clients, segments, plans, request types. */
+export function scenarioSummary(scenario: Scenario): ScenarioSummary {
+  return {
+    scenario: scenario.name,
+    valid: true,
+    clients: clientCount(scenario),
+    segments: scenario.clients.length,
+    plans: scenario.plans.map((p) => p.name),
+    request_types: scenario.requestTypes.map((t) => t.name),
+    term_months: scenario.termMonths,
+    trials: scenario.trials,
+    seed: scenario.seed ?? null,
+  };
+}

@@ -1,0 +1,76 @@
+import { formatTable } from './table.js';
+import type { EffortFit } from '../analysis/calibrate/effortFit.js';
+import type { CalibrationFit } from '../analysis/calibrate/fitHistory.js';
+import { hoursText, significant, withError } from './format.js';
+import type { ScenarioSettings } from './scenarioYaml.js';
+import { windowLabel } from '../analysis/calibrate/window.js';
+
+/** Median and p90 of an effort fit, hours: the fitted ones for a lognormal, else the observed. */
+function effortQuantiles(effort: EffortFit): [number, number] {
+  if (effort.dist === 'fixed') return [effort.value, effort.value];
+  return [effort.median, effort.p90];
+}
+
+/**
+ * The fit as a text table, one row per request type: tickets, λ per client-month ± its
+ * standard error, Poisson or the negative binomial k, the effort distribution with its median
+ * and p90 in hours. A `?` marks a category guessed from the name.
+ */
+export function formatFitTable(fit: CalibrationFit): string {
+  const rows = fit.requestTypes.map((t) => {
+    const [median, p90] = effortQuantiles(t.effort);
+    return [
+      t.name,
+      `${t.category}${t.categoryGuessed ? '?' : ''}`,
+      t.zeroHourTickets > 0 ? `${t.tickets} (${t.zeroHourTickets} at 0 h)` : String(t.tickets),
+      withError(t.perMonth, t.perMonthSe),
+      t.dispersion.k === undefined ? 'Poisson' : `k = ${significant(t.dispersion.k, 3)}`,
+      t.effort.dist === 'empirical' ? `empirical (${t.effort.n})` : t.effort.dist,
+      hoursText(median),
+      hoursText(p90),
+    ];
+  });
+  const table = formatTable(
+    [
+      { header: 'request type', align: 'left' },
+      { header: 'category', align: 'left' },
+      { header: 'tickets' },
+      { header: 'per client-month' },
+      { header: 'dispersion', align: 'left' },
+      { header: 'effort', align: 'left' },
+      { header: 'median h' },
+      { header: 'p90 h' },
+    ],
+    rows,
+  );
+  const w = fit.window;
+  const clients = fit.clients > fit.clientsInHistory ? `${fit.clients} clients (${fit.clientsInHistory} in the file)` : `${fit.clients} clients`;
+  const plans = fit.plansFromFile ? `; plans: ${fit.plans.map((p) => `${p.name} (${p.clients}, usage ${significant(p.usage, 3)})`).join(', ')}` : '';
+  return [
+    `${fit.file}: ${fit.tickets.toLocaleString('en-US')} tickets of ${clients} over ${w.months} months (${windowLabel(w)})${plans}`,
+    '',
+    table,
+    '',
+    'per client-month: λ ± 1 standard error. dispersion: Poisson, or negative binomial k when client-months are bursty (1% test).',
+    ...(fit.requestTypes.some((t) => t.categoryGuessed) ? ['category?: guessed from the name; check it, or set it with --category TYPE=CATEGORY.'] : []),
+  ].join('\n');
+}
+
+/**
+ * The terminal text of `fairfee calibrate`: the fit table, what was written, which money
+ * figures are placeholders (marked DEFAULT in the file), and the next step.
+ * @param out the scenario file written
+ */
+export function calibrateText(fit: CalibrationFit, settings: ScenarioSettings, out: string): string {
+  const defaults = [
+    ...(settings.costPerHourIsDefault ? [`cost_per_hour ${settings.costPerHour} (--cost-per-hour)`] : []),
+    ...(settings.hourlyRateIsDefault ? [`hourly_rate ${settings.hourlyRate} (--hourly-rate)`] : []),
+  ];
+  return [
+    formatFitTable(fit),
+    '',
+    `Wrote ${out}: ${fit.requestTypes.length} request types, ${fit.plans.length === 1 ? 'one plan' : `${fit.plans.length} plans`}, ${fit.clients} clients, seed ${settings.seed}.`,
+    ...(defaults.length > 0 ? [`Not from the history, marked DEFAULT in the file: ${defaults.join(', ')}; set your own.`] : []),
+    `Next: check the file, then fairfee run ${out}`,
+  ].join('\n');
+}

@@ -1,0 +1,19 @@
+import type { RunResult } from '../analysis/runStudy.js';
+import { sensitivitySection } from './sensitivityJson.js';
+
+/**
+ * The `--json` document of `fairfee run`: the break-even report's fields, then the fee table,
+ * the current prices, the comparison without shared shocks and the tornado (each when
+ * present), and the histogram of per-trial break-even fees.
+ */
+export function runJson(result: RunResult) {
+  const { report, currentPrices, sharedShocks, sensitivity } = result;
+  return {
+    ...report,
+    fee_table: result.feeTable,
+    ...(currentPrices ? { current_prices: currentPrices } : {}),
+    ...(sharedShocks ? { without_shared_shocks: sharedShocks } : {}),
+    ...(sensitivity ? { sensitivity: sensitivitySection(sensitivity, report.currency) } : {}),
+    histogram: { of: 'per-trial break-even fee', ...result.histogram },
+  };
+}
