@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { breakevenReport, type BreakevenReport } from '../../analysis/runReport.js';
+import { breakevenReport } from '../../analysis/runReport.js';
 import { breakevenText } from '../../report/breakevenText.js';
 import { breakevenCsv } from '../../report/breakevenCsv.js';
 import {
