@@ -3,14 +3,6 @@ import { probit, quickselect } from 'simple-statistics';
 /** z for a two-sided 95% interval: probit(0.975) = 1.959964. */
 export const Z95 = probit(0.975);
 
-/**
- * Z95 rounded to 1.96: the factor the text reports have always printed their "± (95%)"
- * figures with. Kept apart from Z95 because printing with Z95 itself (1.95996…) moves some
- * last digits (± 59 becomes ± 58), and the outputs stay byte-identical until that change is
- * made on purpose; then this constant goes and the reports use Z95.
- */
-export const Z95_ROUNDED = 1.96;
-
 /** An ascending copy of a column, for quantiles. */
 export function sortedCopy(values: Float64Array): Float64Array {
   return Float64Array.from(values).sort();

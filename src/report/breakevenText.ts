@@ -1,6 +1,6 @@
 import type { BreakevenReport } from '../analysis/runReport.js';
 import type { WithoutSharedShocks } from '../analysis/sharedShocks.js';
-import { Z95_ROUNDED } from '../analysis/quantile.js';
+import { Z95 } from '../analysis/quantile.js';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from './format.js';
 import { formatSharedShocks } from './sharedShocksText.js';
 import { formatPairs, formatTable } from './table.js';
@@ -18,12 +18,12 @@ export function formatBreakevenSummary(report: BreakevenReport): string {
     `${formatMoney(level.breakeven_fee, c)} per client per month  (95% MC interval ${formatInterval(level.breakeven_fee_interval)})`,
   ]);
   pairs.push(
-    ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(Z95_ROUNDED * report.fair_fee_standard_error)})`],
+    ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(Z95 * report.fair_fee_standard_error)})`],
     ['Risk loading', report.risk_loading === null ? 'n/a (fixed revenue covers the expected costs)' : formatPercent(report.risk_loading)],
     ['Pooling benefit', `${formatMoney(report.pooling_benefit, c)} per client per month (vs. pricing each client alone)`],
     [
       'Hours worked over the term',
-      `mean ${formatNumber(report.hours.mean, 0)} (± ${formatNumber(Z95_ROUNDED * report.hours.standard_error, 1)}), p50 ${formatNumber(report.hours.p50, 0)}, p95 ${formatNumber(report.hours.p95, 0)}, p99 ${formatNumber(report.hours.p99, 0)}`,
+      `mean ${formatNumber(report.hours.mean, 0)} (± ${formatNumber(Z95 * report.hours.standard_error, 1)}), p50 ${formatNumber(report.hours.p50, 0)}, p95 ${formatNumber(report.hours.p95, 0)}, p99 ${formatNumber(report.hours.p99, 0)}`,
     ],
     [
       'Net cost over the term',

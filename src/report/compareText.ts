@@ -1,4 +1,4 @@
-import { Z95_ROUNDED } from '../analysis/quantile.js';
+import { Z95 } from '../analysis/quantile.js';
 import type { FeeRow } from '../analysis/compare.js';
 import type { FeeComparison } from '../analysis/feeTable.js';
 import type { RunIdentity } from '../analysis/runReport.js';
@@ -25,7 +25,7 @@ export function formatFeeTable(rows: readonly FeeRow[], confidence: number): str
       formatNumber(row.fee),
       formatPercent(row.loss_probability),
       formatNumber(row.expected_profit, 0),
-      formatNumber(Z95_ROUNDED * row.expected_profit_standard_error, 0),
+      formatNumber(Z95 * row.expected_profit_standard_error, 0),
       formatNumber(row.profit_p05, 0),
       formatNumber(row.value_at_risk, 0),
       formatNumber(row.expected_shortfall, 0),
@@ -73,7 +73,7 @@ export function compareText(identity: RunIdentity, result: FeeComparison, curren
     formatFeeTable(result.rows, confidence),
     FEE_TABLE_LEGEND,
     // The widest 95% interval of a proportion, at p = 1/2: z·√(0.25 / n), in percentage points.
-    `P(loss) is known to ±${(100 * Z95_ROUNDED * Math.sqrt(0.25 / identity.trials)).toFixed(1)} percentage points at most (95%); every row uses the same ${identity.trials.toLocaleString('en-US')} simulated terms.`,
+    `P(loss) is known to ±${(100 * Z95 * Math.sqrt(0.25 / identity.trials)).toFixed(1)} percentage points at most (95%); every row uses the same ${identity.trials.toLocaleString('en-US')} simulated terms.`,
   ];
   const priced = result.price_list;
   if (priced)

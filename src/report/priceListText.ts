@@ -1,4 +1,4 @@
-import { Z95_ROUNDED } from '../analysis/quantile.js';
+import { Z95 } from '../analysis/quantile.js';
 import type { PriceListResult } from '../analysis/priceList.js';
 import type { CsvCell } from './csv.js';
 import { formatMoney, formatNumber, formatPercent } from './format.js';
@@ -23,7 +23,7 @@ export function formatPriceList(result: PriceListResult, currency: string): stri
       String(p.clients),
       formatNumber(p.fee),
       formatNumber(p.expected_profit, 0),
-      formatNumber(Z95_ROUNDED * p.expected_profit_standard_error, 0),
+      formatNumber(Z95 * p.expected_profit_standard_error, 0),
       formatPercent(p.loss_probability),
       formatNumber(p.indifferent_fee),
       formatNumber(p.premium_per_month),
@@ -32,7 +32,7 @@ export function formatPriceList(result: PriceListResult, currency: string): stri
   );
   return [
     table,
-    `Portfolio at these fees: P(loss) ${formatPercent(result.loss_probability)}, expected profit ${formatMoney(result.expected_profit, currency, 0)} (± ${formatNumber(Z95_ROUNDED * result.expected_profit_standard_error, 0)}) over the term, 5% of terms below ${formatMoney(result.profit_p05, currency, 0)}`,
+    `Portfolio at these fees: P(loss) ${formatPercent(result.loss_probability)}, expected profit ${formatMoney(result.expected_profit, currency, 0)} (± ${formatNumber(Z95 * result.expected_profit_standard_error, 0)}) over the term, 5% of terms below ${formatMoney(result.profit_p05, currency, 0)}`,
     'client premium: what a client pays per month above the hourly worth of its covered work, on average (the price of certainty); negative: the contract is a bargain for the client',
   ].join('\n');
 }
