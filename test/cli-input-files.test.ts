@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, readInputFile } from '../src/cli/scenarioFile.js';
+import { DEFAULT_SCENARIO, decodeUtf8, readInputFile } from '../src/cli/scenarioFile.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const text = (s: string) => new TextEncoder().encode(s);
@@ -32,5 +32,12 @@ describe('input files', () => {
     const fifo = join(mkdtempSync(join(tmpdir(), 'fairfee-fifo-')), 'scenario.yaml');
     execFileSync('mkfifo', [fifo]);
     await expect(readInputFile(fifo)).rejects.toThrow('is not a regular file (a pipe, socket or device)');
+  });
+});
+
+describe('the bundled default scenario', () => {
+  it('is found from the TypeScript source too (in-process tests), not only from dist/', () => {
+    expect(existsSync(DEFAULT_SCENARIO)).toBe(true);
+    expect(DEFAULT_SCENARIO.endsWith(join('scenarios', 'webagency.yaml'))).toBe(true);
   });
 });

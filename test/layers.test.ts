@@ -3,9 +3,8 @@ import { dirname, join, posix, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * The layers of the program (/work/shared/STYLE.md, "The shape of the program"; issue 10): data
- * flows one way, so a folder of src/ may import only itself and the folders before it here.
- * No two folders import each other.
+ * The layers of the program (docs/architecture.md): data flows one way, so a folder of src/
+ * may import only itself and the folders before it here. No two folders import each other.
  */
 const LAYERS = ['random', 'scenario', 'engine', 'runner', 'analysis', 'report', 'cli'] as const;
 

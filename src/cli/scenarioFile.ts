@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MAX_FILE_BYTES } from '../scenario/limits.js';
@@ -5,8 +6,14 @@ import { parseScenario } from '../scenario/load.js';
 import { InputError } from '../scenario/scenarioError.js';
 import type { Scenario } from '../scenario/types.js';
 
-/** The bundled default scenario, found relative to the installed package. */
-export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/webagency.yaml', import.meta.url));
+/**
+ * The bundled default scenario, found relative to this module: from `dist/src/cli/` when built,
+ * from `src/cli/` when the TypeScript source runs (tests).
+ */
+export const DEFAULT_SCENARIO =
+  ['../../../scenarios/webagency.yaml', '../../scenarios/webagency.yaml']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find(existsSync) ?? fileURLToPath(new URL('../../../scenarios/webagency.yaml', import.meta.url));
 
 /**
  * Reads a text input file, refusing what cannot be read or is too large.
