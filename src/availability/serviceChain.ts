@@ -1,5 +1,5 @@
 import type { ServiceChain, ServiceMonth } from '../engine/compile.js';
-import type { Rng } from '../random/rng.js';
+import type { TycheStream } from '../random/tycheStream.js';
 import { createAvailabilityModel } from './model.js';
 import { createMonthOutcome, simulateMonth } from './simulate.js';
 import type { AvailabilitySpec } from './spec.js';
@@ -16,8 +16,8 @@ export function createServiceChain(spec: AvailabilitySpec): ServiceChain {
   const model = createAvailabilityModel(spec);
   const outcome = createMonthOutcome();
   return {
-    simulateMonth(rng: Rng, out: ServiceMonth): void {
-      simulateMonth(model, rng, outcome);
+    simulateMonth(stream: TycheStream, out: ServiceMonth): void {
+      simulateMonth(model, stream, outcome);
       out.creditShare = outcome.creditShare;
       out.supplierCreditPerClient = outcome.supplierCreditPerClient;
       out.supplierCostPerClient = outcome.supplierCostPerClient;

@@ -1,4 +1,4 @@
-import type { Rng } from '../random/rng.js';
+import type { TycheStream } from '../random/tycheStream.js';
 import { creditShare } from './credits.js';
 import { combineDownSets, ensureCapacity, measureDownSet, mergeSortedIntervals } from './intervals.js';
 import type { AvailabilityModel } from './model.js';
@@ -32,7 +32,7 @@ export function createMonthOutcome(): MonthOutcome {
  * mean T / rate, the same law as a Poisson count at uniform times, but born sorted), each lasting
  * a drawn duration cut at the month's end; then merged where they overlap.
  */
-function drawComponent(model: AvailabilityModel, c: number, rng: Rng): void {
+function drawComponent(model: AvailabilityModel, c: number, stream: TycheStream): void {
   const sets = model.downSets;
   const hours = model.hoursPerMonth;
   const base = sets.top;
@@ -47,16 +47,16 @@ function drawComponent(model: AvailabilityModel, c: number, rng: Rng): void {
     if (gap !== Number.POSITIVE_INFINITY) {
       const exponentialMean = model.exponentialMeanHours[c];
       const duration = model.durations[c];
-      let start = -Math.log(1 - rng()) * gap;
+      let start = -Math.log(1 - stream.nextDouble()) * gap;
       while (start < hours) {
-        const length = exponentialMean > 0 ? -Math.log(1 - rng()) * exponentialMean : (duration as NonNullable<typeof duration>).sample(rng);
+        const length = exponentialMean > 0 ? -Math.log(1 - stream.nextDouble()) * exponentialMean : (duration as NonNullable<typeof duration>).sample(stream);
         if (length > 0) {
           if (base + n >= sets.starts.length) ensureCapacity(sets, base + n + 1);
           sets.starts[base + n] = start;
           sets.ends[base + n] = Math.min(start + length, hours);
           n++;
         }
-        start += -Math.log(1 - rng()) * gap;
+        start += -Math.log(1 - stream.nextDouble()) * gap;
       }
       n = mergeSortedIntervals(sets.starts, sets.ends, base, n);
     }
@@ -73,10 +73,10 @@ function drawComponent(model: AvailabilityModel, c: number, rng: Rng): void {
  * intersection, k-of-n while more than n − k members are down), and the chain's down time,
  * longest outage and the credits that follow. Writes into `out`; allocates nothing once the
  * buffers have grown to the busiest month seen.
- * @param rng the stream for this month (consumption varies with the outages drawn)
- * @example const out = createMonthOutcome(); simulateMonth(model, rng, out); out.availability
+ * @param stream the stream for this month (consumption varies with the outages drawn)
+ * @example const out = createMonthOutcome(); simulateMonth(model, stream, out); out.availability
  */
-export function simulateMonth(model: AvailabilityModel, rng: Rng, out: MonthOutcome): void {
+export function simulateMonth(model: AvailabilityModel, stream: TycheStream, out: MonthOutcome): void {
   const sets = model.downSets;
   const hours = model.hoursPerMonth;
   const componentCount = model.components.length;
@@ -84,7 +84,7 @@ export function simulateMonth(model: AvailabilityModel, rng: Rng, out: MonthOutc
   sets.top = 0;
   let supplierCredit = 0;
   for (let c = 0; c < componentCount; c++) {
-    drawComponent(model, c, rng);
+    drawComponent(model, c, stream);
     const schedule = model.supplierCredits[c];
     if (schedule.length > 0 && model.monthlyCost[c] > 0) {
       measureDownSet(sets, c, measure);

@@ -1,5 +1,5 @@
 import type { Distribution } from '../random/distribution.js';
-import type { Rng } from '../random/rng.js';
+import type { TycheStream } from '../random/tycheStream.js';
 import { clientCount, type RequestType, type Scenario } from '../scenario/types.js';
 
 /** One request type as it applies to one client, flattened for the hot loop. */
@@ -56,7 +56,7 @@ export interface ServiceMonth {
 
 /** A month-by-month service chain simulator; the engine calls it once per month per trial. */
 export interface ServiceChain {
-  simulateMonth(rng: Rng, out: ServiceMonth): void;
+  simulateMonth(stream: TycheStream, out: ServiceMonth): void;
 }
 
 /** A scenario flattened for simulation. */

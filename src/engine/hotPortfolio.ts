@@ -2,8 +2,8 @@ import { buildAliasTable } from '../random/aliasTable.js';
 import { binomialSetup, type BinomialSetup } from '../random/binomial.js';
 import { gammaSetup, type GammaSetup } from '../random/gammaVariate.js';
 import { fastExp } from '../random/fastExp.js';
-import { STREAM_INVERSION_LIMIT } from '../random/poisson.js';
-import { streamSampler, type StreamSampler } from '../random/streamSampler.js';
+import { POISSON_INVERSION_LIMIT } from '../random/poisson.js';
+import type { StreamSampler } from '../random/streamSampler.js';
 import type { CompiledClient, CompiledPortfolio, CompiledRequestType, ServiceChain } from './compile.js';
 
 /**
@@ -122,7 +122,7 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     countKind = CountKind.MonthlyNegativeBinomial;
   }
   const termMean = type.ratePerMonth * type.seasonSum;
-  const fixedMean = countKind === CountKind.TermPoisson && client.heterogeneity === 0 && !common && termMean < STREAM_INVERSION_LIMIT;
+  const fixedMean = countKind === CountKind.TermPoisson && client.heterogeneity === 0 && !common && termMean < POISSON_INVERSION_LIMIT;
   const p0 = type.overrunProbability;
   const seasonProbability = new Float64Array(H);
   const seasonAlias = new Int32Array(H);
@@ -144,10 +144,10 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     inverseDispersion: countKind === CountKind.MonthlyNegativeBinomial ? 1 / type.dispersion : 0,
     fixedTermMean: fixedMean ? termMean : -1,
     expMinusFixedTermMean: fixedMean ? fastExp(-termMean) : 0,
-    effort: streamSampler(type.effort),
+    effort: type.effort.sampler,
     overrunProbability: p0,
     overrun: binomialSetup(p0),
-    overrunFactor: type.overrunFactor ? streamSampler(type.overrunFactor) : null,
+    overrunFactor: type.overrunFactor ? type.overrunFactor.sampler : null,
     netCostPerHour: type.covered ? p.costPerHour : p.costPerHour - p.hourlyRate,
   };
 }
@@ -214,7 +214,5 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
  * holds functions) and every distribution drawn by a fast path (none through Distribution.sample).
  */
 export function travels(hot: HotPortfolio): boolean {
-  if (hot.serviceChain !== null) return false;
-  const samplers = hot.clients.flatMap((c) => [...c.types, ...c.shockTypes].flatMap((t) => (t ? [t.effort, t.overrunFactor] : [])));
-  return samplers.every((s) => s === null || s.distribution === null);
+  return hot.serviceChain === null;
 }

@@ -2,7 +2,7 @@ import type { TrialColumns } from '../engine/columns.js';
 import { compilePortfolio, type CompiledPortfolio, type ServiceChain } from '../engine/compile.js';
 import { runTrials } from '../engine/runTrials.js';
 import type { StreamFactory } from '../engine/simulateBlock.js';
-import { createTycheStream } from '../random/rng.js';
+import { createStream } from '../random/rng.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** What a simulation needs besides the scenario. */
@@ -14,7 +14,7 @@ export interface SimulationOptions {
 
 /** The streams of a run: each position's generator derived from the seed alone. */
 export function seededStreams(seed: string): StreamFactory {
-  return (path) => createTycheStream(seed, path);
+  return (path) => createStream(seed, path);
 }
 
 /** Builds the service chain of a scenario's availability block, if any. */
