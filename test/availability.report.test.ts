@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability, DISTRIBUTION_LEVELS, simulateMonths } from '../src/availability/analysis.js';
 import { AvailabilityInputError } from '../src/availability/inputError.js';
-import { createAvailabilityModel } from '../src/availability/model.js';
+import { createAvailabilityModel } from '../src/engine/uptime/model.js';
 import { countBelow, expectedCreditShare } from '../src/availability/promise.js';
 import { AVAILABILITY_CSV_HEADER, availabilityReport, compositionReport } from '../src/availability/report.js';
 import { availabilitySchema } from '../src/availability/schema.js';

@@ -2,10 +2,10 @@ import { moments } from '../analysis/moments.js';
 import { quantileInterval, quantileSorted, sortedCopy } from '../analysis/quantile.js';
 import { createStream } from '../random/rng.js';
 import { exactFigures, type ExactFigures } from './exactFigures.js';
-import { createAvailabilityModel, type AvailabilityModel } from './model.js';
-import { creditShare } from './credits.js';
+import { createAvailabilityModel, type AvailabilityModel } from '../engine/uptime/model.js';
+import { creditShare } from '../engine/uptime/credits.js';
 import { promiseAtRisk, promiseWithinCreditBudget } from './promise.js';
-import { createMonthOutcome, simulateMonth } from './simulate.js';
+import { createMonthOutcome, simulateMonth } from '../engine/uptime/simulateMonth.js';
 import type { AvailabilitySpec } from './spec.js';
 
 /** Months drawn from one random stream: stream b is createStream(seed, ['availability', b]). */

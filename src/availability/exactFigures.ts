@@ -1,6 +1,6 @@
 import { additiveBound, pessimisticBound } from './bounds.js';
 import { nodeAvailability } from './exact.js';
-import type { AvailabilityModel } from './model.js';
+import type { AvailabilityModel } from '../engine/uptime/model.js';
 import { expectedMonthAvailability } from './monthModel.js';
 import type { AvailabilityNode, ComponentSpec } from './spec.js';
 

@@ -1,4 +1,4 @@
-import { topThreshold } from './credits.js';
+import { topThreshold } from '../engine/uptime/credits.js';
 import type { CreditSchedule } from './spec.js';
 
 /*

@@ -4,7 +4,8 @@ import { gammaSetup, type GammaSetup } from '../random/gammaVariate.js';
 import { fastExp } from '../random/fastExp.js';
 import { POISSON_INVERSION_LIMIT } from '../random/poisson.js';
 import type { StreamSampler } from '../random/streamSampler.js';
-import type { CompiledClient, CompiledPortfolio, CompiledRequestType, ServiceChain } from './compile.js';
+import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './compile.js';
+import type { UptimeChain } from './uptime/model.js';
 
 /**
  * How a type's request count for the term is drawn (all exact, MODEL.md "One trial"):
@@ -79,10 +80,9 @@ export interface HotClient {
 }
 
 /**
- * Everything the hot loop needs of a CompiledPortfolio, as numbers and typed arrays: built once
- * per portfolio and, unless it has a service chain or a distribution without a fast path (see
- * travels), sent to worker threads as it is (structured clone), so they need not parse the
- * scenario again.
+ * Everything the hot loop needs of a CompiledPortfolio, as plain data (numbers, typed arrays,
+ * flattened samplers, the service chain's UptimeChain; no functions): built once per portfolio
+ * and sent to worker threads as it is (structured clone).
  */
 export interface HotPortfolio {
   readonly termMonths: number;
@@ -93,8 +93,8 @@ export interface HotPortfolio {
   readonly costPerHour: number;
   readonly hourlyRate: number;
   readonly shocks: readonly { readonly name: string; readonly perMonth: number; readonly hitProbability: number; readonly hit: BinomialSetup }[];
-  /** The availability service chain: functions, so a portfolio with one does not travel. */
-  readonly serviceChain: ServiceChain | null;
+  /** The availability service chain, shared by all clients; null without one. */
+  readonly serviceChain: UptimeChain | null;
   readonly clients: HotClient[];
   /** Gamma(1/cv²) for the monthly common factor; null when there is none. */
   readonly commonGamma: GammaSetup | null;
@@ -207,12 +207,4 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
   };
   cache.set(portfolio, hot);
   return hot;
-}
-
-/**
- * Whether the portfolio can be sent to a worker thread as it is: no service chain (its model
- * holds functions) and every distribution drawn by a fast path (none through Distribution.sample).
- */
-export function travels(hot: HotPortfolio): boolean {
-  return hot.serviceChain === null;
 }

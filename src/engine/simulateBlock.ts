@@ -7,9 +7,10 @@ import type { StreamKey } from '../random/rng.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
 import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
-import type { CompiledPortfolio, ServiceMonth } from './compile.js';
+import type { CompiledPortfolio } from './compile.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
+import { simulateMonth } from './uptime/simulateMonth.js';
 
 /** Makes the generator of the stream at a position: injected, so the engine stays pure. */
 export type StreamFactory = (path: readonly StreamKey[]) => TycheStream;
@@ -88,10 +89,10 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   if (p.serviceChain) {
     // The service chain is shared: every client sees the same outages and credits.
     const stream = streams([block, 'service']);
-    const month: ServiceMonth = { creditShare: 0, supplierCreditPerClient: 0, supplierCostPerClient: 0 };
+    const month = state.month;
     for (let t = 0; t < length; t++) {
       for (let m = 0; m < H; m++) {
-        p.serviceChain.simulateMonth(stream, month);
+        simulateMonth(p.serviceChain, stream, month);
         state.feeWeightPerClient[t] -= month.creditShare;
         state.serviceCostPerClient[t] += month.supplierCostPerClient - month.supplierCreditPerClient;
       }
