@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listColumns, type TrialColumns } from '../src/engine/columns.js';
 import { compilePortfolio } from '../src/engine/compile.js';
 import { hotPortfolio, type HotPortfolio } from '../src/engine/hotPortfolio.js';
+import { simulateToPrecision } from '../src/analysis/precision.js';
 import { MIN_PARALLEL_SECONDS, runScenario, startRun } from '../src/runner/runScenario.js';
+import type { Simulator } from '../src/runner/simulator.js';
 import { estimatedSeconds } from '../src/runner/workEstimate.js';
 import { simulatePreparedBlock } from '../src/engine/simulateBlock.js';
 import { columnCount, packedColumns } from '../src/engine/packedColumns.js';
@@ -249,5 +251,41 @@ describe('extending a run', () => {
       expectSameColumns(extended, await runScenario(scenario, { ...settings, workers: 1, trials: 7000 }));
       await expect(run.extend(6000)).rejects.toThrow(RangeError);
     }
+  });
+
+  it("the precision study's columns are a direct run of its final trials, bit for bit", async () => {
+    const { scenario } = load('scenarios/webagency.yaml');
+    const settings = { seed: '5', workers: 2, minParallelSeconds: 0 };
+    const sizes: number[] = [];
+    const simulator: Simulator = {
+      scenario,
+      seed: '5',
+      threads: 2,
+      simulate: ({ trials }) => runScenario(scenario, { ...settings, trials }),
+      start: () => {
+        const run = startRun(scenario, settings);
+        return {
+          get trials() {
+            return run.trials;
+          },
+          extend: (trials) => {
+            sizes.push(trials);
+            return run.extend(trials);
+          },
+        };
+      },
+    };
+    const rounds: number[] = [];
+    const { columns, precision } = await simulateToPrecision(simulator, {
+      trials: 1500,
+      target: 0.004,
+      maxTrials: 30_000,
+      confidence: 0.95,
+      onShort: ({ next }) => rounds.push(next),
+    });
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes).toEqual([1500, ...rounds]);
+    expect(precision.trials).toBe(sizes.at(-1));
+    expectSameColumns(columns, await runScenario(scenario, { ...settings, workers: 1, trials: precision.trials }));
   });
 });

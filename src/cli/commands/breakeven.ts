@@ -13,7 +13,7 @@ import {
   type SimulationArgs,
 } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision } from '../precision.js';
+import { formatPrecision } from '../../report/precisionText.js';
 import { withoutSharedShocks } from '../sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';

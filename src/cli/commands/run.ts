@@ -14,7 +14,7 @@ import { formatSensitivity } from '../../report/sensitivityText.js';
 import { formatSharedShocks } from '../../report/sharedShocksText.js';
 import { checkPrecisionArgs, precisionOptions, sharedShocksOption, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision } from '../precision.js';
+import { formatPrecision } from '../../report/precisionText.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { mainInputs, runSensitivity } from '../sensitivityRuns.js';
 import { withoutSharedShocks } from '../sharedShocks.js';
