@@ -2,7 +2,7 @@ import { aliasPick } from '../random/aliasTable.js';
 import { binomial } from '../random/binomial.js';
 import { fastExp } from '../random/fastExp.js';
 import { standardNormal } from '../random/normal.js';
-import { SamplerKind, streamSampleInto, type StreamSampler } from '../random/streamSampler.js';
+import { SamplerKind, streamSampleInto, triangularQuantile, type StreamSampler } from '../random/streamSampler.js';
 import { stripSampleInto } from '../random/stripSampler.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import type { HotType } from './hotPortfolio.js';
@@ -40,10 +40,7 @@ function effortOf(stream: TycheStream, effort: StreamSampler, scratch: RequestSc
 
 /** One overrun factor. */
 function factorOf(stream: TycheStream, factor: StreamSampler, scratch: RequestScratch): number {
-  if (factor.kind === SamplerKind.Triangular) {
-    const u = stream.nextDouble();
-    return u < factor.p1 ? factor.p0 + Math.sqrt(u * factor.p2) : factor.p3 - Math.sqrt((1 - u) * factor.p4);
-  }
+  if (factor.kind === SamplerKind.Triangular) return triangularQuantile(factor, stream.nextDouble());
   streamSampleInto(stream, factor, scratch.effort, 0);
   return scratch.effort[0];
 }
