@@ -52,7 +52,10 @@ describe('expected credit of a sample', () => {
     const rng = createRng('expected credit');
     for (let trial = 0; trial < 30; trial++) {
       const months = Float64Array.from({ length: 500 }, () => (rng.nextDouble() < 0.3 ? 1 : 0.95 + 0.05 * rng.nextDouble())).sort();
-      const schedule = Array.from({ length: 1 + Math.floor(rng.nextDouble() * 4) }, () => ({ below: 0.95 + 0.05 * rng.nextDouble(), credit: rng.nextDouble() }));
+      const schedule = Array.from({ length: 1 + Math.floor(rng.nextDouble() * 4) }, () => ({
+        below: 0.95 + 0.05 * rng.nextDouble(),
+        credit: rng.nextDouble(),
+      }));
       const shift = (rng.nextDouble() - 0.5) * 0.02;
       const shifted = schedule.map((row) => ({ below: row.below + shift, credit: row.credit }));
       let direct = 0;
