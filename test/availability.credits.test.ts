@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditShare, topThreshold } from '../src/availability/credits.js';
+import { creditShare, topThreshold } from '../src/engine/uptime/credits.js';
 import { countBelow, expectedCreditShare, promiseAtRisk, promiseWithinCreditBudget } from '../src/analysis/availability/promise.js';
 import type { CreditSchedule } from '../src/scenario/uptime/spec.js';
 import { createRng } from '../src/random/rng.js';
@@ -51,9 +51,12 @@ describe('expected credit of a sample', () => {
   it('equals the month-by-month average, for random samples, schedules and shifts', () => {
     const rng = createRng('expected credit');
     for (let trial = 0; trial < 30; trial++) {
-      const months = Float64Array.from({ length: 500 }, () => (rng() < 0.3 ? 1 : 0.95 + 0.05 * rng())).sort();
-      const schedule = Array.from({ length: 1 + Math.floor(rng() * 4) }, () => ({ below: 0.95 + 0.05 * rng(), credit: rng() }));
-      const shift = (rng() - 0.5) * 0.02;
+      const months = Float64Array.from({ length: 500 }, () => (rng.nextDouble() < 0.3 ? 1 : 0.95 + 0.05 * rng.nextDouble())).sort();
+      const schedule = Array.from({ length: 1 + Math.floor(rng.nextDouble() * 4) }, () => ({
+        below: 0.95 + 0.05 * rng.nextDouble(),
+        credit: rng.nextDouble(),
+      }));
+      const shift = (rng.nextDouble() - 0.5) * 0.02;
       const shifted = schedule.map((row) => ({ below: row.below + shift, credit: row.credit }));
       let direct = 0;
       for (const a of months) direct += creditShare(shifted, a);

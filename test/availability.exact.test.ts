@@ -62,9 +62,9 @@ describe('k of n', () => {
   it('matches enumeration of all up/down patterns for random availabilities', () => {
     const rng = createRng('k-of-n enumeration');
     for (let trial = 0; trial < 50; trial++) {
-      const n = 1 + Math.floor(rng() * 8);
-      const k = 1 + Math.floor(rng() * n);
-      const a = Array.from({ length: n }, () => rng());
+      const n = 1 + Math.floor(rng.nextDouble() * 8);
+      const k = 1 + Math.floor(rng.nextDouble() * n);
+      const a = Array.from({ length: n }, () => rng.nextDouble());
       expect(kOfNAvailability(k, a)).toBeCloseTo(bruteForceKOfN(k, a), 13);
     }
   });
@@ -123,9 +123,9 @@ describe('pessimistic bound (no independence assumed)', () => {
   it('never exceeds the exact value for independent components', () => {
     const rng = createRng('bounds');
     for (let trial = 0; trial < 50; trial++) {
-      const n = 1 + Math.floor(rng() * 6);
-      const k = 1 + Math.floor(rng() * n);
-      const a = Array.from({ length: n }, () => 0.8 + 0.2 * rng());
+      const n = 1 + Math.floor(rng.nextDouble() * 6);
+      const k = 1 + Math.floor(rng.nextDouble() * n);
+      const a = Array.from({ length: n }, () => 0.8 + 0.2 * rng.nextDouble());
       expect(pessimisticBound(k, a)).toBeLessThanOrEqual(kOfNAvailability(k, a) + 1e-15);
     }
   });

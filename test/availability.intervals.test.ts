@@ -7,7 +7,7 @@ import {
   mergeSortedIntervals,
   unionOfIntervals,
   type DownSets,
-} from '../src/availability/intervals.js';
+} from '../src/engine/uptime/intervals.js';
 
 /** Writes the given sets (each sorted and disjoint) into a store, as simulateMonth does for components. */
 function storeOf(sets: [number, number][][], extra = 1): DownSets {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAvailability, DISTRIBUTION_LEVELS, simulateMonths } from '../src/analysis/availability/analysis.js';
 import { InputError as AvailabilityInputError } from '../src/scenario/scenarioError.js';
-import { createAvailabilityModel } from '../src/availability/model.js';
+import { createAvailabilityModel } from '../src/engine/uptime/model.js';
 import { countBelow, expectedCreditShare } from '../src/analysis/availability/promise.js';
 import { AVAILABILITY_CSV_HEADER, availabilityReport, compositionReport } from '../src/report/availabilityText.js';
 import { availabilitySchema } from '../src/scenario/uptime/schema.js';

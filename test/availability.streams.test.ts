@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateMonths } from '../src/analysis/availability/simulateMonths.js';
-import { createAvailabilityModel } from '../src/availability/model.js';
+import { createAvailabilityModel } from '../src/engine/uptime/model.js';
 import { BLOCK_SIZE } from '../src/engine/simulateBlock.js';
-import { serviceChainOf } from '../src/runner/serviceChain.js';
 import { simulateScenario } from '../src/runner/simulateScenario.js';
 import { parseScenario } from '../src/scenario/load.js';
 import { clientCount } from '../src/scenario/types.js';
@@ -20,7 +19,7 @@ describe('availability months are the run months', () => {
     const scenario = parseScenario(readFileSync('scenarios/hosting-sla.yaml', 'utf8'), 'hosting-sla.yaml');
     const trials = 2 * BLOCK_SIZE + 7;
     const H = scenario.termMonths;
-    const { columns } = simulateScenario(scenario, { trials, seed: '11' }, serviceChainOf);
+    const { columns } = simulateScenario(scenario, { trials, seed: '11' });
     const months = simulateMonths(createAvailabilityModel(scenario.availability!), trials * H, '11', H);
     expect(months.creditShare.some((share) => share > 0)).toBe(true);
     for (let t = 0; t < trials; t++) {

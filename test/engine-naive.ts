@@ -1,7 +1,8 @@
-import { binomial } from '../src/random/binomial.js';
-import { unitMeanGamma } from '../src/random/gammaVariate.js';
+import { binomial, binomialSetup } from '../src/random/binomial.js';
+import { gammaSetup, gammaVariate } from '../src/random/gammaVariate.js';
 import { negativeBinomial, poisson } from '../src/random/poisson.js';
 import { createRng } from '../src/random/rng.js';
+import type { TycheStream } from '../src/random/tycheStream.js';
 import type { Scenario } from '../src/scenario/types.js';
 
 /*
@@ -9,8 +10,15 @@ import type { Scenario } from '../src/scenario/types.js';
  * engine's shortcuts are tested against: a count for every client, type and month (Poisson, or
  * negative binomial as a Gamma–Poisson mixture), an effort and an overrun coin for every request,
  * a Binomial of hits for every shock month, covered hours kept for every month. It uses the
- * plain Rng samplers and Distribution.sample, none of the engine's code or stream samplers.
+ * samplers and Distribution.sample on one generator, none of the engine's code or shortcuts.
  */
+
+/** Gamma with mean 1 and coefficient of variation cv (shape 1/cv²); 1 for cv 0. */
+function unitMeanGamma(stream: TycheStream, cv: number): number {
+  if (cv === 0) return 1;
+  const shape = 1 / (cv * cv);
+  return gammaVariate(stream, gammaSetup(shape)) / shape;
+}
 
 /** Per-trial results of the reference, the same quantities as the engine's columns. */
 export interface NaiveTrials {
@@ -53,7 +61,7 @@ export function naiveTrials(scenario: Scenario, trials: number, seed: string): N
         const request = (name: string, month: number) => {
           const type = segment.requestTypes[typeIndex.get(name)!];
           let hours = type.effort.sample(rng);
-          if (type.overrun && rng() < type.overrun.probability) hours *= type.overrun.factor.sample(rng);
+          if (type.overrun && rng.nextDouble() < type.overrun.probability) hours *= type.overrun.factor.sample(rng);
           out.typeHours[typeIndex.get(name)!][t] += hours;
           if (plan.covers.includes(name)) {
             covered += hours;
@@ -74,7 +82,7 @@ export function naiveTrials(scenario: Scenario, trials: number, seed: string): N
         scenario.shocks.forEach((shock, s) => {
           if (shock.plans && !shock.plans.includes(plan.name)) return;
           for (let m = 0; m < H; m++) {
-            const hits = binomial(rng, shockEvents[s][m], shock.hitProbability);
+            const hits = binomial(rng, shockEvents[s][m], binomialSetup(shock.hitProbability));
             for (let i = 0; i < hits; i++) request(shock.requestType, m);
           }
         });

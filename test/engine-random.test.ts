@@ -1,19 +1,19 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { aliasPick, buildAliasTable } from '../src/random/aliasTable.js';
-import { binomialSetup, streamBinomial } from '../src/random/binomial.js';
+import { binomial, binomialSetup } from '../src/random/binomial.js';
 import { empirical } from '../src/random/empirical.js';
 import { fastExp } from '../src/random/fastExp.js';
 import { fixed } from '../src/random/fixed.js';
 import { gamma } from '../src/random/gamma.js';
-import { gammaSetup, gammaVariate, streamGamma } from '../src/random/gammaVariate.js';
+import { gammaSetup, gammaVariate } from '../src/random/gammaVariate.js';
 import { lognormal } from '../src/random/lognormal.js';
-import { standardNormal, streamNormal } from '../src/random/normal.js';
+import { standardNormal } from '../src/random/normal.js';
 import { pert } from '../src/random/pert.js';
-import { streamLogarithmic } from '../src/random/logarithmic.js';
-import { streamPoisson } from '../src/random/poisson.js';
-import { createStream, createTycheStream, streamSeed } from '../src/random/rng.js';
-import { streamSample, streamSampler } from '../src/random/streamSampler.js';
+import { logarithmic } from '../src/random/logarithmic.js';
+import { poisson } from '../src/random/poisson.js';
+import { createStream, streamSeed } from '../src/random/rng.js';
+import { streamSample } from '../src/random/streamSampler.js';
 import { triangular } from '../src/random/triangular.js';
 import { uniform } from '../src/random/uniform.js';
 import { ksCritical, ksDistance, sampleMoments } from './helpers/stats.js';
@@ -26,8 +26,8 @@ import { ksCritical, ksDistance, sampleMoments } from './helpers/stats.js';
 
 const N = 100_000;
 
-function drawStream(n: number, sample: (stream: ReturnType<typeof createTycheStream>) => number, seed = 'engine-random'): Float64Array {
-  const stream = createTycheStream(seed, ['test']);
+function drawStream(n: number, sample: (stream: ReturnType<typeof createStream>) => number, seed = 'engine-random'): Float64Array {
+  const stream = createStream(seed, ['test']);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = sample(stream);
   return out;
@@ -102,11 +102,11 @@ describe('TycheStream is seedrandom’s Tyche-i', () => {
     ['x', []],
   ] as const)('seed %s at %j: the same 32-bit words and doubles as seedrandom.tychei', (seed, path) => {
     const reference = seedrandom.tychei(streamSeed(seed, path));
-    const stream = createTycheStream(seed, path);
+    const stream = createStream(seed, path);
     for (let i = 0; i < 1000; i++) expect(stream.nextUint32()).toBe(reference.int32() >>> 0);
-    const rng = createStream(seed, path);
-    const again = createTycheStream(seed, path);
-    for (let i = 0; i < 1000; i++) expect(again.nextDouble()).toBe(rng());
+    const doubles = seedrandom.tychei(streamSeed(seed, path));
+    const again = createStream(seed, path);
+    for (let i = 0; i < 1000; i++) expect(again.nextDouble()).toBe(doubles());
   });
 
   it('stream seeds are still those of the foundation (golden value of its streamSeed)', () => {
@@ -114,17 +114,11 @@ describe('TycheStream is seedrandom’s Tyche-i', () => {
     // version must give every address the same seed, so every stream keeps its numbers.
     expect(streamSeed('2027', [0, 'client', 3, 'text_edit'])).toBe('d1c9387638ea411b1338955fc17bf642');
   });
-
-  it('its rng is the same sequence as nextDouble, drawing from the same state', () => {
-    const a = createTycheStream('s', [1]);
-    const b = createTycheStream('s', [1]);
-    for (let i = 0; i < 100; i++) expect(i % 2 ? a.rng() : a.nextDouble()).toBe(b.nextDouble());
-  });
 });
 
 describe('fastExp', () => {
   it('is Math.exp to within 2 units in the last place over [−700, 700]', () => {
-    const stream = createTycheStream('fastExp', []);
+    const stream = createStream('fastExp', []);
     let worst = 0;
     for (let i = 0; i < 200_000; i++) {
       const x = (stream.nextDouble() - 0.5) * 1400;
@@ -146,44 +140,65 @@ describe('fastExp', () => {
   it('keeps NaN', () => expect(fastExp(NaN)).toBeNaN());
 });
 
-describe('stream samplers draw what the Rng samplers draw', () => {
-  it('streamNormal is standardNormal on the same stream, bit for bit', () => {
-    const a = createTycheStream('normal', []);
-    const b = createTycheStream('normal', []);
-    for (let i = 0; i < 50_000; i++) expect(streamNormal(a)).toBe(standardNormal(b.rng));
+describe('Distribution.sample is its flattened sampler', () => {
+  it.each([
+    ['lognormal', lognormal({ median: 0.5, sigma: 0.8 })],
+    ['triangular', triangular(1.5, 2.5, 5)],
+    ['uniform', uniform(1.2, 2)],
+    ['gamma', gamma(0.6, 0.4)],
+    ['gamma with shape < 1', gamma(2, 3)],
+    ['pert', pert(1, 2.5, 8)],
+    ['empirical', empirical([0.25, 0.5, 2])],
+    ['fixed', fixed(3)],
+  ])('%s: sample(stream) draws streamSample(stream, sampler), bit for bit', (name, distribution) => {
+    const a = createStream('sample', [name]);
+    const b = createStream('sample', [name]);
+    for (let i = 0; i < 20_000; i++) expect(distribution.sample(a)).toBe(streamSample(b, distribution.sampler));
   });
 
-  it.each([0.3, 0.6, 1, 2.25, 4, 100])('streamGamma(%d) is gammaVariate on the same stream (to the last bits of the boost)', (shape) => {
-    const a = createTycheStream('gamma', [shape]);
-    const b = createTycheStream('gamma', [shape]);
-    const setup = gammaSetup(shape);
-    for (let i = 0; i < 20_000; i++) {
-      const x = streamGamma(a, setup);
-      const y = gammaVariate(b.rng, shape);
-      expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-14 * y);
-    }
+  it('a sampler is plain data: a structured clone draws the same numbers', () => {
+    const sampler = pert(1, 2.5, 8).sampler;
+    const copy = structuredClone(sampler);
+    const a = createStream('clone', []);
+    const b = createStream('clone', []);
+    for (let i = 0; i < 10_000; i++) expect(streamSample(a, copy)).toBe(streamSample(b, sampler));
   });
 });
 
-describe('streamPoisson: inversion below 10, PTRS from 10', () => {
+describe('gammaVariate', () => {
+  it.each([0.3, 0.6, 1, 2.25, 4, 100])('Gamma(%d, 1): mean and variance the shape (KS against its CDF)', (shape) => {
+    const setup = gammaSetup(shape);
+    const values = drawStream(N, (s) => gammaVariate(s, setup), `gamma ${shape}`);
+    expectMoments(values, shape, shape);
+    expect(ksDistance(values, (x) => gamma(shape, Math.sqrt(shape)).cdf(x))).toBeLessThan(ksCritical(N));
+  });
+
+  it('standardNormal: mean 0, variance 1, KS against Φ', () => {
+    const values = drawStream(N, standardNormal, 'normal');
+    expectMoments(values, 0, 1);
+    expect(ksDistance(values, (x) => lognormal({ median: 1, sigma: 1 }).cdf(Math.exp(x)))).toBeLessThan(ksCritical(N));
+  });
+});
+
+describe('poisson: inversion below 10, PTRS from 10', () => {
   it.each([0.3, 1.5, 4, 9.9, 10, 18, 57])('Poisson(%d): mean, variance and chi-square', (mean) => {
-    const values = drawStream(N, (s) => streamPoisson(s, mean), `poisson ${mean}`);
+    const values = drawStream(N, (s) => poisson(s, mean), `poisson ${mean}`);
     expectMoments(values, mean, mean);
     const { statistic, critical } = chiSquare(values, poissonPmf(mean));
     expect(statistic).toBeLessThan(critical);
   });
 
   it('draws nothing for mean 0', () => {
-    const stream = createTycheStream('zero', []);
-    const before = createTycheStream('zero', []);
-    expect(streamPoisson(stream, 0)).toBe(0);
+    const stream = createStream('zero', []);
+    const before = createStream('zero', []);
+    expect(poisson(stream, 0)).toBe(0);
     expect(stream.nextUint32()).toBe(before.nextUint32());
   });
 });
 
-describe('streamLogarithmic (Kemp) and the negative binomial as Poisson clusters of it', () => {
+describe('logarithmic (Kemp) and the negative binomial as Poisson clusters of it', () => {
   it.each([0.05, 0.33, 0.8, 0.99])('Logarithmic(θ = %d): chi-square against θⁿ/(n·ln(1/(1 − θ)))', (theta) => {
-    const values = drawStream(N, (s) => streamLogarithmic(s, theta, theta > 0.5 ? -Math.log1p(-theta) : -1), `log ${theta}`);
+    const values = drawStream(N, (s) => logarithmic(s, theta, theta > 0.5 ? -Math.log1p(-theta) : -1), `log ${theta}`);
     const pmf = (n: number) => (n < 1 ? 0 : Math.exp(n * Math.log(theta) - Math.log(n) - Math.log(-Math.log1p(-theta))));
     const { statistic, critical } = chiSquare(values, pmf);
     expect(statistic).toBeLessThan(critical);
@@ -206,8 +221,8 @@ describe('streamLogarithmic (Kemp) and the negative binomial as Poisson clusters
       N,
       (s) => {
         let count = 0;
-        const candidates = streamPoisson(s, mean);
-        for (let i = 0; i < candidates; i++) if (s.nextDouble() * x < logOnePlusX) count += streamLogarithmic(s, x / (1 + x), logOnePlusX);
+        const candidates = poisson(s, mean);
+        for (let i = 0; i < candidates; i++) if (s.nextDouble() * x < logOnePlusX) count += logarithmic(s, x / (1 + x), logOnePlusX);
         return count;
       },
       `nb ${mean} ${k}`,
@@ -228,7 +243,7 @@ describe('streamLogarithmic (Kemp) and the negative binomial as Poisson clusters
   });
 });
 
-describe('streamBinomial: inversion on the rarer outcome', () => {
+describe('binomial: inversion on the rarer outcome', () => {
   it.each([
     [18, 0.2],
     [5, 0.9],
@@ -237,7 +252,7 @@ describe('streamBinomial: inversion on the rarer outcome', () => {
     [500, 0.3], // n·p ≥ 30: the beta recursion of binomial()
   ])('Binomial(%d, %d): mean np, variance np(1 − p), chi-square', (n, p) => {
     const setup = binomialSetup(p);
-    const values = drawStream(N, (s) => streamBinomial(s, n, setup), `binomial ${n} ${p}`);
+    const values = drawStream(N, (s) => binomial(s, n, setup), `binomial ${n} ${p}`);
     expectMoments(values, n * p, n * p * (1 - p));
     const { statistic, critical } = chiSquare(values, binomialPmf(n, p));
     expect(statistic).toBeLessThan(critical);
@@ -248,7 +263,7 @@ describe('streamBinomial: inversion on the rarer outcome', () => {
     [7, 0, 0],
     [7, 1, 7],
   ])('Binomial(%d, %d) = %d', (n, p, expected) => {
-    expect(streamBinomial(createTycheStream('b', []), n, binomialSetup(p))).toBe(expected);
+    expect(binomial(createStream('b', []), n, binomialSetup(p))).toBe(expected);
   });
 });
 
@@ -290,7 +305,7 @@ describe('streamSample draws each family from its Distribution', () => {
     ['gamma with shape < 1', gamma(2, 3)],
     ['pert', pert(1, 2.5, 8)],
   ])('%s: mean, variance (exact, from the Distribution) and KS against its CDF', (_name, distribution) => {
-    const sampler = streamSampler(distribution);
+    const sampler = distribution.sampler;
     const values = drawStream(N, (s) => streamSample(s, sampler), `sample ${_name}`);
     expectMoments(values, distribution.mean, distribution.variance);
     expect(ksDistance(values, (x) => distribution.cdf(x))).toBeLessThan(ksCritical(N));
@@ -298,15 +313,15 @@ describe('streamSample draws each family from its Distribution', () => {
 
   it('empirical: each value with probability 1/n (chi-square)', () => {
     const values = [0.25, 0.5, 0.5, 2, 7.5];
-    const sampler = streamSampler(empirical(values));
+    const sampler = empirical(values).sampler;
     const drawn = drawStream(N, (s) => values.indexOf(streamSample(s, sampler)), 'empirical');
     const { statistic, critical } = chiSquare(drawn, (k) => [1, 2, 0, 1, 1][k] / 5 || 0);
     expect(statistic).toBeLessThan(critical);
   });
 
   it('fixed: the value, drawing nothing', () => {
-    const stream = createTycheStream('fixed', []);
-    expect(streamSample(stream, streamSampler(fixed(0.25)))).toBe(0.25);
-    expect(stream.nextUint32()).toBe(createTycheStream('fixed', []).nextUint32());
+    const stream = createStream('fixed', []);
+    expect(streamSample(stream, fixed(0.25).sampler)).toBe(0.25);
+    expect(stream.nextUint32()).toBe(createStream('fixed', []).nextUint32());
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { regularizedBeta } from '../src/random/regularizedBeta.js';
 import { regularizedGamma } from '../src/random/regularizedGamma.js';
-import { createTycheStream } from '../src/random/rng.js';
-import { betaStripTable, gammaStripTable, streamStrip, type StripTable } from '../src/random/stripSampler.js';
+import { createStream } from '../src/random/rng.js';
+import { betaStripTable, gammaStripTable, stripSample, type StripTable } from '../src/random/stripSampler.js';
 import { ksCritical, ksDistance, sampleMoments } from './helpers/stats.js';
 
 /*
@@ -18,8 +18,8 @@ import { ksCritical, ksDistance, sampleMoments } from './helpers/stats.js';
 const N = 400_000;
 
 function drawStrip(table: StripTable, seed: string, n = N): Float64Array {
-  const stream = createTycheStream(seed, ['strip']);
-  return Float64Array.from({ length: n }, () => streamStrip(stream, table));
+  const stream = createStream(seed, ['strip']);
+  return Float64Array.from({ length: n }, () => stripSample(stream, table));
 }
 
 /** Chi-square of the draws in `cells` cells between the 0.0005 and 0.9995 ranks, plus two outer cells. */

@@ -6,12 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listColumns, type TrialColumns } from '../src/engine/columns.js';
 import { compilePortfolio } from '../src/engine/compile.js';
-import { hotPortfolio } from '../src/engine/hotPortfolio.js';
-import { MIN_PARALLEL_SECONDS, runScenario } from '../src/runner/runScenario.js';
+import { hotPortfolio, type HotPortfolio } from '../src/engine/hotPortfolio.js';
+import { simulateToPrecision } from '../src/analysis/precision.js';
+import { MIN_PARALLEL_SECONDS, runScenario, startRun } from '../src/runner/runScenario.js';
+import type { Simulator } from '../src/runner/simulator.js';
 import { estimatedSeconds } from '../src/runner/workEstimate.js';
 import { simulatePreparedBlock } from '../src/engine/simulateBlock.js';
 import { columnCount, packedColumns } from '../src/engine/packedColumns.js';
-import { seededStreams } from '../src/runner/simulateScenario.js';
+import { seededStreams } from '../src/runner/trialRun.js';
 import { runBlocks, SimulationPool, workerEntry } from '../src/runner/workerPool.js';
 import type { ScenarioAdjustment } from '../src/scenario/adjust.js';
 import { adjustScenario } from '../src/scenario/adjust.js';
@@ -20,9 +22,9 @@ import { parseScenario } from '../src/scenario/load.js';
 /*
  * The numbers do not depend on the number of worker threads, to the last digit (MODEL.md,
  * "Conventions"). The threads run the compiled worker entry (dist/src/runner/blockWorker.js):
- * `npm test` builds first. Both ways a worker gets its portfolio are covered: cloned from the
- * main thread (the bundled scenario, with an empirical distribution), and parsed again from the
- * scenario text (a scenario with an availability service chain).
+ * `npm test` builds first. A worker gets the compiled portfolio alone, cloned from the main
+ * thread: flattened samplers (an empirical distribution's values, strip tables) and the
+ * availability service chain as data.
  */
 
 function run(args: string[]): string {
@@ -42,6 +44,24 @@ function expectSameColumns(a: TrialColumns, b: TrialColumns): void {
   x.forEach((column, i) => {
     expect(Buffer.from(y[i].buffer, y[i].byteOffset, y[i].byteLength).equals(Buffer.from(column.buffer, column.byteOffset, column.byteLength))).toBe(true);
   });
+}
+
+/** The blocks of a run of `trials` trials from the start. */
+function blocksOf(trials: number): { block: number; length: number }[] {
+  return Array.from({ length: Math.ceil(trials / 1000) }, (_, block) => ({ block, length: Math.min(1000, trials - block * 1000) }));
+}
+
+/** A portfolio whose first effort sampler has a kind no sampler knows: every block of it throws. */
+function brokenPortfolio(): HotPortfolio {
+  const portfolio = structuredClone(hotPortfolio(compilePortfolio(load('scenarios/webagency.yaml').scenario, '1')));
+  (portfolio.clients[0].types[0].effort as unknown as { kind: number }).kind = 99;
+  return portfolio;
+}
+
+/** This thread's part of a pool run when only the workers should simulate. */
+function idle(): void {
+  const until = Date.now() + 100;
+  while (Date.now() < until);
 }
 
 beforeAll(() => {
@@ -73,12 +93,12 @@ describe('worker threads', () => {
     ['scenarios/webagency.yaml', [] as ScenarioAdjustment[]],
     ['scenarios/hosting-sla.yaml', [{ kind: 'scale', input: 'frequency', factor: 1.3 }] as ScenarioAdjustment[]],
   ])('%s: the same columns, bit for bit, on 1, 2 and 3 threads (blocks in any order)', async (file, adjustments) => {
-    const { text, scenario } = load(file, adjustments);
-    const settings = { trials: 4500, seed: '7', adjustments, minParallelSeconds: 0 };
+    const { scenario } = load(file, adjustments);
+    const settings = { trials: 4500, seed: '7', minParallelSeconds: 0 };
     const progress: number[] = [];
-    const one = await runScenario(scenario, text, file, { ...settings, workers: 1 });
-    const two = await runScenario(scenario, text, file, { ...settings, workers: 2, onProgress: (done) => progress.push(done) });
-    const three = await runScenario(scenario, text, file, { ...settings, workers: 3 });
+    const one = await runScenario(scenario, { ...settings, workers: 1 });
+    const two = await runScenario(scenario, { ...settings, workers: 2, onProgress: (done) => progress.push(done) });
+    const three = await runScenario(scenario, { ...settings, workers: 3 });
     expectSameColumns(two, one);
     expectSameColumns(three, one);
     // progress: once per block, increasing, ending at the trials
@@ -88,12 +108,12 @@ describe('worker threads', () => {
   });
 
   it('a run that drops the per-type columns keeps every other column bit for bit, on 1 and 2 threads', async () => {
-    const { text, scenario } = load('scenarios/webagency.yaml');
+    const { scenario } = load('scenarios/webagency.yaml');
     const settings = { trials: 2500, seed: '5', minParallelSeconds: 0 };
-    const all = await runScenario(scenario, text, 'webagency.yaml', { ...settings, workers: 1 });
+    const all = await runScenario(scenario, { ...settings, workers: 1 });
     expect(all.typeHours).toHaveLength(scenario.requestTypes.length);
     for (const workers of [1, 2]) {
-      const lean = await runScenario(scenario, text, 'webagency.yaml', { ...settings, workers, typeColumns: false });
+      const lean = await runScenario(scenario, { ...settings, workers, typeColumns: false });
       expect(lean.typeHours).toHaveLength(0);
       expect(lean.typeNetCost).toHaveLength(0);
       expectSameColumns(lean, { ...all, typeHours: [], typeNetCost: [] });
@@ -111,14 +131,11 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
 `;
     const scenario = parseScenario(text, 'empirical.yaml');
     const settings = { trials: 3000, seed: '3', minParallelSeconds: 0 };
-    expectSameColumns(
-      await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 3 }),
-      await runScenario(scenario, text, 'empirical.yaml', { ...settings, workers: 1 }),
-    );
+    expectSameColumns(await runScenario(scenario, { ...settings, workers: 3 }), await runScenario(scenario, { ...settings, workers: 1 }));
   });
 
   it('blocks simulated on worker threads are those this thread simulates, bit for bit', async () => {
-    const { text, scenario } = load('scenarios/webagency.yaml');
+    const { scenario } = load('scenarios/webagency.yaml');
     const hot = hotPortfolio(compilePortfolio(scenario, '11'));
     const shape = { plans: hot.planCount, segments: hot.segmentCount, types: hot.typeCount };
     const blocks = Array.from({ length: 8 }, (_, block) => ({ block, length: 150 }));
@@ -127,7 +144,7 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
       blocks,
       helpers: 2,
       entry: workerEntry()!,
-      setup: { portfolio: hot, text, file: 'scenarios/webagency.yaml', seed: '11', adjustments: [] },
+      setup: { portfolio: hot, seed: '11' },
       // This thread only idles, so the workers get most blocks.
       simulateHere: () => {
         const until = Date.now() + 200;
@@ -149,40 +166,35 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
       const web = load('scenarios/webagency.yaml');
       const scaled: ScenarioAdjustment[] = [{ kind: 'scale', input: 'effort', factor: 1.2, requestType: 'text_edit' }];
       const webScaled = load('scenarios/webagency.yaml', scaled);
-      // hosting-sla's service chain does not travel: the workers build it from the text.
+      // hosting-sla's service chain travels as data, like the rest of its portfolio.
       const sla = load('scenarios/hosting-sla.yaml');
       const jobs = [
-        { ...web, file: 'webagency.yaml', adjustments: [] as ScenarioAdjustment[], trials: 3500, seed: '5' },
-        { ...webScaled, file: 'webagency.yaml', adjustments: scaled, trials: 1000, seed: '5' },
-        { ...sla, file: 'hosting-sla.yaml', adjustments: [] as ScenarioAdjustment[], trials: 2500, seed: '6' },
+        { ...web, trials: 3500, seed: '5' },
+        { ...webScaled, trials: 1000, seed: '5' },
+        { ...sla, trials: 2500, seed: '6' },
       ];
-      const shared = await Promise.all(
-        jobs.map((j) =>
-          runScenario(j.scenario, j.text, j.file, { trials: j.trials, seed: j.seed, workers: 3, adjustments: j.adjustments, minParallelSeconds: 0, pool }),
-        ),
-      );
+      const shared = await Promise.all(jobs.map((j) => runScenario(j.scenario, { trials: j.trials, seed: j.seed, workers: 3, minParallelSeconds: 0, pool })));
       expect(pool.started).toBe(true);
       for (const [i, j] of jobs.entries()) {
-        expectSameColumns(shared[i], await runScenario(j.scenario, j.text, j.file, { trials: j.trials, seed: j.seed, workers: 1, adjustments: j.adjustments }));
+        expectSameColumns(shared[i], await runScenario(j.scenario, { trials: j.trials, seed: j.seed, workers: 1 }));
       }
       // A short run on the running pool uses it too, with the same numbers.
-      const short = await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 700, seed: '8', workers: 3, pool });
-      expectSameColumns(short, await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 700, seed: '8', workers: 1 }));
+      const short = await runScenario(web.scenario, { trials: 700, seed: '8', workers: 3, pool });
+      expectSameColumns(short, await runScenario(web.scenario, { trials: 700, seed: '8', workers: 1 }));
     } finally {
       await pool.close();
     }
   });
 
-  it('a run that cannot be prepared on the threads fails alone: the pool serves the next run', async () => {
+  it('a run whose blocks fail on the threads fails alone: the pool serves the next run', async () => {
     const pool = new SimulationPool(workerEntry()!, 2);
     try {
-      const { scenario } = load('scenarios/hosting-sla.yaml');
       await expect(
-        runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 3, minParallelSeconds: 0, pool }),
-      ).rejects.toThrow(/broken\.yaml/);
+        pool.run({ blocks: blocksOf(20_000), setup: { portfolio: brokenPortfolio(), seed: '1' }, simulateHere: idle, receive: () => undefined }),
+      ).rejects.toThrow(/no sampler of kind 99/);
       const web = load('scenarios/webagency.yaml');
-      const after = await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 3000, seed: '2', workers: 3, minParallelSeconds: 0, pool });
-      expectSameColumns(after, await runScenario(web.scenario, web.text, 'webagency.yaml', { trials: 3000, seed: '2', workers: 1 }));
+      const after = await runScenario(web.scenario, { trials: 3000, seed: '2', workers: 3, minParallelSeconds: 0, pool });
+      expectSameColumns(after, await runScenario(web.scenario, { trials: 3000, seed: '2', workers: 1 }));
     } finally {
       await pool.close();
     }
@@ -197,7 +209,7 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
       import { SimulationPool, workerEntry } from '${dist('runner/workerPool.js')}';
       const text = readFileSync('scenarios/webagency.yaml', 'utf8');
       const pool = new SimulationPool(workerEntry(), 1);
-      const columns = await runScenario(parseScenario(text, 'w.yaml'), text, 'w.yaml', { trials: 2000, seed: '1', workers: 2, minParallelSeconds: 0, pool });
+      const columns = await runScenario(parseScenario(text, 'w.yaml'), { trials: 2000, seed: '1', workers: 2, minParallelSeconds: 0, pool });
       console.log(columns.netCost.length, pool.started);
     `;
     const dir = mkdtempSync(path.join(tmpdir(), 'fairfee-pool-'));
@@ -212,10 +224,68 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
   });
 
   it("a worker's failure rejects the run with its error", async () => {
-    // The service chain keeps this portfolio from travelling: the workers parse the text, which here is broken.
-    const { scenario } = load('scenarios/hosting-sla.yaml');
-    await expect(runScenario(scenario, 'request_types: [', 'broken.yaml', { trials: 3000, seed: '1', workers: 2, minParallelSeconds: 0 })).rejects.toThrow(
-      /broken\.yaml/,
-    );
+    await expect(
+      runBlocks({
+        blocks: blocksOf(20_000),
+        helpers: 1,
+        entry: workerEntry()!,
+        setup: { portfolio: brokenPortfolio(), seed: '1' },
+        simulateHere: idle,
+        receive: () => undefined,
+      }),
+    ).rejects.toThrow(/no sampler of kind 99/);
+  });
+});
+
+describe('extending a run', () => {
+  it.each([1, 3])('runs extended block by block (from cut blocks too) equal one run of the final size, on %d thread(s)', async (workers) => {
+    for (const file of ['scenarios/webagency.yaml', 'scenarios/hosting-sla.yaml']) {
+      const { scenario } = load(file);
+      const settings = { seed: '9', workers, minParallelSeconds: 0 };
+      const run = startRun(scenario, settings);
+      expect((await run.extend(2500)).netCost.length).toBe(2500);
+      await run.extend(2500);
+      await run.extend(4200);
+      const extended = await run.extend(7000);
+      expect(run.trials).toBe(7000);
+      expectSameColumns(extended, await runScenario(scenario, { ...settings, workers: 1, trials: 7000 }));
+      await expect(run.extend(6000)).rejects.toThrow(RangeError);
+    }
+  });
+
+  it("the precision study's columns are a direct run of its final trials, bit for bit", async () => {
+    const { scenario } = load('scenarios/webagency.yaml');
+    const settings = { seed: '5', workers: 2, minParallelSeconds: 0 };
+    const sizes: number[] = [];
+    const simulator: Simulator = {
+      scenario,
+      seed: '5',
+      threads: 2,
+      simulate: ({ trials }) => runScenario(scenario, { ...settings, trials }),
+      start: () => {
+        const run = startRun(scenario, settings);
+        return {
+          get trials() {
+            return run.trials;
+          },
+          extend: (trials) => {
+            sizes.push(trials);
+            return run.extend(trials);
+          },
+        };
+      },
+    };
+    const rounds: number[] = [];
+    const { columns, precision } = await simulateToPrecision(simulator, {
+      trials: 1500,
+      target: 0.004,
+      maxTrials: 30_000,
+      confidence: 0.95,
+      onShort: ({ next }) => rounds.push(next),
+    });
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes).toEqual([1500, ...rounds]);
+    expect(precision.trials).toBe(sizes.at(-1));
+    expectSameColumns(columns, await runScenario(scenario, { ...settings, workers: 1, trials: precision.trials }));
   });
 });

@@ -8,23 +8,8 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS = ['random', 'scenario', 'engine', 'runner', 'analysis', 'report', 'cli'] as const;
 
-/*
- * Transitional (issue 10): the uptime simulation files still in src/availability/ move to
- * engine/uptime/ in a parallel change. Until then availability/ counts as part of engine/ for
- * its own imports, and only these files may import it. Delete this exception after the merge.
- */
-const TRANSITIONAL = 'availability';
-const TRANSITIONAL_RANK_OF = 'engine';
-const TRANSITIONAL_IMPORTERS: readonly string[] = [
-  'src/runner/serviceChain.ts',
-  'src/analysis/availability/analysis.ts',
-  'src/analysis/availability/exactFigures.ts',
-  'src/analysis/availability/promise.ts',
-  'src/analysis/availability/simulateMonths.ts',
-];
-
-/** Folders whose files may import no `node:` module: the engine is pure computation. */
-const NO_NODE_MODULES: readonly string[] = ['engine'];
+/** Folders whose files may import no `node:` module: no I/O below the runner, none in the studies and renderers. */
+const NO_NODE_MODULES: readonly string[] = ['random', 'scenario', 'engine', 'analysis', 'report'];
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -45,11 +30,8 @@ function importedSpecifiers(text: string): string[] {
 /** The top folder under src/ of a repository path: `src/cli/commands/run.ts` → `cli`. */
 const topFolder = (path: string) => path.split('/')[1];
 
-/** The layer a folder belongs to: availability/ is engine/ until it moves there. */
-const layerOf = (folder: string) => (folder === TRANSITIONAL ? TRANSITIONAL_RANK_OF : folder);
-
 function rank(folder: string): number {
-  return LAYERS.indexOf(layerOf(folder) as (typeof LAYERS)[number]);
+  return LAYERS.indexOf(folder as (typeof LAYERS)[number]);
 }
 
 /** The rule an import breaks, or null when it is allowed. */
@@ -57,10 +39,8 @@ function violation(file: string, target: string): string | null {
   const from = topFolder(file);
   const to = topFolder(target);
   if (from === to) return null;
-  if (to === TRANSITIONAL && !TRANSITIONAL_IMPORTERS.includes(file)) return `${TRANSITIONAL}/ is transitional: only TRANSITIONAL_IMPORTERS may import it`;
   if (rank(from) < 0) return `${from}/ is not a layer (${LAYERS.join(' < ')})`;
   if (rank(to) < 0) return `${to}/ is not a layer (${LAYERS.join(' < ')})`;
-  if (layerOf(from) === layerOf(to)) return null;
   return rank(to) < rank(from) ? null : `${from}/ may import only ${LAYERS.slice(0, rank(from)).join(', ') || 'nothing else'}`;
 }
 
@@ -92,19 +72,10 @@ describe('layers', () => {
     expect(offending).toEqual([]);
   });
 
-  it('engine/ imports no node: module', () => {
+  it('only runner/ and cli/ import node: modules', () => {
     const offending = imports
       .filter(({ file, specifier }) => NO_NODE_MODULES.includes(topFolder(file)) && specifier.startsWith('node:'))
       .map(({ file, specifier }) => `${file} imports '${specifier}'`);
     expect(offending).toEqual([]);
-  });
-
-  it('the transitional importers exist and still import availability/', () => {
-    for (const file of TRANSITIONAL_IMPORTERS) {
-      expect(
-        imports.some((i) => i.file === file && i.target !== null && topFolder(i.target) === TRANSITIONAL),
-        file,
-      ).toBe(true);
-    }
   });
 });

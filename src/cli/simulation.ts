@@ -1,7 +1,7 @@
 import type { TrialColumns } from '../engine/columns.js';
 import { availableParallelism } from 'node:os';
-import { runScenario } from '../runner/runScenario.js';
-import type { Simulator } from '../runner/simulator.js';
+import { startRun } from '../runner/runScenario.js';
+import type { SimulationRun, Simulator } from '../runner/simulator.js';
 import { SimulationPool, workerEntry } from '../runner/workerPool.js';
 import { MAX_CLIENT_MONTHS, MAX_COLUMN_BYTES, MAX_TRIALS } from '../scenario/limits.js';
 import { adjustScenario, type ScenarioAdjustment } from '../scenario/adjust.js';
@@ -16,8 +16,6 @@ import { loadScenarioFile } from './scenarioFile.js';
 export interface PreparedRun {
   file: string;
   scenario: Scenario;
-  /** The scenario file's text: worker threads validate it again themselves. */
-  text: string;
   trials: number;
   seed: string;
   /** Confidence levels, the headline first. */
@@ -82,7 +80,7 @@ export function checkRunSize(file: string, scenario: Scenario, trials: number): 
  * file, the file over the defaults. Refuses runs too large to finish.
  */
 export async function prepareRun(file: string, args: Partial<SimulationArgs>, io: Io): Promise<PreparedRun> {
-  const { scenario, text } = await loadScenarioFile(file);
+  const { scenario } = await loadScenarioFile(file);
   const trials = args.trials ?? scenario.trials;
   checkRunSize(file, scenario, trials);
   let seed = args.seed ?? scenario.seed;
@@ -91,7 +89,7 @@ export async function prepareRun(file: string, args: Partial<SimulationArgs>, io
     if (!args.quiet) io.stderr.write(`note: no seed given; using seed ${seed} (pass --seed ${seed} to repeat this run)\n`);
   }
   const asked = args.confidence === undefined ? [] : Array.isArray(args.confidence) ? args.confidence : [args.confidence];
-  return { file, scenario, text, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence], pool: commandPool(args.workers) };
+  return { file, scenario, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence], pool: commandPool(args.workers) };
 }
 
 /** What else a simulation is asked for besides the prepared run. */
@@ -105,24 +103,38 @@ export interface SimulateOptions {
 }
 
 /**
- * Runs the prepared simulation on the worker threads with a progress bar. With adjustments,
- * runs the what-if scenario on the same seed (common random numbers).
+ * Starts an extendable run of the prepared scenario on the command's threads; each extension
+ * shows a progress bar. With adjustments, runs the what-if scenario on the same seed (common
+ * random numbers).
  */
-export async function simulate(run: PreparedRun, args: SimulationArgs, io: Io, options: SimulateOptions = {}): Promise<TrialColumns> {
+export function startSimulation(run: PreparedRun, args: SimulationArgs, io: Io, options: SimulateOptions = {}): SimulationRun {
   const { adjustments = [], label = 'simulating', typeColumns = false } = options;
-  const progress = createProgress(io.stderr, args.progress && !args.quiet && io.stderr.isTTY === true, label);
   const scenario = adjustments.length > 0 ? adjustScenario(run.scenario, adjustments) : run.scenario;
-  const columns = await runScenario(scenario, run.text, run.file, {
-    trials: run.trials,
+  let update: (done: number, total: number) => void = () => undefined;
+  const started = startRun(scenario, {
     seed: run.seed,
     workers: args.workers,
-    adjustments,
     typeColumns,
-    onProgress: progress.update,
+    onProgress: (done, total) => update(done, total),
     pool: run.pool,
   });
-  progress.finish();
-  return columns;
+  return {
+    get trials() {
+      return started.trials;
+    },
+    async extend(trials) {
+      const progress = createProgress(io.stderr, args.progress && !args.quiet && io.stderr.isTTY === true, label);
+      update = progress.update;
+      const columns = await started.extend(trials);
+      progress.finish();
+      return columns;
+    },
+  };
+}
+
+/** Runs the prepared simulation (run.trials trials) on the command's threads with a progress bar (startSimulation). */
+export function simulate(run: PreparedRun, args: SimulationArgs, io: Io, options: SimulateOptions = {}): Promise<TrialColumns> {
+  return startSimulation(run, args, io, options).extend(run.trials);
 }
 
 /**
@@ -137,6 +149,8 @@ export function simulatorOf(run: PreparedRun, args: SimulationArgs, io: Io): Sim
     threads: run.pool ? run.pool.size + 1 : 1,
     simulate: ({ trials, adjustments, typeColumns, label }) =>
       simulate({ ...run, trials }, label === null ? quiet : args, io, { adjustments, typeColumns, label: label ?? undefined }),
+    start: ({ adjustments, typeColumns, label }) =>
+      startSimulation(run, label === null ? quiet : args, io, { adjustments, typeColumns, label: label ?? undefined }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { TrialColumns } from './columns.js';
 import type { HotPortfolio } from './hotPortfolio.js';
 import { RequestScratch } from './sampleHours.js';
+import { createMonthOutcome, type MonthOutcome } from './uptime/simulateMonth.js';
 import { BLOCK_SIZE, type StreamFactory } from './simulateBlock.js';
 
 /** Per trial, Σ of the months' weights and the alias table of the months by them. */
@@ -46,6 +47,8 @@ interface Workspace {
    */
   readonly seasonTables: MonthTables[];
   readonly scratch: RequestScratch;
+  /** The service chain's month and its buffers, reused month after month. */
+  readonly month: MonthOutcome;
 }
 
 /** One block being simulated: its settings, its output and the workspace's arrays. */
@@ -84,6 +87,7 @@ function createWorkspace(hot: HotPortfolio): Workspace {
       alias: new Int32Array(trialMonths),
     })),
     scratch: new RequestScratch(),
+    month: createMonthOutcome(),
   };
 }
 
@@ -120,5 +124,6 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     coveredByMonth: w.coveredByMonth,
     seasonTables: w.seasonTables,
     scratch: w.scratch,
+    month: w.month,
   };
 }

@@ -1,6 +1,6 @@
 import type { Distribution } from '../random/distribution.js';
-import type { Rng } from '../random/rng.js';
 import { clientCount, type RequestType, type Scenario } from '../scenario/types.js';
+import { uptimeChain, type UptimeChain } from './uptime/model.js';
 
 /** One request type as it applies to one client, flattened for the hot loop. */
 export interface CompiledRequestType {
@@ -44,21 +44,6 @@ export interface CompiledClient {
   fixedRevenuePerMonth: number;
 }
 
-/** The outcome of one month of the service chain for every client (availability SLAs). */
-export interface ServiceMonth {
-  /** Share of the monthly fee credited back to each client. */
-  creditShare: number;
-  /** Money received from suppliers per client (their credits). */
-  supplierCreditPerClient: number;
-  /** Money paid to suppliers per client. */
-  supplierCostPerClient: number;
-}
-
-/** A month-by-month service chain simulator; the engine calls it once per month per trial. */
-export interface ServiceChain {
-  simulateMonth(rng: Rng, out: ServiceMonth): void;
-}
-
 /** A scenario flattened for simulation. */
 export interface CompiledPortfolio {
   seed: string;
@@ -72,7 +57,11 @@ export interface CompiledPortfolio {
   hourlyRate: number;
   commonFactorCv: number;
   shocks: { perMonth: number; hitProbability: number; name: string }[];
-  serviceChain: ServiceChain | null;
+  /**
+   * The availability block's service chain, the agency's shared infrastructure: one month
+   * outcome per trial-month applies to every client (MODEL.md, "Availability"); null without one.
+   */
+  serviceChain: UptimeChain | null;
 }
 
 function compileType(type: RequestType, typeIndex: number, usage: number, covered: boolean, termMonths: number, commonFactor: boolean): CompiledRequestType {
@@ -103,7 +92,7 @@ function compileType(type: RequestType, typeIndex: number, usage: number, covere
  * Flattens a validated scenario into per-client tables for the hot loop: segments expanded
  * into clients, overrides applied, coverage resolved, and which counts need monthly draws.
  */
-export function compilePortfolio(scenario: Scenario, seed: string, serviceChain: ServiceChain | null = null): CompiledPortfolio {
+export function compilePortfolio(scenario: Scenario, seed: string): CompiledPortfolio {
   const planIndex = new Map(scenario.plans.map((p, i) => [p.name, i]));
   const typeIndex = new Map(scenario.requestTypes.map((t, i) => [t.name, i]));
   const commonFactor = scenario.commonFactorCv > 0;
@@ -150,6 +139,6 @@ export function compilePortfolio(scenario: Scenario, seed: string, serviceChain:
     hourlyRate: scenario.hourlyRate,
     commonFactorCv: scenario.commonFactorCv,
     shocks: scenario.shocks.map((s) => ({ perMonth: s.perMonth, hitProbability: s.hitProbability, name: s.name })),
-    serviceChain,
+    serviceChain: scenario.availability ? uptimeChain(scenario.availability) : null,
   };
 }

@@ -2,9 +2,10 @@ import { buildAliasTable } from '../random/aliasTable.js';
 import { binomialSetup, type BinomialSetup } from '../random/binomial.js';
 import { gammaSetup, type GammaSetup } from '../random/gammaVariate.js';
 import { fastExp } from '../random/fastExp.js';
-import { STREAM_INVERSION_LIMIT } from '../random/poisson.js';
-import { streamSampler, type StreamSampler } from '../random/streamSampler.js';
-import type { CompiledClient, CompiledPortfolio, CompiledRequestType, ServiceChain } from './compile.js';
+import { POISSON_INVERSION_LIMIT } from '../random/poisson.js';
+import type { StreamSampler } from '../random/streamSampler.js';
+import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './compile.js';
+import type { UptimeChain } from './uptime/model.js';
 
 /**
  * How a type's request count for the term is drawn (all exact, MODEL.md "One trial"):
@@ -79,10 +80,9 @@ export interface HotClient {
 }
 
 /**
- * Everything the hot loop needs of a CompiledPortfolio, as numbers and typed arrays: built once
- * per portfolio and, unless it has a service chain or a distribution without a fast path (see
- * travels), sent to worker threads as it is (structured clone), so they need not parse the
- * scenario again.
+ * Everything the hot loop needs of a CompiledPortfolio, as plain data (numbers, typed arrays,
+ * flattened samplers, the service chain's UptimeChain; no functions): built once per portfolio
+ * and sent to worker threads as it is (structured clone).
  */
 export interface HotPortfolio {
   readonly termMonths: number;
@@ -93,8 +93,8 @@ export interface HotPortfolio {
   readonly costPerHour: number;
   readonly hourlyRate: number;
   readonly shocks: readonly { readonly name: string; readonly perMonth: number; readonly hitProbability: number; readonly hit: BinomialSetup }[];
-  /** The availability service chain: functions, so a portfolio with one does not travel. */
-  readonly serviceChain: ServiceChain | null;
+  /** The availability service chain, shared by all clients; null without one. */
+  readonly serviceChain: UptimeChain | null;
   readonly clients: HotClient[];
   /** Gamma(1/cv²) for the monthly common factor; null when there is none. */
   readonly commonGamma: GammaSetup | null;
@@ -122,7 +122,7 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     countKind = CountKind.MonthlyNegativeBinomial;
   }
   const termMean = type.ratePerMonth * type.seasonSum;
-  const fixedMean = countKind === CountKind.TermPoisson && client.heterogeneity === 0 && !common && termMean < STREAM_INVERSION_LIMIT;
+  const fixedMean = countKind === CountKind.TermPoisson && client.heterogeneity === 0 && !common && termMean < POISSON_INVERSION_LIMIT;
   const p0 = type.overrunProbability;
   const seasonProbability = new Float64Array(H);
   const seasonAlias = new Int32Array(H);
@@ -144,10 +144,10 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     inverseDispersion: countKind === CountKind.MonthlyNegativeBinomial ? 1 / type.dispersion : 0,
     fixedTermMean: fixedMean ? termMean : -1,
     expMinusFixedTermMean: fixedMean ? fastExp(-termMean) : 0,
-    effort: streamSampler(type.effort),
+    effort: type.effort.sampler,
     overrunProbability: p0,
     overrun: binomialSetup(p0),
-    overrunFactor: type.overrunFactor ? streamSampler(type.overrunFactor) : null,
+    overrunFactor: type.overrunFactor ? type.overrunFactor.sampler : null,
     netCostPerHour: type.covered ? p.costPerHour : p.costPerHour - p.hourlyRate,
   };
 }
@@ -207,14 +207,4 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
   };
   cache.set(portfolio, hot);
   return hot;
-}
-
-/**
- * Whether the portfolio can be sent to a worker thread as it is: no service chain (its model
- * holds functions) and every distribution drawn by a fast path (none through Distribution.sample).
- */
-export function travels(hot: HotPortfolio): boolean {
-  if (hot.serviceChain !== null) return false;
-  const samplers = hot.clients.flatMap((c) => [...c.types, ...c.shockTypes].flatMap((t) => (t ? [t.effort, t.overrunFactor] : [])));
-  return samplers.every((s) => s === null || s.distribution === null);
 }

@@ -1,9 +1,9 @@
 import { aliasPick } from '../random/aliasTable.js';
-import { streamBinomial } from '../random/binomial.js';
+import { binomial } from '../random/binomial.js';
 import { fastExp } from '../random/fastExp.js';
-import { streamNormal } from '../random/normal.js';
-import { SamplerKind, streamSampleInto, type StreamSampler } from '../random/streamSampler.js';
-import { streamStripInto } from '../random/stripSampler.js';
+import { standardNormal } from '../random/normal.js';
+import { SamplerKind, streamSampleInto, triangularQuantile, type StreamSampler } from '../random/streamSampler.js';
+import { stripSampleInto } from '../random/stripSampler.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import type { HotType } from './hotPortfolio.js';
 
@@ -27,12 +27,12 @@ export class RequestScratch {
 
 /** How many of `count` requests overrun: binomial thinning, one draw instead of one per request. */
 function overrunsOf(stream: TycheStream, type: HotType, count: number): number {
-  return type.overrunProbability > 0 ? streamBinomial(stream, count, type.overrun) : 0;
+  return type.overrunProbability > 0 ? binomial(stream, count, type.overrun) : 0;
 }
 
 /** One request's effort, before any overrun. */
 function effortOf(stream: TycheStream, effort: StreamSampler, scratch: RequestScratch): number {
-  if (effort.kind === SamplerKind.Lognormal) return effort.p0 * fastExp(effort.p1 * streamNormal(stream));
+  if (effort.kind === SamplerKind.Lognormal) return effort.p0 * fastExp(effort.p1 * standardNormal(stream));
   if (effort.kind === SamplerKind.Fixed) return effort.p0;
   streamSampleInto(stream, effort, scratch.effort, 0);
   return scratch.effort[0];
@@ -40,10 +40,7 @@ function effortOf(stream: TycheStream, effort: StreamSampler, scratch: RequestSc
 
 /** One overrun factor. */
 function factorOf(stream: TycheStream, factor: StreamSampler, scratch: RequestScratch): number {
-  if (factor.kind === SamplerKind.Triangular) {
-    const u = stream.nextDouble();
-    return u < factor.p1 ? factor.p0 + Math.sqrt(u * factor.p2) : factor.p3 - Math.sqrt((1 - u) * factor.p4);
-  }
+  if (factor.kind === SamplerKind.Triangular) return triangularQuantile(factor, stream.nextDouble());
   streamSampleInto(stream, factor, scratch.effort, 0);
   return scratch.effort[0];
 }
@@ -61,7 +58,7 @@ function drawOverruns(stream: TycheStream, type: HotType, overruns: number, scra
 function addLognormal(stream: TycheStream, effort: StreamSampler, count: number, scratch: RequestScratch): void {
   const sigma = effort.p1;
   let sum = 0;
-  for (let i = 0; i < count; i++) sum += fastExp(sigma * streamNormal(stream));
+  for (let i = 0; i < count; i++) sum += fastExp(sigma * standardNormal(stream));
   scratch.hours[0] += effort.p0 * sum;
 }
 
@@ -71,7 +68,7 @@ function addStrip(stream: TycheStream, effort: StreamSampler, count: number, scr
   const draw = scratch.effort;
   let sum = 0;
   for (let i = 0; i < count; i++) {
-    streamStripInto(stream, table, draw, 0);
+    stripSampleInto(stream, table, draw, 0);
     sum += draw[0];
   }
   scratch.hours[0] += sum;
@@ -173,7 +170,7 @@ function stripByMonth(
   let hours = 0;
   for (let i = 0; i < count; i++) {
     const month = aliasPick(stream, probability, alias, tableOffset, months);
-    streamStripInto(stream, table, draw, 0);
+    stripSampleInto(stream, table, draw, 0);
     let h = draw[0];
     if (i < overruns) h *= factorOf(stream, type.overrunFactor!, scratch);
     byMonth[offset + month] += h;

@@ -1,15 +1,16 @@
 import { aliasPick, buildAliasTable } from '../random/aliasTable.js';
-import { streamBinomial } from '../random/binomial.js';
-import { streamGamma } from '../random/gammaVariate.js';
-import { streamLogarithmic } from '../random/logarithmic.js';
-import { streamPoisson, streamPoissonInversion } from '../random/poisson.js';
+import { binomial } from '../random/binomial.js';
+import { gammaVariate } from '../random/gammaVariate.js';
+import { logarithmic } from '../random/logarithmic.js';
+import { poisson, poissonInversion } from '../random/poisson.js';
 import type { StreamKey } from '../random/rng.js';
 import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
 import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
-import type { CompiledPortfolio, ServiceMonth } from './compile.js';
+import type { CompiledPortfolio } from './compile.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
+import { simulateMonth } from './uptime/simulateMonth.js';
 
 /** Makes the generator of the stream at a position: injected, so the engine stays pure. */
 export type StreamFactory = (path: readonly StreamKey[]) => TycheStream;
@@ -46,7 +47,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
     const stream = streams([block, 'common']);
     const shape = p.commonGamma.shape;
     const common = state.common!;
-    for (let i = 0; i < length * H; i++) common[i] = streamGamma(stream, p.commonGamma) / shape;
+    for (let i = 0; i < length * H; i++) common[i] = gammaVariate(stream, p.commonGamma) / shape;
     for (let t = 0; t < length; t++) {
       buildAliasTable(common, t * H, H, state.commonProbability, state.commonAlias, t * H);
       let total = 0;
@@ -75,7 +76,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
     for (let t = 0; t < length; t++) {
       shockFirst[s * (length + 1) + t] = k;
       for (let m = 0; m < H; m++) {
-        const events = streamPoisson(stream, mean);
+        const events = poisson(stream, mean);
         if (events === 0) continue;
         shockMonth[k] = m;
         shockEvents[k++] = events;
@@ -87,11 +88,11 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   state.serviceCostPerClient.fill(0, 0, length);
   if (p.serviceChain) {
     // The service chain is shared: every client sees the same outages and credits.
-    const rng = streams([block, 'service']).rng;
-    const month: ServiceMonth = { creditShare: 0, supplierCreditPerClient: 0, supplierCostPerClient: 0 };
+    const stream = streams([block, 'service']);
+    const month = state.month;
     for (let t = 0; t < length; t++) {
       for (let m = 0; m < H; m++) {
-        p.serviceChain.simulateMonth(rng, month);
+        simulateMonth(p.serviceChain, stream, month);
         state.feeWeightPerClient[t] -= month.creditShare;
         state.serviceCostPerClient[t] += month.supplierCostPerClient - month.supplierCreditPerClient;
       }
@@ -112,7 +113,7 @@ function simulateClient(state: BlockState, client: HotClient): void {
   if (c.intensityGamma) {
     const stream = streams([block, 'intensity', c.streamKey]);
     const g = c.intensityGamma;
-    for (let t = 0; t < length; t++) intensity[t] = streamGamma(stream, g) / g.shape;
+    for (let t = 0; t < length; t++) intensity[t] = gammaVariate(stream, g) / g.shape;
   } else {
     intensity.fill(1);
   }
@@ -180,7 +181,7 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
   const g = type.countGamma!;
   const termRate = type.ratePerMonth * state.portfolio.termMonths;
   for (let t = 0; t < length; t++) {
-    const count = streamPoisson(stream, (termRate * intensity[t] * streamGamma(stream, g)) / g.shape);
+    const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
     sampleHours(stream, type, count, state.scratch);
     record(state, type, t, state.scratch.hours[0]);
   }
@@ -197,7 +198,7 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
  * by the bounds 1 − x/2 ≤ ln(1 + x)/x ≤ 1 − x/2 + x²/3 but for about x²/3 of candidates, and
  * only those compute the logarithm.
  * Draws, per trial: the candidates' count; per candidate, its month and its acceptance; per
- * kept one, its cluster size (streamLogarithmic) and the cluster's hours (sampleHours).
+ * kept one, its cluster size (logarithmic) and the cluster's hours (sampleHours).
  */
 function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
   const { length, intensity, common, coveredByMonth, scratch } = state;
@@ -208,7 +209,7 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
   const { probability, alias, stride, totals } = place;
   for (let t = 0; t < length; t++) {
     const rate = type.ratePerMonth * intensity[t];
-    const candidates = streamPoisson(stream, rate * (totals === null ? place.total : totals[t]));
+    const candidates = poisson(stream, rate * (totals === null ? place.total : totals[t]));
     let hours = 0;
     for (let i = 0; i < candidates; i++) {
       const m = aliasPick(stream, probability, alias, t * stride, H);
@@ -221,7 +222,7 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
         logOnePlusX = Math.log1p(x);
         if (u * x >= logOnePlusX) continue;
       }
-      sampleHours(stream, type, streamLogarithmic(stream, x / (1 + x), logOnePlusX), scratch);
+      sampleHours(stream, type, logarithmic(stream, x / (1 + x), logOnePlusX), scratch);
       const clusterHours = scratch.hours[0];
       if (type.byMonth) coveredByMonth[t * H + m] += clusterHours;
       hours += clusterHours;
@@ -235,7 +236,7 @@ function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStr
   const mean = type.fixedTermMean;
   const expMinusMean = type.expMinusFixedTermMean;
   for (let t = 0; t < state.length; t++) {
-    sampleHours(stream, type, streamPoissonInversion(stream, mean, expMinusMean), state.scratch);
+    sampleHours(stream, type, poissonInversion(stream, mean, expMinusMean), state.scratch);
     record(state, type, t, state.scratch.hours[0]);
   }
 }
@@ -271,7 +272,7 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
   const place = monthPlacement(state, type);
   const { probability, alias, stride, totals } = place;
   for (let t = 0; t < length; t++) {
-    const count = streamPoisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
+    const count = poisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
     if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, coveredByMonth, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
     record(state, type, t, state.scratch.hours[0]);
@@ -292,7 +293,7 @@ function simulateShock(state: BlockState, type: HotType, s: number, stream: Tych
     for (let k = shockFirst[first + t]; k < shockFirst[first + t + 1]; k++) {
       const m = shockMonth[k];
       const events = shockEvents[k];
-      sampleHours(stream, type, streamBinomial(stream, events, hit), state.scratch);
+      sampleHours(stream, type, binomial(stream, events, hit), state.scratch);
       const monthHours = state.scratch.hours[0];
       if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
       hours += monthHours;

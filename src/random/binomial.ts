@@ -1,34 +1,34 @@
 import { fastExp } from './fastExp.js';
 import { betaVariate } from './gammaVariate.js';
 import { RECIPROCAL_COUNT, RECIPROCALS } from './reciprocals.js';
-import type { Rng } from './rng.js';
 import type { TycheStream } from './tycheStream.js';
 
 /**
- * One Binomial(trials, p) count: how many of `trials` requests overrun, how many clients a
- * shock hits. Inversion for small trials·p; for large ones Knuth's exact beta recursion
- * (TAOCP vol. 2, 3.4.1), which splits at the median order statistic of the uniforms.
- * @param trials whole number ≥ 0
- * @param p probability in [0, 1]
+ * Binomial(trials, p) for large trials·p: Knuth's exact beta recursion (TAOCP vol. 2, 3.4.1),
+ * which splits at the median order statistic of the uniforms, down to counts small enough for
+ * inversion. The probabilities change at every step, so this path computes its inversion's
+ * (1 − p)^n with Math.pow and divides, where binomial's precomputed path looks them up: these
+ * are the draws the engine has always made for large counts, kept bit for bit.
  */
-export function binomial(rng: Rng, trials: number, p: number): number {
+function binomialRecursion(stream: TycheStream, trials: number, p: number): number {
   if (trials <= 0 || p <= 0) return 0;
   if (p >= 1) return trials;
-  if (p > 0.5) return trials - binomial(rng, trials, 1 - p);
-  if (trials * p < 30) return binomialInversion(rng, trials, p);
+  if (p > 0.5) return trials - binomialRecursion(stream, trials, 1 - p);
+  if (trials * p < 30) return binomialInversion(stream, trials, p);
   const a = 1 + (trials >> 1);
   const b = trials + 1 - a;
-  const x = betaVariate(rng, a, b);
-  if (x >= p) return binomial(rng, a - 1, p / x);
-  return a + binomial(rng, b - 1, (p - x) / (1 - x));
+  const x = betaVariate(stream, a, b);
+  if (x >= p) return binomialRecursion(stream, a - 1, p / x);
+  return a + binomialRecursion(stream, b - 1, (p - x) / (1 - x));
 }
 
-function binomialInversion(rng: Rng, trials: number, p: number): number {
+/** binomialRecursion's inversion for a probability met once. */
+function binomialInversion(stream: TycheStream, trials: number, p: number): number {
   const ratio = p / (1 - p);
   // biome-ignore lint/style/useExponentiationOperator: kept as written so the golden draws stay bit for bit
   let term = Math.pow(1 - p, trials);
   let cumulative = term;
-  const u = rng();
+  const u = stream.nextDouble();
   let k = 0;
   while (u > cumulative && k < trials) {
     term *= (ratio * (trials - k)) / (k + 1);
@@ -38,7 +38,7 @@ function binomialInversion(rng: Rng, trials: number, p: number): number {
   return k;
 }
 
-/** A probability's constants for streamBinomial, computed once per probability. */
+/** A probability's constants for binomial, computed once per probability. */
 export interface BinomialSetup {
   readonly p: number;
   /** min(p, 1 − p): inversion counts the rarer outcome. */
@@ -50,7 +50,7 @@ export interface BinomialSetup {
   /** ln(1 − rare). */
   readonly logNotRare: number;
   /**
-   * (1 − rare)^n for n < POWER_COUNT, each computed as streamBinomial would (fastExp of
+   * (1 − rare)^n for n < POWER_COUNT, each computed as binomial would (fastExp of
    * n·logNotRare), so looking it up changes no draw: the engine's counts are mostly small.
    */
   readonly powers: Float64Array;
@@ -60,7 +60,7 @@ export interface BinomialSetup {
 const POWER_COUNT = 64;
 
 /**
- * The constants of Binomial(·, p) for streamBinomial.
+ * The constants of Binomial(·, p) for binomial.
  * @param p probability in [0, 1]
  */
 export function binomialSetup(p: number): BinomialSetup {
@@ -72,16 +72,17 @@ export function binomialSetup(p: number): BinomialSetup {
 }
 
 /**
- * binomial() drawn from a TycheStream for a p known ahead (an overrun or hit probability):
- * inversion on the rarer outcome, with (1 − rare)^trials from one fastExp instead of Math.pow.
- * Large trials·rare (30 or more) go to binomial()'s beta recursion.
+ * One Binomial(trials, p) count for a p known ahead (binomialSetup): how many of `trials`
+ * requests overrun, how many clients a shock hits. Inversion on the rarer outcome, with
+ * (1 − rare)^trials from one fastExp instead of Math.pow; large trials·rare (30 or more) go to
+ * Knuth's beta recursion.
  * @param trials whole number ≥ 0
- * @example streamBinomial(stream, 18, binomialSetup(0.2)) // overruns among 18 requests
+ * @example binomial(stream, 18, binomialSetup(0.2)) // overruns among 18 requests
  */
-export function streamBinomial(stream: TycheStream, trials: number, setup: BinomialSetup): number {
+export function binomial(stream: TycheStream, trials: number, setup: BinomialSetup): number {
   const rare = setup.rare;
   if (trials <= 0 || rare <= 0) return setup.flipped ? trials : 0;
-  if (trials * rare >= 30) return binomial(stream.rng, trials, setup.p);
+  if (trials * rare >= 30) return binomialRecursion(stream, trials, setup.p);
   const ratio = setup.ratio;
   let term = trials < POWER_COUNT ? setup.powers[trials] : fastExp(trials * setup.logNotRare);
   let cumulative = term;

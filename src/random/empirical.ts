@@ -1,17 +1,6 @@
-import type { Distribution } from './distribution.js';
+import { defineDistribution, type Distribution } from './distribution.js';
 import { DistributionError, requireParameter } from './distributionError.js';
-import type { Rng } from './rng.js';
-
-/** Each empirical distribution's values, for samplers that draw without calling sample(). */
-const tables = new WeakMap<Distribution, Float64Array>();
-
-/**
- * The values an empirical distribution resamples (a copy is not made: do not change it), or
- * undefined for a distribution that empirical() did not make.
- */
-export function empiricalValues(distribution: Distribution): Float64Array | undefined {
-  return tables.get(distribution);
-}
+import { empiricalSampler } from './streamSampler.js';
 
 /**
  * The empirical distribution of observed values (timesheet hours), resampled with equal weight:
@@ -29,19 +18,19 @@ export function empirical(values: readonly number[]): Distribution {
   const mean = table.reduce((s, v) => s + v, 0) / n;
   const variance = table.reduce((s, v) => s + (v - mean) * (v - mean), 0) / n;
   const sorted = Float64Array.from(table).sort();
-  const distribution: Distribution = {
-    kind: 'empirical',
-    parameters: { size: n },
-    mean,
-    variance,
-    sample: (rng: Rng) => table[Math.floor(rng() * n)],
-    scaled: (factor: number) => empirical(values.map((v) => v * factor)),
-    cdf: (x: number) => {
-      let count = 0;
-      while (count < n && sorted[count] <= x) count++;
-      return count / n;
+  return defineDistribution(
+    {
+      kind: 'empirical',
+      parameters: { size: n },
+      mean,
+      variance,
+      scaled: (factor: number) => empirical(values.map((v) => v * factor)),
+      cdf: (x: number) => {
+        let count = 0;
+        while (count < n && sorted[count] <= x) count++;
+        return count / n;
+      },
     },
-  };
-  tables.set(distribution, table);
-  return distribution;
+    () => empiricalSampler(table),
+  );
 }

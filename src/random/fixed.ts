@@ -1,5 +1,6 @@
-import type { Distribution } from './distribution.js';
+import { defineDistribution, type Distribution } from './distribution.js';
 import { requireParameter } from './distributionError.js';
+import { fixedSampler } from './streamSampler.js';
 
 /**
  * A fixed value (a bare number in a scenario): every draw is `value`, variance 0. Draws no
@@ -7,13 +8,15 @@ import { requireParameter } from './distributionError.js';
  */
 export function fixed(value: number): Distribution {
   requireParameter('fixed', 'value', value, () => true, 'must be a finite number');
-  return {
-    kind: 'fixed',
-    parameters: { value },
-    mean: value,
-    variance: 0,
-    sample: () => value,
-    scaled: (factor: number) => fixed(value * factor),
-    cdf: (x: number) => (x >= value ? 1 : 0),
-  };
+  return defineDistribution(
+    {
+      kind: 'fixed',
+      parameters: { value },
+      mean: value,
+      variance: 0,
+      scaled: (factor: number) => fixed(value * factor),
+      cdf: (x: number) => (x >= value ? 1 : 0),
+    },
+    () => fixedSampler(value),
+  );
 }

@@ -12,7 +12,7 @@ import type { TycheStream } from './tycheStream.js';
  * @param minusLogOneMinusTheta −ln(1 − θ) > 0, or a negative number when not yet computed (it is then
  *   computed from θ here)
  */
-export function streamLogarithmic(stream: TycheStream, theta: number, minusLogOneMinusTheta: number): number {
+export function logarithmic(stream: TycheStream, theta: number, minusLogOneMinusTheta: number): number {
   for (;;) {
     const v = stream.nextDouble();
     if (v >= theta) return 1;

@@ -1,8 +1,7 @@
 import { errorFunction } from 'simple-statistics';
-import type { Distribution } from './distribution.js';
+import { defineDistribution, type Distribution } from './distribution.js';
 import { DistributionError, requireParameter } from './distributionError.js';
-import { standardNormal } from './normal.js';
-import type { Rng } from './rng.js';
+import { lognormalSampler } from './streamSampler.js';
 
 /** z such that P(Z ≤ z) = 0.9 for a standard normal (qnorm(0.9) in R). */
 export const Z90 = 1.2815515655446004;
@@ -43,21 +42,23 @@ export function lognormal(parameters: LognormalParameters): Distribution {
   return lognormalFromLog(mu, sigma);
 }
 
-/** A lognormal from the mean μ and sd σ of ln X. */
+/** A lognormal from the mean μ and sd σ of ln X, drawn as e^μ·e^(σZ) (lognormalSampler). */
 export function lognormalFromLog(mu: number, sigma: number): Distribution {
   const s2 = sigma * sigma;
   const mean = Math.exp(mu + s2 / 2);
-  return {
-    kind: 'lognormal',
-    parameters: { mu, sigma },
-    mean,
-    variance: Math.expm1(s2) * mean * mean,
-    sample: (rng: Rng) => Math.exp(mu + sigma * standardNormal(rng)),
-    scaled: (factor: number) => lognormalFromLog(mu + Math.log(factor), sigma),
-    cdf: (x: number) => {
-      if (x <= 0) return 0;
-      if (sigma === 0) return x >= Math.exp(mu) ? 1 : 0;
-      return 0.5 * (1 + errorFunction((Math.log(x) - mu) / (sigma * Math.SQRT2)));
+  return defineDistribution(
+    {
+      kind: 'lognormal',
+      parameters: { mu, sigma },
+      mean,
+      variance: Math.expm1(s2) * mean * mean,
+      scaled: (factor: number) => lognormalFromLog(mu + Math.log(factor), sigma),
+      cdf: (x: number) => {
+        if (x <= 0) return 0;
+        if (sigma === 0) return x >= Math.exp(mu) ? 1 : 0;
+        return 0.5 * (1 + errorFunction((Math.log(x) - mu) / (sigma * Math.SQRT2)));
+      },
     },
-  };
+    () => lognormalSampler(mu, sigma),
+  );
 }

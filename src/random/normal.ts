@@ -1,4 +1,3 @@
-import type { Rng } from './rng.js';
 import type { TycheStream } from './tycheStream.js';
 
 /*
@@ -35,20 +34,20 @@ const fn = new Float64Array(LAYERS);
 }
 
 /** Slow path of the ziggurat: the wedges and the tail (about 2.5% of draws). */
-function normalSlow(rng: Rng, hz: number, iz: number): number {
+function normalSlow(stream: TycheStream, hz: number, iz: number): number {
   for (;;) {
     const x = hz * wn[iz];
     if (iz === 0) {
       let tail: number;
       let y: number;
       do {
-        tail = -Math.log(1 - rng()) / R;
-        y = -Math.log(1 - rng());
+        tail = -Math.log(1 - stream.nextDouble()) / R;
+        y = -Math.log(1 - stream.nextDouble());
       } while (y + y < tail * tail);
       return hz > 0 ? R + tail : -R - tail;
     }
-    if (fn[iz] + rng() * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x;
-    const bits = (rng() * 4294967296) | 0;
+    if (fn[iz] + stream.nextDouble() * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x;
+    const bits = stream.nextUint32() | 0;
     iz = bits & (LAYERS - 1);
     hz = bits >> 7;
     if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
@@ -56,29 +55,16 @@ function normalSlow(rng: Rng, hz: number, iz: number): number {
 }
 
 /**
- * One standard normal deviate N(0, 1).
- * @param rng uniform source in [0, 1)
- * @example const z = standardNormal(rng) // mean 0, variance 1
+ * One standard normal deviate N(0, 1), the common path (97.5% of draws) small enough to be
+ * inlined into the engine's loops.
+ * @example const z = standardNormal(stream) // mean 0, variance 1
  */
-export function standardNormal(rng: Rng): number {
-  const bits = (rng() * 4294967296) | 0;
+export function standardNormal(stream: TycheStream): number {
+  const bits = stream.nextUint32() | 0;
   const iz = bits & (LAYERS - 1);
   const hz = bits >> 7;
   if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
   // The unary plus tells V8 the call gives a number, so where this is inlined the two returns
   // meet as an unboxed double; without it the common path allocated a heap number per draw.
-  return +normalSlow(rng, hz, iz);
-}
-
-/**
- * standardNormal drawn from a TycheStream: the same deviate as `standardNormal(stream.rng)`,
- * bit for bit, with the common path (97.5% of draws) inlined into the engine's loops.
- * @example const z = streamNormal(stream) // mean 0, variance 1
- */
-export function streamNormal(stream: TycheStream): number {
-  const bits = stream.nextUint32() | 0;
-  const iz = bits & (LAYERS - 1);
-  const hz = bits >> 7;
-  if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
-  return +normalSlow(stream.rng, hz, iz); // + : see standardNormal
+  return +normalSlow(stream, hz, iz);
 }

@@ -1,13 +1,13 @@
-import type { Distribution } from './distribution.js';
+import { defineDistribution, type Distribution } from './distribution.js';
 import { requireParameter } from './distributionError.js';
-import { betaVariate } from './gammaVariate.js';
 import { regularizedBeta } from './regularizedBeta.js';
-import type { Rng } from './rng.js';
+import { pertSampler } from './streamSampler.js';
 
 /**
  * The (beta-)PERT distribution from a three-point estimate: min + (max − min)·Beta(α, β) with
  * α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min).
- * Mean (min + 4·mode + max)/6, variance (mean − min)(max − mean)/7.
+ * Mean (min + 4·mode + max)/6, variance (mean − min)(max − mean)/7. Drawn by exact rejection from
+ * its density's table (pertSampler).
  * @throws DistributionError unless min ≤ mode ≤ max and min < max
  * @example pert(0.5, 1, 4).mean // 1.4166…
  */
@@ -20,13 +20,15 @@ export function pert(min: number, mode: number, max: number): Distribution {
   const alpha = 1 + (4 * (mode - min)) / width;
   const beta = 1 + (4 * (max - mode)) / width;
   const mean = (min + 4 * mode + max) / 6;
-  return {
-    kind: 'pert',
-    parameters: { min, mode, max, alpha, beta },
-    mean,
-    variance: ((mean - min) * (max - mean)) / 7,
-    sample: (rng: Rng) => min + width * betaVariate(rng, alpha, beta),
-    scaled: (factor: number) => pert(min * factor, mode * factor, max * factor),
-    cdf: (x: number) => (x <= min ? 0 : x >= max ? 1 : regularizedBeta((x - min) / width, alpha, beta)),
-  };
+  return defineDistribution(
+    {
+      kind: 'pert',
+      parameters: { min, mode, max, alpha, beta },
+      mean,
+      variance: ((mean - min) * (max - mean)) / 7,
+      scaled: (factor: number) => pert(min * factor, mode * factor, max * factor),
+      cdf: (x: number) => (x <= min ? 0 : x >= max ? 1 : regularizedBeta((x - min) / width, alpha, beta)),
+    },
+    () => pertSampler(alpha, beta, min, max),
+  );
 }

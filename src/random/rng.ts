@@ -1,9 +1,6 @@
 import seedrandom from 'seedrandom';
 import { TycheStream } from './tycheStream.js';
 
-/** A source of uniform random numbers in [0, 1). Every sampler takes one; nothing uses Math.random. */
-export type Rng = () => number;
-
 /** One part of a stream's address: a block index, a client index, a request type name, ... */
 export type StreamKey = string | number;
 
@@ -51,25 +48,22 @@ export function streamSeed(seed: string, path: readonly StreamKey[]): string {
 }
 
 /**
- * A generator for one stream. Tyche-i from seedrandom: it passes standard randomness batteries,
- * seeds in a few dozen steps (we create thousands of streams) and runs far faster than ARC4.
- * Its doubles have 32 random bits, the resolution the samplers here rely on.
+ * The generator of the stream at `path` under `seed`: Tyche-i from seedrandom, which passes
+ * standard randomness batteries, seeds in a few dozen steps (the engine makes thousands of
+ * streams per block) and runs far faster than ARC4. seedrandom only seeds it; the draws come
+ * from TycheStream, the one generator type every sampler takes. Its doubles have 32 random bits,
+ * the resolution the samplers rely on.
+ * @example createStream('2027', [0, 'requests', 'shop#0', 'text_edit']).nextDouble()
  */
-export function createStream(seed: string, path: readonly StreamKey[]): Rng {
-  return seedrandom.tychei(streamSeed(seed, path));
-}
-
-/** A generator straight from a seed string: for tests and one-off draws. */
-export function createRng(seed: string): Rng {
-  return createStream(seed, []);
+export function createStream(seed: string, path: readonly StreamKey[]): TycheStream {
+  const state = seedrandom.tychei(streamSeed(seed, path), { state: true }).state();
+  return new TycheStream(state.a, state.b, state.c, state.d);
 }
 
 /**
- * The generator of the stream at `path` as a TycheStream: the same Tyche-i sequence as
- * createStream (seedrandom seeds it), drawn through a method the engine's hot loop inlines.
- * @example createTycheStream('2027', [0, 'requests', 'shop#0', 'text_edit']).nextDouble()
+ * A generator straight from a seed string: for tests and one-off draws.
+ * @example createRng('test').nextDouble()
  */
-export function createTycheStream(seed: string, path: readonly StreamKey[]): TycheStream {
-  const state = seedrandom.tychei(streamSeed(seed, path), { state: true }).state();
-  return new TycheStream(state.a, state.b, state.c, state.d);
+export function createRng(seed: string): TycheStream {
+  return createStream(seed, []);
 }

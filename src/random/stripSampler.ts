@@ -90,7 +90,7 @@ function logDensity(d: DensityShape, x: number): number {
 
 /**
  * The table of a Gamma(shape, scale) with shape ≥ 1.
- * @example streamStrip(stream, gammaStripTable(2.25, 0.6 / 2.25)) // mean 0.6, sd 0.4
+ * @example stripSample(stream, gammaStripTable(2.25, 0.6 / 2.25)) // mean 0.6, sd 0.4
  */
 export function gammaStripTable(shape: number, scale: number): StripTable {
   if (!(shape >= 1 && shape < 1e12)) throw new RangeError(`gammaStripTable: shape must be ≥ 1 (got ${shape})`);
@@ -99,7 +99,7 @@ export function gammaStripTable(shape: number, scale: number): StripTable {
 
 /**
  * The table of offset + scale·Beta(α, β) with α, β ≥ 1 (a PERT: offset min, scale max − min).
- * @example streamStrip(stream, betaStripTable(1 + 6 / 7, 1 + 22 / 7, 1, 7)) // pert(1, 2.5, 8)
+ * @example stripSample(stream, betaStripTable(1 + 6 / 7, 1 + 22 / 7, 1, 7)) // pert(1, 2.5, 8)
  */
 export function betaStripTable(alpha: number, beta: number, offset: number, scale: number): StripTable {
   if (!(alpha >= 1 && beta >= 1 && alpha + beta < Infinity)) throw new RangeError(`betaStripTable: α and β must be ≥ 1 (got ${alpha}, ${beta})`);
@@ -224,23 +224,23 @@ function buildStripTable(d: DensityShape, offset: number, scale: number): StripT
   };
 }
 
-/** Where streamStrip passes its draw through. */
+/** Where stripSample passes its draw through. */
 const drawn = new Float64Array(1);
 
 /**
  * One draw: offset + scale·X, X of the table's density.
- * @example streamStrip(stream, betaStripTable(2, 4, 0, 1)) // a Beta(2, 4) deviate
+ * @example stripSample(stream, betaStripTable(2, 4, 0, 1)) // a Beta(2, 4) deviate
  */
-export function streamStrip(stream: TycheStream, t: StripTable): number {
-  streamStripInto(stream, t, drawn, 0);
+export function stripSample(stream: TycheStream, t: StripTable): number {
+  stripSampleInto(stream, t, drawn, 0);
   return drawn[0];
 }
 
 /**
- * streamStrip written to out[at]: the engine calls this form, which V8 need not inline to
+ * stripSample written to out[at]: the engine calls this form, which V8 need not inline to
  * avoid a heap number per draw (see sampleHours.ts on boxing).
  */
-export function streamStripInto(stream: TycheStream, t: StripTable, out: Float64Array, at: number): void {
+export function stripSampleInto(stream: TycheStream, t: StripTable, out: Float64Array, at: number): void {
   const x = stream.nextUint32() * t.perWord;
   const j = Math.floor(x);
   const u = x - j;

@@ -1,6 +1,6 @@
-import type { Distribution } from './distribution.js';
+import { defineDistribution, type Distribution } from './distribution.js';
 import { requireParameter } from './distributionError.js';
-import type { Rng } from './rng.js';
+import { triangularSampler } from './streamSampler.js';
 
 /**
  * The triangular distribution on [min, max] with peak at mode, drawn by inverting its CDF.
@@ -14,22 +14,20 @@ export function triangular(min: number, mode: number, max: number): Distribution
   requireParameter(name, 'max', max, (v) => v > min, `must be > min (${min})`);
   requireParameter(name, 'mode', mode, (v) => v >= min && v <= max, `must be between min (${min}) and max (${max})`);
   const width = max - min;
-  const split = (mode - min) / width;
-  return {
-    kind: 'triangular',
-    parameters: { min, mode, max },
-    mean: (min + mode + max) / 3,
-    variance: (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18,
-    sample: (rng: Rng) => {
-      const u = rng();
-      return u < split ? min + Math.sqrt(u * width * (mode - min)) : max - Math.sqrt((1 - u) * width * (max - mode));
+  return defineDistribution(
+    {
+      kind: 'triangular',
+      parameters: { min, mode, max },
+      mean: (min + mode + max) / 3,
+      variance: (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18,
+      scaled: (factor: number) => triangular(min * factor, mode * factor, max * factor),
+      cdf: (x: number) => {
+        if (x <= min) return 0;
+        if (x >= max) return 1;
+        if (x <= mode) return ((x - min) * (x - min)) / (width * (mode - min));
+        return 1 - ((max - x) * (max - x)) / (width * (max - mode));
+      },
     },
-    scaled: (factor: number) => triangular(min * factor, mode * factor, max * factor),
-    cdf: (x: number) => {
-      if (x <= min) return 0;
-      if (x >= max) return 1;
-      if (x <= mode) return ((x - min) * (x - min)) / (width * (mode - min));
-      return 1 - ((max - x) * (max - x)) / (width * (max - mode));
-    },
-  };
+    () => triangularSampler(min, mode, max),
+  );
 }

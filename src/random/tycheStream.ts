@@ -1,13 +1,12 @@
-import type { Rng } from './rng.js';
-
 /** 2^-32: turns an unsigned 32-bit word into a double in [0, 1), as seedrandom does. */
 const TO_UNIT = 1 / 4294967296;
 
 /**
- * A seedrandom Tyche-i generator (Neves & Araujo 2011, "Fast and small nonlinear pseudorandom
+ * The one generator type every sampler takes (numpy's BitGenerator, rust rand's `Rng`): a
+ * seedrandom Tyche-i generator (Neves & Araujo 2011, "Fast and small nonlinear pseudorandom
  * number generators for computer simulation") held as a class, so the engine's hot loop calls a
  * monomorphic method V8 inlines instead of a closure per draw. The state comes from seedrandom
- * itself (createTycheStream in rng.ts); from there `nextUint32()` and `nextDouble()` give exactly
+ * itself (createStream in rng.ts); from there `nextUint32()` and `nextDouble()` give exactly
  * seedrandom's `int32()` and `prng()` sequences, word for word (test/engine-random.test.ts).
  * (Handing words out from a buffer filled 64 at a time measured slower here: 4.8 ns a word
  * against 3.0.)
@@ -19,8 +18,6 @@ export class TycheStream {
   declare private b: number;
   declare private c: number;
   declare private d: number;
-  /** This stream as a plain Rng, for distributions and the service chain outside the hot loop. */
-  declare readonly rng: Rng;
 
   /** @param a,b,c,d a seedrandom tychei state (`prng.state()`), 32-bit integers */
   constructor(a: number, b: number, c: number, d: number) {
@@ -28,7 +25,6 @@ export class TycheStream {
     this.b = b | 0;
     this.c = c | 0;
     this.d = d | 0;
-    this.rng = () => this.nextDouble();
   }
 
   /** The next 32-bit word, as an unsigned integer in [0, 2^32): seedrandom's `int32() >>> 0`. */

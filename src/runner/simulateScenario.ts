@@ -1,9 +1,8 @@
 import type { TrialColumns } from '../engine/columns.js';
-import { compilePortfolio, type CompiledPortfolio, type ServiceChain } from '../engine/compile.js';
-import { runTrials } from '../engine/runTrials.js';
-import type { StreamFactory } from '../engine/simulateBlock.js';
-import { createTycheStream } from '../random/rng.js';
+import { compilePortfolio, type CompiledPortfolio } from '../engine/compile.js';
+import { hotPortfolio } from '../engine/hotPortfolio.js';
 import type { Scenario } from '../scenario/types.js';
+import { TrialRun } from './trialRun.js';
 
 /** What a simulation needs besides the scenario. */
 export interface SimulationOptions {
@@ -12,21 +11,17 @@ export interface SimulationOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The streams of a run: each position's generator derived from the seed alone. */
-export function seededStreams(seed: string): StreamFactory {
-  return (path) => createTycheStream(seed, path);
-}
-
-/** Builds the service chain of a scenario's availability block, if any. */
-export type ServiceChainFactory = (scenario: Scenario) => ServiceChain | null;
-
-/** Compiles and runs a scenario in this thread. */
-export function simulateScenario(
-  scenario: Scenario,
-  options: SimulationOptions,
-  serviceChain: ServiceChainFactory = () => null,
-): { portfolio: CompiledPortfolio; columns: TrialColumns } {
-  const portfolio = compilePortfolio(scenario, options.seed, serviceChain(scenario));
-  const columns = runTrials(portfolio, seededStreams(options.seed), options.trials, (done) => options.onProgress?.(done, options.trials));
-  return { portfolio, columns };
+/**
+ * Compiles and runs a scenario in this thread, synchronously (tests and tools; the CLI runs
+ * runScenario, which may use worker threads and gives the same columns).
+ */
+export function simulateScenario(scenario: Scenario, options: SimulationOptions): { portfolio: CompiledPortfolio; columns: TrialColumns } {
+  const portfolio = compilePortfolio(scenario, options.seed);
+  const run = new TrialRun(hotPortfolio(portfolio), options.seed, true);
+  let done = 0;
+  run.simulateAllHere(run.grow(options.trials), ({ length }) => {
+    done += length;
+    options.onProgress?.(done, options.trials);
+  });
+  return { portfolio, columns: run.finish(options.trials) };
 }

@@ -2,23 +2,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HotPortfolio } from '../engine/hotPortfolio.js';
-import type { ScenarioAdjustment } from '../scenario/adjust.js';
+import type { Block } from './trialRun.js';
 
-/** What a worker thread needs to simulate one run's blocks (sent once per run and thread). */
+/**
+ * What a worker thread needs to simulate one run's blocks (sent once per run and thread): the
+ * compiled portfolio, plain data cloned into the thread, and the seed its streams derive from.
+ */
 export interface WorkerSetup {
-  /** The prepared portfolio when it can travel (travels()); else null and the worker parses `text`. */
-  portfolio: HotPortfolio | null;
-  /** The scenario file's text and name, parsed in the worker when `portfolio` is null. */
-  text: string;
-  file: string;
+  portfolio: HotPortfolio;
   seed: string;
-  adjustments: readonly ScenarioAdjustment[];
-}
-
-/** One block: trials block·BLOCK_SIZE … + length − 1. */
-export interface Block {
-  block: number;
-  length: number;
 }
 
 /** What this thread sends a worker: a run to prepare, a block of a run, or a run to forget. */
@@ -34,7 +26,7 @@ export interface BlockResult extends Block {
   buffer: ArrayBuffer;
 }
 
-/** What a worker says: ready (once, before any block), a block's result, or that a run's setup failed. */
+/** What a worker says: ready (once, before any block), a block's result, or why a block of a run failed. */
 export type WorkerReply = typeof WORKER_READY | BlockResult | { run: number; failed: string };
 
 /** What a worker says once it has loaded, before any block. */

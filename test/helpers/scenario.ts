@@ -1,6 +1,5 @@
 import type { TrialColumns } from '../../src/engine/columns.js';
 import { simulateScenario } from '../../src/runner/simulateScenario.js';
-import { serviceChainOf } from '../../src/runner/serviceChain.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
@@ -32,5 +31,5 @@ export function scenarioOf(document: Record<string, unknown>): Scenario {
 /** Simulates a scenario document in this thread. */
 export function simulateDocument(document: Record<string, unknown>, trials: number, seed = '1'): { scenario: Scenario; columns: TrialColumns } {
   const scenario = scenarioOf(document);
-  return { scenario, columns: simulateScenario(scenario, { trials, seed }, serviceChainOf).columns };
+  return { scenario, columns: simulateScenario(scenario, { trials, seed }).columns };
 }

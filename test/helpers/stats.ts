@@ -1,8 +1,8 @@
-import type { Rng } from '../../src/random/rng.js';
 import { createRng } from '../../src/random/rng.js';
+import type { TycheStream } from '../../src/random/tycheStream.js';
 
 /** Draws n values from a sampler with a fixed seed. */
-export function draw(n: number, sample: (rng: Rng) => number, seed = 'test'): Float64Array {
+export function draw(n: number, sample: (rng: TycheStream) => number, seed = 'test'): Float64Array {
   const rng = createRng(seed);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = sample(rng);

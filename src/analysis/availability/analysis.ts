@@ -1,8 +1,8 @@
 import { moments } from '../moments.js';
 import { quantileInterval, quantileSorted, sortedCopy } from '../quantile.js';
 import { exactFigures, type ExactFigures } from './exactFigures.js';
-import { createAvailabilityModel } from '../../availability/model.js';
-import { creditShare } from '../../availability/credits.js';
+import { createAvailabilityModel } from '../../engine/uptime/model.js';
+import { creditShare } from '../../engine/uptime/credits.js';
 import { promiseAtRisk, promiseWithinCreditBudget } from './promise.js';
 import { simulateMonths } from './simulateMonths.js';
 import type { AvailabilitySpec } from '../../scenario/uptime/spec.js';

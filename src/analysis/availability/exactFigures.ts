@@ -1,6 +1,6 @@
 import { additiveBound, pessimisticBound } from '../../scenario/uptime/bounds.js';
 import { nodeAvailability } from '../../scenario/uptime/exact.js';
-import type { AvailabilityModel } from '../../availability/model.js';
+import type { AvailabilityModel } from '../../engine/uptime/model.js';
 import { expectedMonthAvailability } from '../../scenario/uptime/monthModel.js';
 import type { AvailabilityNode, ComponentSpec } from '../../scenario/uptime/spec.js';
 

@@ -1,4 +1,4 @@
-import { topThreshold } from '../../availability/credits.js';
+import { topThreshold } from '../../engine/uptime/credits.js';
 import type { CreditSchedule } from '../../scenario/uptime/spec.js';
 
 /*

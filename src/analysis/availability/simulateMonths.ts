@@ -1,7 +1,7 @@
-import type { AvailabilityModel } from '../../availability/model.js';
-import { createMonthOutcome, simulateMonth } from '../../availability/simulate.js';
+import type { AvailabilityModel } from '../../engine/uptime/model.js';
+import { createMonthOutcome, simulateMonth } from '../../engine/uptime/simulateMonth.js';
 import { BLOCK_SIZE } from '../../engine/simulateBlock.js';
-import { seededStreams } from '../../runner/simulateScenario.js';
+import { createStream } from '../../random/rng.js';
 import { DEFAULT_TERM_MONTHS } from '../../scenario/limits.js';
 
 /** The simulated months, one value per month in each column. */
@@ -31,14 +31,13 @@ export function simulateMonths(model: AvailabilityModel, months: number, seed: s
     creditShare: new Float64Array(months),
     supplierCreditPerClient: new Float64Array(months),
   };
-  const streams = seededStreams(seed);
   const monthsPerBlock = BLOCK_SIZE * monthsPerTrial;
   const out = createMonthOutcome();
   for (let block = 0; block * monthsPerBlock < months; block++) {
-    const rng = streams([block, 'service']).rng;
+    const stream = createStream(seed, [block, 'service']);
     const end = Math.min(months, (block + 1) * monthsPerBlock);
     for (let m = block * monthsPerBlock; m < end; m++) {
-      simulateMonth(model, rng, out);
+      simulateMonth(model, stream, out);
       columns.availability[m] = out.availability;
       columns.downtimeHours[m] = out.downtimeHours;
       columns.longestOutageHours[m] = out.longestOutageHours;

@@ -12,7 +12,7 @@ import {
   type SimulationArgs,
 } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision } from '../precision.js';
+import { formatPrecision } from '../../report/precisionText.js';
 import { withoutSharedShocks } from '../../analysis/sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';

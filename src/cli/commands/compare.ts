@@ -7,7 +7,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { UsageError } from '../errors.js';
 import { checkPrecisionArgs, precisionOptions, scenarioPositional, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision } from '../precision.js';
+import { formatPrecision } from '../../report/precisionText.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
 

@@ -6,7 +6,7 @@ import { runText } from '../../report/runText.js';
 import { UsageError } from '../errors.js';
 import { checkPrecisionArgs, precisionOptions, sharedShocksOption, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { printJson, writeCsvFile, type Io } from '../output.js';
-import { formatPrecision } from '../precision.js';
+import { formatPrecision } from '../../report/precisionText.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';

@@ -1,4 +1,4 @@
-import type { CreditSchedule } from './spec.js';
+import type { CreditSchedule } from '../../scenario/uptime/spec.js';
 
 /**
  * The share credited back for a month with the given availability: the largest `credit` among
