@@ -31,7 +31,6 @@ export const CLI_TESTS = [
   'test/calibrate.cli.test.ts',
   'test/calibrate.hostile.test.ts',
   'test/properties.test.ts',
-  'test/corpus.test.ts',
   'test/engine-workers.test.ts',
   'test/golden-headline.test.ts',
 ];
