@@ -26,7 +26,14 @@ export const STAT_TESTS = [
  * Whole commands: through main() in-process, and the built command (smoke tests, worker
  * threads, which run dist/: build first).
  */
-export const CLI_TESTS = ['test/cli-*.test.ts', 'test/calibrate.cli.test.ts', 'test/engine-workers.test.ts', 'test/golden-headline.test.ts'];
+export const CLI_TESTS = [
+  'test/cli-*.test.ts',
+  'test/calibrate.cli.test.ts',
+  'test/calibrate.hostile.test.ts',
+  'test/properties.test.ts',
+  'test/engine-workers.test.ts',
+  'test/golden-headline.test.ts',
+];
 
 /** One project: the files it runs are those matching an include glob and no exclude glob. */
 export interface TestProject {

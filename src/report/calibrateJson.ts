@@ -74,5 +74,6 @@ export function fitJson(fit: CalibrationFit, settings: ScenarioSettings, out: st
       ]),
     ),
     plan_changes: fit.planChanges,
+    warnings: fit.warnings,
   };
 }

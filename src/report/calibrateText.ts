@@ -4,6 +4,7 @@ import type { CalibrationFit } from '../analysis/calibrate/fitHistory.js';
 import { hoursText, significant, withError } from './format.js';
 import type { ScenarioSettings } from './scenarioYaml.js';
 import { windowLabel } from '../analysis/calibrate/window.js';
+import { visibleText } from '../scenario/history/visibleText.js';
 
 /** Median and p90 of an effort fit, hours: the fitted ones for a lognormal, else the observed. */
 function effortQuantiles(effort: EffortFit): [number, number] {
@@ -47,7 +48,7 @@ export function formatFitTable(fit: CalibrationFit): string {
   const clients = fit.clients > fit.clientsInHistory ? `${fit.clients} clients (${fit.clientsInHistory} in the file)` : `${fit.clients} clients`;
   const plans = fit.plansFromFile ? `; plans: ${fit.plans.map((p) => `${p.name} (${p.clients}, usage ${significant(p.usage, 3)})`).join(', ')}` : '';
   return [
-    `${fit.file}: ${fit.tickets.toLocaleString('en-US')} tickets of ${clients} over ${w.months} months (${windowLabel(w)})${plans}`,
+    `${visibleText(fit.file)}: ${fit.tickets.toLocaleString('en-US')} tickets of ${clients} over ${w.months} months (${windowLabel(w)})${plans}`,
     '',
     table,
     '',
@@ -58,7 +59,8 @@ export function formatFitTable(fit: CalibrationFit): string {
 
 /**
  * The terminal text of `fairfee calibrate`: the fit table, what was written, which money
- * figures are placeholders (marked DEFAULT in the file), and the next step.
+ * figures are placeholders (marked DEFAULT in the file), and the next step. File names are
+ * shown with control and bidi characters escaped; every other name in it is a scenario key.
  * @param out the scenario file written
  */
 export function calibrateText(fit: CalibrationFit, settings: ScenarioSettings, out: string): string {
@@ -69,8 +71,8 @@ export function calibrateText(fit: CalibrationFit, settings: ScenarioSettings, o
   return [
     formatFitTable(fit),
     '',
-    `Wrote ${out}: ${fit.requestTypes.length} request types, ${fit.plans.length === 1 ? 'one plan' : `${fit.plans.length} plans`}, ${fit.clients} clients, seed ${settings.seed}.`,
+    `Wrote ${visibleText(out)}: ${fit.requestTypes.length} request types, ${fit.plans.length === 1 ? 'one plan' : `${fit.plans.length} plans`}, ${fit.clients} clients, seed ${settings.seed}.`,
     ...(defaults.length > 0 ? [`Not from the history, marked DEFAULT in the file: ${defaults.join(', ')}; set your own.`] : []),
-    `Next: check the file, then fairfee run ${out}`,
+    `Next: check the file, then fairfee run ${visibleText(out)}`,
   ].join('\n');
 }

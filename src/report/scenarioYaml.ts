@@ -4,6 +4,7 @@ import type { CalibrationFit, FittedRequestType } from '../analysis/calibrate/fi
 import { MIN_LOGNORMAL_OBSERVATIONS } from '../analysis/calibrate/effortFit.js';
 import { pValueText, significant, withError } from './format.js';
 import { windowLabel } from '../analysis/calibrate/window.js';
+import { visibleText } from '../scenario/history/visibleText.js';
 
 /** The scenario settings that do not come from the history. */
 export interface ScenarioSettings {
@@ -18,8 +19,12 @@ export interface ScenarioSettings {
   trials: number;
 }
 
-/** One line of free text for a comment or a quoted YAML string: no line breaks. */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+/**
+ * One line of free text for a comment or a quoted YAML string: no line breaks, and control and
+ * bidi characters as visible `\uXXXX` text, so a name from the history can neither break the
+ * file nor reorder what an editor shows, and the scenario reads it back as plain text.
+ */
+const oneLine = (text: string) => visibleText(text.replace(/\s+/g, ' ').trim());
 /** A YAML double-quoted string (JSON's escapes are YAML's). */
 const quoted = (text: string) => JSON.stringify(oneLine(text));
 /** A line with a comment, the comments of a block aligned. */

@@ -6,7 +6,7 @@ import { fitEffort, type EffortFit } from './effortFit.js';
 import { clientKey, type History, type Ticket } from '../../scenario/history/history.js';
 import { toIdentifier } from './identifier.js';
 import { assignPlans, type FittedPlan } from './plans.js';
-import { observationWindow, type ObservationWindow } from './window.js';
+import { historyWarnings, observationWindow, type ObservationWindow } from './window.js';
 
 /** What the user may set instead of what the history says. */
 export interface FitOptions {
@@ -16,6 +16,8 @@ export interface FitOptions {
   clients?: number;
   /** Categories by request type key, instead of the guess from the name. */
   categories?: Record<string, Category>;
+  /** Today, YYYY-MM-DD, for the warning about dates after it; default today's date (UTC). */
+  today?: string;
 }
 
 /** One request type as fitted, with everything its numbers came from. */
@@ -60,6 +62,8 @@ export interface CalibrationFit {
   plansFromFile: boolean;
   /** Clients whose plan changed within the history (the latest is used). */
   planChanges: number;
+  /** What to check before trusting the window: dates after today, long gaps (historyWarnings). */
+  warnings: string[];
 }
 
 /**
@@ -139,7 +143,8 @@ export function fitHistory(history: History, options: FitOptions = {}): Calibrat
     const dispersion = dispersionTest(countGroups(positive, plans, planOf, cellMonths));
     const perMonth = positive.length / clientMonths;
     const variance = perMonth + (dispersion.k === undefined ? 0 : (perMonth * perMonth) / dispersion.k);
-    const given = options.categories?.[name];
+    // Own keys only: a type named `constructor` must not find Object.prototype's.
+    const given = options.categories && Object.hasOwn(options.categories, name) ? options.categories[name] : undefined;
     return {
       name,
       labels: [...new Set(tickets.map((t) => t.type))].sort(),
@@ -167,5 +172,6 @@ export function fitHistory(history: History, options: FitOptions = {}): Calibrat
     plans,
     plansFromFile: history.hasPlans,
     planChanges,
+    warnings: historyWarnings(history.tickets, window, options.today ?? new Date().toISOString().slice(0, 10)),
   };
 }

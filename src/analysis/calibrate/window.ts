@@ -48,3 +48,46 @@ export function observationWindow(tickets: readonly Ticket[], months?: number): 
 export function windowLabel(window: ObservationWindow): string {
   return `${monthLabel(window.firstMonth)} to ${monthLabel(window.lastMonth)}`;
 }
+
+/** More consecutive months without a ticket than this inside the window gets a warning. */
+export const MAX_QUIET_MONTHS = 3;
+
+/**
+ * What to check in a history before trusting its window, as messages: dates after today (the
+ * export cannot know them yet; dates more than a year ahead are refused when reading), and
+ * runs of more than MAX_QUIET_MONTHS calendar months without a ticket (a typo year, or a gap in
+ * the export), each naming the dates around it. Rates are per month of the whole window, so
+ * either makes them too low.
+ * @param today YYYY-MM-DD
+ * @example historyWarnings(tickets of 2024-01 … 2024-03 and one of 2024-09, window, '2025-01-01') // ['no tickets in the 5 months 2024-04 to 2024-08 ...']
+ */
+export function historyWarnings(tickets: readonly Ticket[], window: ObservationWindow, today: string): string[] {
+  const warnings: string[] = [];
+  const future = tickets.filter((t) => t.date > today);
+  if (future.length > 0) {
+    const shown = future.slice(0, 5).map((t) => `${t.date} (line ${t.line})`);
+    const more = future.length > shown.length ? ` and ${future.length - shown.length} more` : '';
+    warnings.push(
+      `${future.length === 1 ? 'a date' : `${future.length} dates`} after today (${today}): ${shown.join(', ')}${more}; a typo? The window runs to ${window.lastDate}`,
+    );
+  }
+  // The latest date in each month that has tickets, to name the dates around a gap.
+  const lastInMonth = new Map<number, string>();
+  const firstInMonth = new Map<number, string>();
+  for (const t of tickets) {
+    if (!(t.date <= (lastInMonth.get(t.monthIndex) ?? ''))) lastInMonth.set(t.monthIndex, t.date);
+    if (!(t.date >= (firstInMonth.get(t.monthIndex) ?? '9999'))) firstInMonth.set(t.monthIndex, t.date);
+  }
+  let previous = window.firstMonth;
+  for (let month = window.firstMonth + 1; month <= window.lastMonth; month++) {
+    if (!lastInMonth.has(month)) continue;
+    const quiet = month - previous - 1;
+    if (quiet > MAX_QUIET_MONTHS) {
+      warnings.push(
+        `no tickets in the ${quiet} months ${monthLabel(previous + 1)} to ${monthLabel(month - 1)}, between ${lastInMonth.get(previous)} and ${firstInMonth.get(month)}: a typo in a date, or a gap in the export? The rates are per ${window.months} months, the gap included (--months says otherwise)`,
+      );
+    }
+    previous = month;
+  }
+  return warnings;
+}

@@ -8,6 +8,7 @@ import { fitJson } from '../../report/calibrateJson.js';
 import { calibrateText } from '../../report/calibrateText.js';
 import { scenarioYaml, type ScenarioSettings } from '../../report/scenarioYaml.js';
 import { parseHistory } from '../../scenario/history/readHistory.js';
+import { visibleText } from '../../scenario/history/visibleText.js';
 import { MAX_CLIENTS, MAX_TERM_MONTHS } from '../../scenario/limits.js';
 import { parseScenario } from '../../scenario/load.js';
 import { InputError } from '../../scenario/scenarioError.js';
@@ -134,6 +135,7 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
       const problems = fitOptionProblems(history, options);
       if (problems.length > 0) throw new UsageError(problems.join('\n'));
       const fit = fitHistory(history, options);
+      for (const warning of fit.warnings) io.stderr.write(`warning: ${visibleText(args.history)}: ${warning}\n`);
       const settings: ScenarioSettings = {
         name: args.name ?? `Calibrated from ${basename(args.history)}`,
         currency: args.currency,

@@ -1,4 +1,5 @@
 import { InputError } from '../scenarioError.js';
+import { visibleText } from './visibleText.js';
 
 /** The columns calibrate reads; the others in the file are ignored. */
 export type HistoryColumn = 'date' | 'client' | 'type' | 'hours' | 'plan';
@@ -42,7 +43,7 @@ export function historyColumns(header: readonly string[], file: string): Record<
       const at = names.indexOf(accepted);
       if (at < 0) continue;
       if (names.indexOf(accepted, at + 1) >= 0) {
-        problems.push({ path: 'line 1', message: `the header names column "${header[at]}" twice; which one holds the ${column} is unclear` });
+        problems.push({ path: 'line 1', message: `the header names column "${visibleText(header[at])}" twice; which one holds the ${column} is unclear` });
       }
       found[column] = at;
       break;
@@ -53,7 +54,7 @@ export function historyColumns(header: readonly string[], file: string): Record<
       const accepted = COLUMN_NAMES[column].join(', ');
       problems.push({
         path: 'line 1',
-        message: `no ${column} column; the header needs columns date, client, type and hours (for ${column} one of: ${accepted}; case does not matter) (got ${header.map((h) => JSON.stringify(h)).join(', ') || 'nothing'})`,
+        message: `no ${column} column; the header needs columns date, client, type and hours (for ${column} one of: ${accepted}; case does not matter) (got ${header.map((h) => `"${visibleText(h)}"`).join(', ') || 'nothing'})`,
       });
     }
   }

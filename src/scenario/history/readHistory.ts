@@ -1,8 +1,11 @@
 import { InputError, type InputProblem } from '../scenarioError.js';
-import { readDate, readHours } from './cellValues.js';
+import { readDate, readHours, readName } from './cellValues.js';
 import { readCsv } from './csvRecords.js';
 import type { History, Ticket } from './history.js';
 import { historyColumns } from './historyColumns.js';
+
+/** Today's date, YYYY-MM-DD (UTC). */
+export const todayText = () => new Date().toISOString().slice(0, 10);
 
 /** Most problems listed in one message; a file with a wrong column has one per row. */
 export const MAX_REPORTED_PROBLEMS = 50;
@@ -11,12 +14,16 @@ export const MAX_REPORTED_PROBLEMS = 50;
  * A ticket/timesheet export (CSV text) → History. One row per ticket with columns date,
  * client, type and hours (other names accepted: historyColumns.ts), optionally plan; header
  * names case-insensitive; `,` `;` or tab separated (detected), decimal point or comma.
+ * Dates more than a year after today are refused (a typo year would stretch the window to
+ * decades); names holding control characters too (readName).
  * Every bad cell is reported at once as `line N, column NAME`, up to MAX_REPORTED_PROBLEMS.
  * @param file the name used in messages
+ * @param today YYYY-MM-DD, default today's date (UTC)
  * @throws InputError for an empty file, a missing column, or any bad row
  * @example parseHistory('date;client;type;hours\n2024-01-05;Acme;bug;1,5\n', 'h.csv').tickets[0].hours // 1.5
  */
-export function parseHistory(text: string, file: string): History {
+export function parseHistory(text: string, file: string, today = todayText()): History {
+  const latest = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const table = readCsv(text, file);
   const at = historyColumns(table.header, file);
   if (table.rows.length === 0) {
@@ -46,12 +53,22 @@ export function parseHistory(text: string, file: string): History {
     if (date && !date.ok) problem(at.date, date.message);
     const hours = hoursCell === undefined ? undefined : readHours(hoursCell);
     if (hours && !hours.ok) problem(at.hours, hours.message);
-    const client = clientCell?.trim();
+    const name = (column: number, text: string | undefined) => {
+      if (text === undefined) return undefined;
+      const read = readName(text);
+      if (read.ok) return read.value;
+      problem(column, read.message);
+      return undefined;
+    };
+    const client = name(at.client, clientCell);
     if (client === '') problem(at.client, 'is empty; every ticket needs the client it was for');
-    const type = typeCell?.trim();
+    const type = name(at.type, typeCell);
     if (type === '') problem(at.type, 'is empty; every ticket needs a request type (text edit, bug fix, ...)');
+    const plan = at.plan === undefined ? '' : (name(at.plan, cells[at.plan] ?? '') ?? '');
+    if (date?.ok && date.value.date > latest) {
+      problem(at.date, `is more than a year after today (${today}): a typo? Dates may run to ${latest} (got "${date.value.date}")`);
+    }
     if (problems.length > before || !date?.ok || !hours?.ok || !client || !type) continue;
-    const plan = at.plan === undefined ? '' : (cells[at.plan] ?? '').trim();
     tickets.push({ line, date: date.value.date, monthIndex: date.value.monthIndex, client, type, hours: hours.value, ...(plan ? { plan } : {}) });
   }
   if (problems.length > 0) {
