@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nonNegative, positive, probability, wholeNumber } from '../numbers.js';
+import { nameSchema as names } from '../names.js';
 import { describe, strictObject } from '../strictObject.js';
 import { DEFAULT_MAX_CREDIT_SHARE, DEFAULT_MEAN_OUTAGE_HOURS, DEFAULT_PROMISE_RISK, MAX_OUTAGES_PER_MONTH } from './constants.js';
 import { durationSchema } from './durationSchema.js';
@@ -30,7 +31,8 @@ const level = () => rangedNumber('in (0, 1], e.g. 0.995 for 99.5%', (v) => v > 0
 /** Expected outages per month, ≥ 0 and at most what a run can draw. */
 const outagesPerMonth = rangedNumber(`≥ 0 and at most ${MAX_OUTAGES_PER_MONTH.toLocaleString('en-US')}`, (v) => v >= 0 && v <= MAX_OUTAGES_PER_MONTH);
 
-const nameSchema = z.string({ error: (issue) => `must be a name (got ${describe(issue.input)})` }).min(1, 'must not be empty');
+/** A component's or group's name: any non-empty text without control or bidi characters. */
+const nameSchema = names('a name');
 
 const creditsSchema = z.array(strictObject({ below: level(), credit: probability() }), {
   error: (issue) => `must be a list of { below, credit } rows (got ${describe(issue.input)})`,
