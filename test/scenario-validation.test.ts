@@ -53,7 +53,7 @@ describe('bad input is refused with the key path and what is allowed', () => {
     ['triangular min > max', withType({ effort: { dist: 'triangular', min: 3, mode: 2, max: 1 } }), 'request_types.edit.effort.max', 'must be > min'],
     ['lognormal with two forms', withType({ effort: { dist: 'lognormal', median: 1, sigma: 1, p90: 3 } }), 'request_types.edit.effort', 'exactly one of'],
     ['an unknown distribution', withType({ effort: { dist: 'weibull', shape: 1 } }), 'request_types.edit.effort.dist', 'must be one of lognormal'],
-    ['a negative effort', withType({ effort: -0.5 }), 'request_types.edit.effort', '≥ 0'],
+    ['a negative effort', withType({ effort: -0.5 }), 'request_types.edit.effort', 'from 0 to 10,000 (got -0.5)'],
     ['seasonality of 11 months', withType({ seasonality: new Array(11).fill(1) }), 'request_types.edit.seasonality', 'exactly 12'],
     ['seasonality not averaging 1', withType({ seasonality: new Array(12).fill(1.2) }), 'request_types.edit.seasonality', 'must average 1'],
     ['an unknown category', withType({ category: 'cosmetic' }), 'request_types.edit.category', 'corrective, adaptive'],
