@@ -3,7 +3,8 @@ import { parseScenario } from '../src/scenario/load.js';
 import { editDistance, nearMiss } from '../src/scenario/names.js';
 import { printable } from '../src/scenario/printable.js';
 import { InputError } from '../src/scenario/scenarioError.js';
-import { baseDocument } from './helpers/scenario.js';
+import { fairfee, tempDir, writeScenario } from './helpers/cli.js';
+import { baseDocument, simulateDocument } from './helpers/scenario.js';
 
 /** The problems a document is refused with, as `path: message` lines; [] when it validates. */
 function problemsOf(document: Record<string, unknown> | string): string[] {
@@ -169,6 +170,33 @@ describe('prototype names are names like any other', () => {
       ['hasOwnProperty', 1, 1],
     ]);
     expect(scenario.shocks[0]).toMatchObject({ requestType: '__proto__', plans: ['toString'] });
+  });
+
+  // Written as text: JSON.parse, like the YAML reader, makes `__proto__` an own key.
+  const protoJson = [
+    '{"seed": 1, "cost_per_hour": 50, "hourly_rate": 80,',
+    ' "request_types": {"__proto__": {"category": "perfective", "frequency": {"per_month": 2}, "effort": 0.5},',
+    '                   "constructor": {"category": "support", "frequency": {"per_month": 1}, "effort": 1}},',
+    ' "plans": {"__proto__": {"covers": ["constructor"]}, "toString": {"covers": ["__proto__", "constructor"], "monthly_fee": 90}},',
+    ' "clients": [{"plan": "toString", "count": 3}, {"plan": "__proto__"}]}',
+  ].join('\n');
+
+  it('simulates, and breakeven --json carries plans.toString and plans.__proto__ as keys', async () => {
+    const { scenario, columns } = simulateDocument(JSON.parse(protoJson) as Record<string, unknown>, 200);
+    expect(scenario.requestTypes.map((t) => t.name)).toEqual(['__proto__', 'constructor']);
+    expect(scenario.plans.map((p) => [p.name, p.covers])).toEqual([
+      ['__proto__', ['constructor']],
+      ['toString', ['__proto__', 'constructor']],
+    ]);
+    expect(columns.netCost.length).toBe(200);
+    const file = writeScenario(tempDir(), 'proto.json', protoJson);
+    const result = await fairfee(['breakeven', file, '--trials', '200', '--seed', '1', '--workers', '1', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const plans = (JSON.parse(result.stdout) as { plans: Record<string, unknown> }).plans;
+    expect(Object.keys(plans)).toEqual(['__proto__', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(plans, 'toString')?.value).toMatchObject({ clients: 3, monthly_fee: 90 });
+    expect(Object.getOwnPropertyDescriptor(plans, '__proto__')?.value).toMatchObject({ clients: 1 });
   });
 
   it.each([
