@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../src/scenario/load.js';
 import { editDistance, nearMiss } from '../src/scenario/names.js';
@@ -333,5 +334,53 @@ describe('every problem at once, in file order', () => {
     expect(problemsOf(doc({ request_types: { edit: { ...edit, category: 'cosmetic' } } }))).toEqual([
       'request_types.edit.category: must be one of corrective, adaptive, perfective, preventive, support (got "cosmetic")',
     ]);
+  });
+});
+
+describe('validate speaks plainly, and the README example validates', () => {
+  const one = JSON.stringify({
+    cost_per_hour: 50,
+    hourly_rate: 80,
+    request_types: { edit },
+    plans: { basic: { covers: ['edit'] } },
+    clients: [{ plan: 'basic' }],
+  });
+
+  it.each([
+    ['one of each', one, 'ok: "unnamed scenario", 1 client in 1 segment on 1 plan (basic), 1 request type, 12-month term'],
+    [
+      'several of each',
+      JSON.stringify({
+        cost_per_hour: 50,
+        hourly_rate: 80,
+        request_types: { edit, fix: edit },
+        plans: { basic: { covers: ['edit'] }, 'Zorg 24/7': { covers: ['fix'] } },
+        clients: [{ plan: 'basic', count: 1200 }, { plan: 'Zorg 24/7' }],
+      }),
+      'ok: "unnamed scenario", 1,201 clients in 2 segments on 2 plans (basic, Zorg 24/7), 2 request types, 12-month term',
+    ],
+  ])('counts are singular or plural: %s', async (_name, text, expected) => {
+    const file = writeScenario(tempDir(), 's.json', text);
+    const result = await fairfee(['validate', file]);
+    expect(result.stdout).toBe(`${file}: ${expected}\n`);
+  });
+
+  it.each([
+    ['without a seed', one, { seed: null, seed_note: 'none in the file; each run picks one and prints it' }],
+    ['with a seed', JSON.stringify({ ...JSON.parse(one), seed: 7 }), { seed: '7' }],
+  ])('validate --json %s says how the seed is chosen', async (_name, text, expected) => {
+    const file = writeScenario(tempDir(), 's.json', text);
+    const json = JSON.parse((await fairfee(['validate', file, '--json'])).stdout) as Record<string, unknown>;
+    expect({ seed: json.seed, seed_note: json.seed_note }).toEqual({ seed_note: undefined, ...expected });
+  });
+
+  it('the yaml block under "Scenario files" in README.md validates', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Scenario files'));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section.slice(0, section.indexOf('\n## ', 1)))?.[1];
+    expect(block).toContain('seasonality:');
+    const scenario = parseScenario(block ?? '', 'README.md');
+    expect(scenario.plans.map((p) => p.name)).toEqual(['basic']);
+    expect(scenario.requestTypes[0].seasonality?.reduce((s, v) => s + v, 0)).toBeCloseTo(12, 9);
   });
 });
