@@ -29,7 +29,7 @@ describe('bundled scenarios are valid', () => {
 describe('bad input is refused with the key path and what is allowed', () => {
   it.each([
     ['a typo in a key', doc({ trails: 100 }), '', 'unknown key "trails"'],
-    ['a negative rate', withType({ frequency: { per_month: -1 } }), 'request_types.edit.frequency.per_month', '≥ 0 (got -1)'],
+    ['a negative rate', withType({ frequency: { per_month: -1 } }), 'request_types.edit.frequency.per_month', 'from 0 to 10,000 (got -1)'],
     ['a probability of 1.5', withType({ overrun: { probability: 1.5, factor: 2 } }), 'request_types.edit.overrun.probability', 'in [0, 1] (got 1.5)'],
     ['a plan covering an unknown type', doc({ plans: { basic: { covers: ['edit', 'seo'] } } }), 'plans.basic.covers[1]', 'unknown request type "seo"'],
     ['a client on an unknown plan', doc({ clients: [{ plan: 'gold' }] }), 'clients[0].plan', 'unknown plan "gold"'],
@@ -53,12 +53,17 @@ describe('bad input is refused with the key path and what is allowed', () => {
     ['triangular min > max', withType({ effort: { dist: 'triangular', min: 3, mode: 2, max: 1 } }), 'request_types.edit.effort.max', 'must be > min'],
     ['lognormal with two forms', withType({ effort: { dist: 'lognormal', median: 1, sigma: 1, p90: 3 } }), 'request_types.edit.effort', 'exactly one of'],
     ['an unknown distribution', withType({ effort: { dist: 'weibull', shape: 1 } }), 'request_types.edit.effort.dist', 'must be one of lognormal'],
-    ['a negative effort', withType({ effort: -0.5 }), 'request_types.edit.effort', '≥ 0'],
+    ['a negative effort', withType({ effort: -0.5 }), 'request_types.edit.effort', 'from 0 to 10,000 (got -0.5)'],
     ['seasonality of 11 months', withType({ seasonality: new Array(11).fill(1) }), 'request_types.edit.seasonality', 'exactly 12'],
     ['seasonality not averaging 1', withType({ seasonality: new Array(12).fill(1.2) }), 'request_types.edit.seasonality', 'must average 1'],
     ['an unknown category', withType({ category: 'cosmetic' }), 'request_types.edit.category', 'corrective, adaptive'],
     ['no clients', doc({ clients: [] }), 'clients', 'at least one client'],
-    ['too many requests per month', withType({ frequency: { per_month: 1e9 } }), 'clients[0]', 'at most 10,000'],
+    [
+      'too many requests per month at the seasonal peak',
+      withType({ frequency: { per_month: 1e4 }, seasonality: [1.2, 0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }),
+      'clients[0]',
+      'at most 10,000',
+    ],
   ])('%s', (_name, text, path, message) => {
     const problems = problemsOf(text);
     expect(problems.length).toBeGreaterThan(0);

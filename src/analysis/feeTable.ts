@@ -25,14 +25,15 @@ export function gridFees(from: number, to: number, step: number): number[] {
  * @example scenarioPriceList(scenario, { basic: 95 }) // { fees: { basic: 95, plus: 140 }, missing: [] }
  */
 export function scenarioPriceList(scenario: Scenario, given: Readonly<Record<string, number>> = {}): { fees: Record<string, number>; missing: string[] } {
-  const fees: Record<string, number> = {};
+  // Own keys only, and built by fromEntries: plan names such as __proto__ or toString are keys here.
+  const entries: [string, number][] = [];
   const missing: string[] = [];
   for (const plan of scenario.plans) {
-    const fee = given[plan.name] ?? plan.monthlyFee;
+    const fee = Object.hasOwn(given, plan.name) ? given[plan.name] : plan.monthlyFee;
     if (fee === undefined) missing.push(plan.name);
-    else fees[plan.name] = fee;
+    else entries.push([plan.name, fee]);
   }
-  return { fees, missing };
+  return { fees: Object.fromEntries(entries), missing };
 }
 
 /** The scenario's own prices (every plan's monthly_fee), or null when a plan has none. */

@@ -42,7 +42,8 @@ export function evaluatePriceList(columns: TrialColumns, scenario: Scenario, fee
   const profit = new Float64Array(n);
   let losses = 0;
   const plans = scenario.plans.map((plan, p): PlanAtPrice => {
-    const fee = fees[plan.name];
+    // An own key only: a plan named toString must not find Object.prototype.toString.
+    const fee = Object.hasOwn(fees, plan.name) ? fees[plan.name] : Number.NaN;
     const { netCost, feeWeight } = columns.plans[p];
     const planProfit = new Float64Array(n);
     let planLosses = 0;

@@ -107,7 +107,8 @@ export function breakevenReport(scenario: Scenario, columns: TrialColumns, trial
       report.premium_per_month_at_monthly_fee = plan.monthlyFee - indifferent;
       report.expected_profit_at_monthly_fee = (plan.monthlyFee * sum(feeWeight) - sum(netCost)) / n;
     }
-    plans[plan.name] = report;
+    // Defined, not assigned: a plan named __proto__ must be a key of the document, not its prototype.
+    Object.defineProperty(plans, plan.name, { value: report, enumerable: true, writable: true, configurable: true });
   });
   return {
     ...runIdentity(scenario, trials, seed),

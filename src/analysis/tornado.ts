@@ -28,7 +28,7 @@ export function adviceFrom(rows: readonly TornadoRow[], shares: Record<string, n
   const ranked = [...byType.entries()].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return 'No request type moves the fee: the fee is driven by fixed costs.';
   const [top, swing] = ranked[0];
-  const share = shares[top] ?? 0;
+  const share = Object.hasOwn(shares, top) ? shares[top] : 0;
   return (
     `${top} moves the break-even fee most (${currency ? `${currency} ` : ''}${swing.toFixed(2)} per client per month across ±20% of its inputs) ` +
     `and carries ${(share * 100).toFixed(0)}% of the net cost's variance: put a cap (included hours) or a separate price on ${top} first.`

@@ -8,30 +8,71 @@ import { lognormal } from '../random/lognormal.js';
 import { pert } from '../random/pert.js';
 import { triangular } from '../random/triangular.js';
 import { uniform } from '../random/uniform.js';
-import { MAX_EMPIRICAL_VALUES } from './limits.js';
-import { nonNegative, positive } from './numbers.js';
+import { GAMMA_CV_RANGE, MAX_EMPIRICAL_VALUES, MAX_HOURS, MAX_LOGNORMAL_SIGMA } from './limits.js';
+import { atMost, nonNegative, positive, positiveAtMost } from './numbers.js';
 import { describe, strictObject } from './strictObject.js';
 
 const FORMS =
   'a number, or { dist: lognormal, median, sigma | median, p90 | mean, sd }, { dist: triangular|pert, min, mode, max }, ' +
   '{ dist: gamma, mean, sd }, { dist: uniform, min, max }, { dist: fixed, value }, { dist: empirical, values: [...] }';
 
+/*
+ * Values (hours of a request, an overrun factor, an outage's hours) are at most MAX_HOURS, and
+ * the spread stays where the samplers are exact (limits.ts): a lognormal sigma of at most
+ * MAX_LOGNORMAL_SIGMA, however it is spelled, and a gamma's sd / mean within GAMMA_CV_RANGE.
+ */
+const value = () => atMost(MAX_HOURS);
+const positiveValue = () => positiveAtMost(MAX_HOURS);
+const spell = (v: number) => v.toLocaleString('en-US', { maximumSignificantDigits: 15 });
+
+/** z₀.₉₀ of the standard normal: a lognormal's p90 is median · e^(1.2816 σ). */
+const Z90 = 1.2815515655446004;
+
 const lognormalSpec = strictObject({
   dist: z.literal('lognormal'),
-  median: positive().optional(),
-  sigma: nonNegative().optional(),
-  p90: positive().optional(),
-  mean: positive().optional(),
+  median: positiveValue().optional(),
+  sigma: atMost(MAX_LOGNORMAL_SIGMA).optional(),
+  p90: positiveValue().optional(),
+  mean: positiveValue().optional(),
   sd: nonNegative().optional(),
+}).superRefine((spec, ctx) => {
+  // The sigma the other spellings imply: ln(p90 / median) / z₀.₉₀, or √ln(1 + (sd / mean)²).
+  const implied = (key: 'p90' | 'sd', sigma: number, shown: string) => {
+    if (sigma > MAX_LOGNORMAL_SIGMA) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `gives sigma ${shown}; a lognormal's sigma must be at most ${MAX_LOGNORMAL_SIGMA} (got ${key} ${spec[key]})`,
+      });
+    }
+  };
+  if (spec.median !== undefined && spec.p90 !== undefined && spec.p90 >= spec.median) {
+    const sigma = Math.log(spec.p90 / spec.median) / Z90;
+    implied('p90', sigma, sigma.toPrecision(3));
+  }
+  if (spec.mean !== undefined && spec.sd !== undefined) {
+    const sigma = Math.sqrt(Math.log1p((spec.sd / spec.mean) ** 2));
+    implied('sd', sigma, sigma.toPrecision(3));
+  }
 });
-const threePointSpec = (name: 'triangular' | 'pert') => strictObject({ dist: z.literal(name), min: nonNegative(), mode: nonNegative(), max: nonNegative() });
-const gammaSpec = strictObject({ dist: z.literal('gamma'), mean: positive(), sd: positive() });
-const uniformSpec = strictObject({ dist: z.literal('uniform'), min: nonNegative(), max: nonNegative() });
-const fixedSpec = strictObject({ dist: z.literal('fixed'), value: nonNegative() });
+const threePointSpec = (name: 'triangular' | 'pert') => strictObject({ dist: z.literal(name), min: value(), mode: value(), max: value() });
+const gammaSpec = strictObject({ dist: z.literal('gamma'), mean: positiveValue(), sd: positive() }).superRefine((spec, ctx) => {
+  const [low, high] = GAMMA_CV_RANGE;
+  const cv = spec.sd / spec.mean;
+  if (!(cv >= low && cv <= high)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sd'],
+      message: `must be from ${spell(low)} to ${spell(high)} times the mean, ${spell(low * spec.mean)} to ${spell(high * spec.mean)}, where gamma sampling stays exact (got ${describe(spec.sd)})`,
+    });
+  }
+});
+const uniformSpec = strictObject({ dist: z.literal('uniform'), min: value(), max: value() });
+const fixedSpec = strictObject({ dist: z.literal('fixed'), value: value() });
 const empiricalSpec = strictObject({
   dist: z.literal('empirical'),
   values: z
-    .array(nonNegative(), { error: (issue) => `must be a list of numbers ≥ 0 (got ${describe(issue.input)})` })
+    .array(value(), { error: (issue) => `must be a list of numbers ≥ 0 (got ${describe(issue.input)})` })
     .min(1, 'must hold at least one value')
     .max(MAX_EMPIRICAL_VALUES, `may hold at most ${MAX_EMPIRICAL_VALUES.toLocaleString('en-US')} values`),
 });
@@ -85,7 +126,7 @@ function build(spec: Record<string, unknown>): Distribution {
  */
 export const distributionSchema = z.unknown().transform((input, ctx): Distribution => {
   if (typeof input === 'number') {
-    const parsed = nonNegative().safeParse(input);
+    const parsed = value().safeParse(input);
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid', input });
       return z.NEVER;

@@ -13,10 +13,21 @@ function numberIn(rule: string, ok: (v: number) => boolean, integer = false) {
     });
 }
 
+/** A bound as messages spell it: 1,000,000, 0.001. */
+const spell = (v: number) => v.toLocaleString('en-US', { maximumSignificantDigits: 15 });
+
 /** A number ≥ 0: rates, efforts, costs, hours. */
 export const nonNegative = () => numberIn('≥ 0', (v) => v >= 0);
 /** A number > 0. */
 export const positive = () => numberIn('> 0', (v) => v > 0);
+/** A number in [0, max]: money, hours, rates with a bound from limits.ts. */
+export const atMost = (max: number) => numberIn(`from 0 to ${spell(max)}`, (v) => v >= 0 && v <= max);
+/** A number in (0, max]. */
+export const positiveAtMost = (max: number) => numberIn(`> 0 and at most ${spell(max)}`, (v) => v > 0 && v <= max);
+/** A number ≥ min. */
+export const atLeast = (min: number) => numberIn(`≥ ${spell(min)}`, (v) => v >= min);
+/** A number in [min, max], min > 0. */
+export const between = (min: number, max: number) => numberIn(`from ${spell(min)} to ${spell(max)}`, (v) => v >= min && v <= max);
 /** A probability in [0, 1]. */
 export const probability = () => numberIn('in [0, 1]', (v) => v >= 0 && v <= 1);
 /** A confidence level strictly between 0 and 1. */

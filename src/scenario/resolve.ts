@@ -1,79 +1,109 @@
 import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 import { DEFAULT_TERM_MONTHS, MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
-import type { InputProblem } from './scenarioError.js';
+import { isMapping, mapNames, unknownName } from './names.js';
 import type { RawScenario } from './schema.js';
 import type { ClientSegment, Plan, RequestType, Scenario, Shock } from './types.js';
 
 type Raw = RawScenario<AvailabilitySpec>;
-type RawRequestType = Raw['request_types'][string];
-type RawOverride = NonNullable<Raw['clients'][number]['overrides']>[string];
+type RawRequestType = Raw['request_types'] extends Map<string, infer T> ? T : never;
+type RawOverride = NonNullable<Raw['clients'][number]['overrides']> extends Map<string, infer T> ? T : never;
 
-const known = (names: string[]) => (names.length ? names.join(', ') : 'none defined');
+/** A problem at a key path kept as keys (names may hold dots), formatted by the caller. */
+export interface LocatedProblem {
+  keys: PropertyKey[];
+  message: string;
+}
+
+/** The names a section defines, or null when the section is not a mapping (its own problem says so). */
+function namesOf(section: unknown): string[] | null {
+  return isMapping(section) ? mapNames(section) : null;
+}
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const field = (value: unknown, key: string): unknown => (isMapping(value) && Object.hasOwn(value, key) ? value[key] : undefined);
 
 /**
  * Checks what one key alone cannot: every name used refers to something defined, and sizes
- * stay runnable. Returns every problem, with its key path.
+ * stay runnable. Works on the file's data as parsed, before or whatever the schema says, so a
+ * file with a bad number and an unknown plan hears of both: a reference that is not a name is
+ * left to the schema, and a section that is not a mapping defines no names to check against.
  */
-export function crossReferenceProblems(raw: Raw): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const types = Object.keys(raw.request_types);
-  const plans = Object.keys(raw.plans);
-  if (plans.length === 0) problems.push({ path: 'plans', message: 'must define at least one plan' });
-  for (const [planName, plan] of Object.entries(raw.plans)) {
-    plan.covers.forEach((type, i) => {
-      if (!types.includes(type)) {
-        problems.push({ path: `plans.${planName}.covers[${i}]`, message: `unknown request type "${type}"; request_types defines: ${known(types)}` });
-      }
+export function crossReferenceProblems(data: unknown): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  const typeSection = field(data, 'request_types');
+  const planSection = field(data, 'plans');
+  const types = namesOf(typeSection);
+  const plans = namesOf(planSection);
+  const typeSet = new Set(types);
+  const planSet = new Set(plans);
+  const checkType = (name: unknown, keys: PropertyKey[]) => {
+    if (types && typeof name === 'string' && !typeSet.has(name)) problems.push({ keys, message: unknownName('request type', name, 'request_types', types) });
+  };
+  const checkPlan = (name: unknown, keys: PropertyKey[]) => {
+    if (plans && typeof name === 'string' && !planSet.has(name)) problems.push({ keys, message: unknownName('plan', name, 'plans', plans) });
+  };
+  if (plans && plans.length === 0) problems.push({ keys: ['plans'], message: 'must define at least one plan' });
+  for (const planName of plans ?? []) {
+    listOf(field(field(planSection, planName), 'covers')).forEach((type, i) => {
+      checkType(type, ['plans', planName, 'covers', i]);
     });
   }
   let total = 0;
-  raw.clients.forEach((client, i) => {
-    total += client.count ?? 1;
-    if (!plans.includes(client.plan)) {
-      problems.push({ path: `clients[${i}].plan`, message: `unknown plan "${client.plan}"; plans defines: ${known(plans)}` });
-    }
-    for (const [type, override] of Object.entries(client.overrides ?? {})) {
-      if (!types.includes(type)) {
-        problems.push({ path: `clients[${i}].overrides.${type}`, message: `unknown request type "${type}"; request_types defines: ${known(types)}` });
-      } else if (override.overrun && !override.overrun.factor && !raw.request_types[type].overrun) {
-        problems.push({
-          path: `clients[${i}].overrides.${type}.overrun.factor`,
-          message: `is required: request type "${type}" has no overrun factor to inherit`,
-        });
+  listOf(field(data, 'clients')).forEach((client, i) => {
+    const count = field(client, 'count');
+    total += typeof count === 'number' && Number.isFinite(count) ? count : 1;
+    checkPlan(field(client, 'plan'), ['clients', i, 'plan']);
+    const overrides = field(client, 'overrides');
+    for (const type of namesOf(overrides) ?? []) {
+      const keys = ['clients', i, 'overrides', type];
+      if (types && !typeSet.has(type)) {
+        checkType(type, keys);
+        continue;
+      }
+      const overrun = field(field(overrides, type), 'overrun');
+      if (
+        isMapping(overrun) &&
+        field(overrun, 'factor') === undefined &&
+        isMapping(field(typeSection, type)) &&
+        field(field(typeSection, type), 'overrun') === undefined
+      ) {
+        problems.push({ keys: [...keys, 'overrun', 'factor'], message: `is required: request type ${JSON.stringify(type)} has no overrun factor to inherit` });
       }
     }
   });
   if (total > MAX_CLIENTS) {
     problems.push({
-      path: 'clients',
+      keys: ['clients'],
       message: `${total.toLocaleString('en-US')} clients in all; at most ${MAX_CLIENTS.toLocaleString('en-US')} can be simulated`,
     });
   }
-  (raw.shocks ?? []).forEach((shock, i) => {
-    if (!types.includes(shock.request_type)) {
-      problems.push({ path: `shocks[${i}].request_type`, message: `unknown request type "${shock.request_type}"; request_types defines: ${known(types)}` });
-    }
-    (shock.plans ?? []).forEach((plan, j) => {
-      if (!plans.includes(plan)) {
-        problems.push({ path: `shocks[${i}].plans[${j}]`, message: `unknown plan "${plan}"; plans defines: ${known(plans)}` });
-      }
+  listOf(field(data, 'shocks')).forEach((shock, i) => {
+    checkType(field(shock, 'request_type'), ['shocks', i, 'request_type']);
+    listOf(field(shock, 'plans')).forEach((plan, j) => {
+      checkPlan(plan, ['shocks', i, 'plans', j]);
     });
   });
-  if (problems.length === 0) problems.push(...rateProblems(raw));
   return problems;
 }
 
-/** Request rates so high that sampling each request cannot finish (a typo like 1e9). */
-function rateProblems(raw: Raw): InputProblem[] {
-  const problems: InputProblem[] = [];
+/**
+ * Request rates so high that sampling each request cannot finish (a typo like 1e9): a type's
+ * own rate at its seasonal peak for the client, plus what the shared shocks of that type bring
+ * each affected client (events per month × hit probability). Needs a fully checked file.
+ */
+export function rateProblems(raw: Raw): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
   raw.clients.forEach((client, i) => {
     for (const type of mergeRequestTypes(raw.request_types, client.overrides)) {
-      const peak = type.frequency.perMonth * (client.usage ?? 1) * Math.max(1, ...(type.seasonality ?? [1]));
+      let peak = type.frequency.perMonth * (client.usage ?? 1) * Math.max(1, ...(type.seasonality ?? [1]));
+      for (const shock of raw.shocks ?? []) {
+        if (shock.request_type === type.name && (!shock.plans || shock.plans.includes(client.plan))) peak += shock.per_month * shock.hit_probability;
+      }
       if (peak > MAX_REQUESTS_PER_MONTH) {
         problems.push({
-          path: `clients[${i}]`,
-          message: `${type.name} comes ${peak.toLocaleString('en-US')} times a month at its peak for this client; at most ${MAX_REQUESTS_PER_MONTH.toLocaleString('en-US')} requests per client-month can be simulated`,
+          keys: ['clients', i],
+          message: `${JSON.stringify(type.name)} comes ${peak.toLocaleString('en-US')} times a month at its peak for this client, shared shocks included; at most ${MAX_REQUESTS_PER_MONTH.toLocaleString('en-US')} requests per client-month can be simulated`,
         });
       }
     }
@@ -100,13 +130,13 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function mergeRequestTypes(types: Raw['request_types'], overrides: Record<string, RawOverride> | undefined): RequestType[] {
-  return Object.entries(types).map(([name, type]) => toRequestType(name, type, overrides?.[name]));
+function mergeRequestTypes(types: Raw['request_types'], overrides: ReadonlyMap<string, RawOverride> | undefined): RequestType[] {
+  return [...types].map(([name, type]) => toRequestType(name, type, overrides?.get(name)));
 }
 
 /** Turns a checked raw file into the engine's Scenario: defaults filled, overrides merged. */
 export function resolveScenario(raw: Raw): Scenario {
-  const plans: Plan[] = Object.entries(raw.plans).map(([name, plan]) => ({
+  const plans: Plan[] = [...raw.plans].map(([name, plan]) => ({
     name,
     monthlyFee: plan.monthly_fee,
     covers: [...new Set(plan.covers)],

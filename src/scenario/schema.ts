@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { distributionSchema } from './distributionSchema.js';
-import { MAX_CLIENTS, MAX_TERM_MONTHS, MAX_TRIALS } from './limits.js';
-import { confidenceLevel, nonNegative, positive, probability, wholeNumber } from './numbers.js';
+import {
+  MAX_CLIENTS,
+  MAX_HOURS,
+  MAX_MONEY,
+  MAX_MULTIPLIER_CV,
+  MAX_REQUESTS_PER_MONTH,
+  MAX_SHOCKS_PER_MONTH,
+  MAX_TERM_MONTHS,
+  MAX_TRIALS,
+  MIN_DISPERSION,
+} from './limits.js';
+import { nameMap, nameSchema, plainText } from './names.js';
+import { atLeast, atMost, confidenceLevel, nonNegative, probability, wholeNumber } from './numbers.js';
 import { describe, strictObject } from './strictObject.js';
 import { CATEGORIES } from './types.js';
 
@@ -11,15 +22,15 @@ import { CATEGORIES } from './types.js';
  * so every problem in a file is reported in one pass.
  */
 
-const name = () => z.string({ error: (issue) => `must be text (got ${describe(issue.input)})` }).min(1, 'must not be empty');
+const name = () => nameSchema();
 
 const nameList = () => z.array(name(), { error: (issue) => `must be a list of names (got ${describe(issue.input)})` });
 
-/** A name → value mapping whose keys are identifiers (request types, plans). */
-const namedMap = <T extends z.ZodType>(value: T) =>
-  z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'names must start with a letter or _ and hold only letters, digits, _ and -'), value, {
-    error: (issue) => `must be a mapping of names to settings (got ${describe(issue.input)})`,
-  });
+const money = () => atMost(MAX_MONEY);
+const hours = () => atMost(MAX_HOURS);
+const requestRate = () => atMost(MAX_REQUESTS_PER_MONTH);
+const dispersion = () => atLeast(MIN_DISPERSION);
+const multiplierCv = () => atMost(MAX_MULTIPLIER_CV);
 
 const SEASONALITY_TOLERANCE = 1e-3;
 const seasonality = z
@@ -33,7 +44,7 @@ const seasonality = z
     },
   });
 
-const frequency = strictObject({ per_month: nonNegative(), dispersion: positive().optional() });
+const frequency = strictObject({ per_month: requestRate(), dispersion: dispersion().optional() });
 const overrun = strictObject({ probability: probability(), factor: distributionSchema });
 
 const requestTypeShape = {
@@ -47,33 +58,33 @@ const requestType = strictObject(requestTypeShape);
 
 /** A client's override of a request type: any of its keys; frequency and overrun merge key by key. */
 const requestTypeOverride = strictObject({
-  frequency: strictObject({ per_month: nonNegative().optional(), dispersion: positive().optional() }).optional(),
+  frequency: strictObject({ per_month: requestRate().optional(), dispersion: dispersion().optional() }).optional(),
   effort: distributionSchema.optional(),
   overrun: strictObject({ probability: probability().optional(), factor: distributionSchema.optional() }).optional(),
   seasonality: seasonality.optional(),
 });
 
 const plan = strictObject({
-  monthly_fee: nonNegative().optional(),
+  monthly_fee: money().optional(),
   covers: nameList(),
-  included_hours: nonNegative().optional(),
-  overage_rate: nonNegative().optional(),
-  fixed_monthly_cost: nonNegative().optional(),
-  fixed_monthly_revenue: nonNegative().optional(),
+  included_hours: hours().optional(),
+  overage_rate: money().optional(),
+  fixed_monthly_cost: money().optional(),
+  fixed_monthly_revenue: money().optional(),
 });
 
 const client = strictObject({
   name: name().optional(),
   plan: name(),
   count: wholeNumber(1, MAX_CLIENTS).optional(),
-  heterogeneity: nonNegative().optional(),
+  heterogeneity: multiplierCv().optional(),
   usage: nonNegative().optional(),
-  overrides: namedMap(requestTypeOverride).optional(),
+  overrides: nameMap(requestTypeOverride).optional(),
 });
 
 const shock = strictObject({
   name: name().optional(),
-  per_month: nonNegative(),
+  per_month: atMost(MAX_SHOCKS_PER_MONTH),
   request_type: name(),
   hit_probability: probability(),
   plans: nameList().optional(),
@@ -83,21 +94,21 @@ const shock = strictObject({
 export function scenarioShape<A extends z.ZodType>(availability: A) {
   return {
     name: name().optional(),
-    currency: z.string({ error: (issue) => `must be text such as EUR (got ${describe(issue.input)})` }).optional(),
+    currency: plainText('text such as EUR').optional(),
     term_months: wholeNumber(1, MAX_TERM_MONTHS).optional(),
     confidence: confidenceLevel().optional(),
     trials: wholeNumber(1, MAX_TRIALS).optional(),
     seed: z
-      .union([z.string().min(1), z.number().int().nonnegative()], {
+      .union([plainText('a whole number ≥ 0 or a text').min(1), z.number().int().nonnegative()], {
         error: (issue) => `must be a whole number ≥ 0 or a text (got ${describe(issue.input)})`,
       })
       .optional(),
-    cost_per_hour: nonNegative(),
-    hourly_rate: nonNegative(),
-    request_types: namedMap(requestType),
-    common_factor: strictObject({ cv: nonNegative() }).optional(),
+    cost_per_hour: money(),
+    hourly_rate: money(),
+    request_types: nameMap(requestType),
+    common_factor: strictObject({ cv: multiplierCv() }).optional(),
     shocks: z.array(shock, { error: (issue) => `must be a list of shocks (got ${describe(issue.input)})` }).optional(),
-    plans: namedMap(plan),
+    plans: nameMap(plan),
     clients: z.array(client, { error: (issue) => `must be a list of clients (got ${describe(issue.input)})` }).min(1, 'must list at least one client'),
     availability: availability.optional(),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from './printable.js';
 
 /** Keys starting with `x_` are free for notes (docs/interface.md); they are dropped before checking. */
 function withoutNoteKeys(value: unknown): unknown {
@@ -17,7 +18,7 @@ export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
     z.strictObject(shape, {
       error: (issue) => {
         if (issue.code === 'unrecognized_keys') {
-          const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+          const keys = issue.keys.map((k) => describe(k)).join(', ');
           return `unknown key ${keys}; allowed keys: ${allowed} (or x_ prefixed notes)`;
         }
         if (issue.code === 'invalid_type') return `must be a mapping with keys ${allowed} (got ${describe(issue.input)})`;
@@ -27,12 +28,12 @@ export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
   );
 }
 
-/** How a bad value is shown in a message: its YAML-ish spelling, kept short. */
+/** How a bad value is shown in a message: its YAML-ish spelling, kept short, control and bidi characters escaped. */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return printable(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);

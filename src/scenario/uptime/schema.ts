@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { nonNegative, positive, probability, wholeNumber } from '../numbers.js';
+import { MAX_CHAIN_COMPONENTS, MAX_GROUP_MEMBERS, MAX_HOURS, MAX_MONEY } from '../limits.js';
+import { atMost, positiveAtMost, probability, wholeNumber } from '../numbers.js';
+import { nameSchema as names } from '../names.js';
 import { describe, strictObject } from '../strictObject.js';
 import { DEFAULT_MAX_CREDIT_SHARE, DEFAULT_MEAN_OUTAGE_HOURS, DEFAULT_PROMISE_RISK, MAX_OUTAGES_PER_MONTH } from './constants.js';
 import { durationSchema } from './durationSchema.js';
@@ -16,9 +18,6 @@ import type { AvailabilityNode, AvailabilitySpec, CreditSchedule, GroupSpec, Out
 const NODE_FORMS =
   'a component { name, availability | outages, monthly_cost, credits } or a group ' + '{ parallel: [...] }, { series: [...] }, { k_of_n: { k, of: [...] } }';
 
-/** Largest k of a k_of_n group (and so its members): far beyond any real stack. */
-const MAX_GROUP_MEMBERS = 10_000;
-
 /** A finite number satisfying `ok`, with the allowed range and the value found in the message. */
 function rangedNumber(rule: string, ok: (v: number) => boolean) {
   const error = (issue: { input?: unknown }) => `must be a number ${rule} (got ${describe(issue.input)})`;
@@ -30,7 +29,8 @@ const level = () => rangedNumber('in (0, 1], e.g. 0.995 for 99.5%', (v) => v > 0
 /** Expected outages per month, ≥ 0 and at most what a run can draw. */
 const outagesPerMonth = rangedNumber(`≥ 0 and at most ${MAX_OUTAGES_PER_MONTH.toLocaleString('en-US')}`, (v) => v >= 0 && v <= MAX_OUTAGES_PER_MONTH);
 
-const nameSchema = z.string({ error: (issue) => `must be a name (got ${describe(issue.input)})` }).min(1, 'must not be empty');
+/** A component's or group's name: any non-empty text without control or bidi characters. */
+const nameSchema = names('a name');
 
 const creditsSchema = z.array(strictObject({ below: level(), credit: probability() }), {
   error: (issue) => `must be a list of { below, credit } rows (got ${describe(issue.input)})`,
@@ -57,9 +57,9 @@ type RawNode = RawComponent | RawGroup;
 const componentSchema = strictObject({
   name: nameSchema.optional(),
   availability: probability().optional(),
-  mean_outage_hours: positive().optional(),
+  mean_outage_hours: positiveAtMost(MAX_HOURS).optional(),
   outages: strictObject({ per_month: outagesPerMonth, duration_hours: durationSchema }).optional(),
-  monthly_cost: nonNegative().optional(),
+  monthly_cost: atMost(MAX_MONEY).optional(),
   credits: creditsSchema.optional(),
 })
   .superRefine((c, ctx) => {
@@ -128,10 +128,16 @@ const seriesSchema = strictObject({ name: nameSchema.optional(), series: members
 
 const kOfNSchema = strictObject({
   name: nameSchema.optional(),
-  k_of_n: strictObject({ k: wholeNumber(1, MAX_GROUP_MEMBERS), of: membersSchema() }),
+  k_of_n: strictObject({
+    k: wholeNumber(1, MAX_GROUP_MEMBERS),
+    of: membersSchema().max(
+      MAX_GROUP_MEMBERS,
+      `may list at most ${MAX_GROUP_MEMBERS} members: the exact model of a k_of_n group sums over their up/down states`,
+    ),
+  }),
 })
   .superRefine((g, ctx) => {
-    if (g.k_of_n.k > g.k_of_n.of.length) {
+    if (g.k_of_n.k > g.k_of_n.of.length && g.k_of_n.k <= MAX_GROUP_MEMBERS) {
       ctx.addIssue({
         code: 'custom',
         path: ['k_of_n', 'k'],
@@ -140,6 +146,11 @@ const kOfNSchema = strictObject({
     }
   })
   .transform((g): RawGroup => ({ kind: 'k_of_n', name: g.name, k: g.k_of_n.k, members: g.k_of_n.of }));
+
+/** Components in a member, counted through its groups. */
+function componentCount(node: RawNode): number {
+  return node.kind === 'component' ? 1 : node.members.reduce((n, member) => n + componentCount(member), 0);
+}
 
 /** Key path of a group's members, as the user wrote them. */
 function membersPath(group: RawGroup): PropertyKey[] {
@@ -197,10 +208,19 @@ export const availabilitySchema = strictObject({
     .array(nodeSchema, { error: (issue) => `must be a list of components and groups (got ${describe(issue.input)})` })
     .min(1, 'must list at least one component'),
   credits: creditsSchema.optional(),
-  mean_outage_hours: positive().optional(),
+  mean_outage_hours: positiveAtMost(MAX_HOURS).optional(),
   risk: rangedNumber('in (0, 1), e.g. 0.05', (v) => v > 0 && v < 1).optional(),
   max_credit_share: probability().optional(),
 }).transform((block, ctx): AvailabilitySpec => {
+  const components = block.chain.reduce((n, member) => n + componentCount(member), 0);
+  if (components > MAX_CHAIN_COMPONENTS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['chain'],
+      message: `holds ${components.toLocaleString('en-US')} components in all, groups' members included; at most ${MAX_CHAIN_COMPONENTS} can be modelled`,
+    });
+    return z.NEVER;
+  }
   const meanOutageHours = block.mean_outage_hours ?? DEFAULT_MEAN_OUTAGE_HOURS;
   const members = block.chain.map((member, i) => resolve(member, ['chain', i], meanOutageHours, ctx));
   const chain: GroupSpec = { kind: 'series', name: 'chain', k: members.length, members };
