@@ -339,15 +339,7 @@ function expectHandled(result: { status: number; stdout: string; stderr: string 
 }
 
 describe('random mutations of valid scenarios', () => {
-  /*
-   * Skipped until the names work in src/scenario/** is merged (issue #15): with seeds 152024 and
-   * 1–5 the first counterexample is always a name holding a control or bidi character (BEL,
-   * ESC [2J, U+202E) that `validate` echoes raw to the terminal, e.g. clients[0].name: "bell\u0007"
-   * in { request_types: { edit: { frequency: { per_month: 0 }, effort: 0 } }, plans: { basic:
-   * { covers: [] } }, clients: [{ plan: basic }] }. It shadows what comes after it (1e308 and
-   * other bounds): un-skip after merging and fix what it finds next. Not weakened.
-   */
-  it.skip('validate and breakeven --trials 200 succeed or exit 2 with the file and a key path; never exit 1, a stack trace or a raw control character', async () => {
+  it('validate and breakeven --trials 200 succeed or exit 2 with the file and a key path; never exit 1, a stack trace or a raw control character', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioDocument, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), mutation, fc.boolean(), async (doc, pick, m, yaml) => {
         const mutated = mutate(doc, pick, m);
