@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../src/scenario/load.js';
-import { editDistance, nearMiss } from '../src/scenario/names.js';
+import { editDistance, nearMiss } from '../src/scenario/nearMiss.js';
 import { printable } from '../src/scenario/printable.js';
 import { InputError } from '../src/scenario/scenarioError.js';
 import { fairfee, tempDir, writeScenario } from './helpers/cli.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nearMiss } from './nearMiss.js';
 import { printable } from './printable.js';
 
 /** Keys starting with `x_` are free for notes (docs/interface.md); they are dropped before checking. */
@@ -19,7 +20,9 @@ export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
       error: (issue) => {
         if (issue.code === 'unrecognized_keys') {
           const keys = issue.keys.map((k) => describe(k)).join(', ');
-          return `unknown key ${keys}; allowed keys: ${allowed} (or x_ prefixed notes)`;
+          const guess = issue.keys.length === 1 ? nearMiss(issue.keys[0], Object.keys(shape)) : undefined;
+          const hint = guess === undefined ? '' : ` did you mean "${guess}"?`;
+          return `unknown key ${keys};${hint} allowed keys: ${allowed} (or x_ prefixed notes)`;
         }
         if (issue.code === 'invalid_type') return `must be a mapping with keys ${allowed} (got ${describe(issue.input)})`;
         return undefined;
