@@ -2,7 +2,10 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { fairfee, tempDir } from './helpers/cli.js';
+import type { WithoutSharedShocks } from '../src/analysis/sharedShocks.js';
+import { formatSharedShocks } from '../src/report/sharedShocksText.js';
+import { fairfee, tempDir, writeScenario } from './helpers/cli.js';
+import { baseDocument } from './helpers/scenario.js';
 
 const S = 'scenarios/webagency.yaml';
 const FAST = ['--trials', '300', '--seed', '3', '--workers', '1', '--quiet'];
@@ -117,5 +120,130 @@ describe('a table on - (stdout) is all stdout holds', () => {
     expect(toFile.status).toBe(0);
     expect(parse(toStdout.stdout)).toEqual(parse(readFileSync(file, 'utf8')));
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('several --confidence levels: the figures of one level say which', () => {
+  it('risk loading, pooling benefit and shared shocks are labelled with the headline level', async () => {
+    const result = await fairfee(['breakeven', S, ...FAST, '--confidence', '0.9', '0.95']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Risk loading at 90\.0% +\d/m);
+    expect(result.stdout).toMatch(/^Pooling benefit at 90\.0% +EUR/m);
+    expect(result.stdout).toMatch(/^Shared shocks \(.*\), break-even fees at 90\.0%/m);
+  });
+
+  it('one level: the labels stay as they were', async () => {
+    const result = await fairfee(['breakeven', S, ...FAST]);
+    expect(result.stdout).toMatch(/^Risk loading {2,}\d/m);
+    expect(result.stdout).not.toMatch(/(Risk loading|Pooling benefit|break-even fees) at/);
+  });
+});
+
+describe('text and JSON keep their meaning when a ratio is undefined', () => {
+  const dir = tempDir();
+  const idle = writeScenario(dir, 'idle.json', baseDocument({ request_types: { edit: { category: 'perfective', frequency: { per_month: 0 }, effort: 1 } } }));
+  const empty = writeScenario(dir, 'empty.json', baseDocument({ plans: { basic: { covers: ['edit'] }, empty: { covers: ['edit'] } } }));
+  const cheap = writeScenario(dir, 'cheap.json', baseDocument({ plans: { basic: { covers: [] } } }));
+  const RUN = ['--trials', '300', '--seed', '1', '--quiet', '--sensitivity-trials', '0'];
+
+  it.each([
+    ['fair fee 0', idle, 'Risk loading                             n/a (fair fee is 0)', { key: 'risk_loading_note', note: 'fair fee is 0' }],
+    ['a plan with no clients', empty, 'empty        0        -  n/a (no clients)', { key: 'standalone_fee_note', note: 'no clients' }],
+  ])('%s: n/a with the reason, never NaN; JSON null with a note', async (_name, file, line, { key, note }) => {
+    const text = await fairfee(['run', file, ...RUN]);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain(line);
+    expect(text.stdout).not.toMatch(/NaN|Infinity/);
+    const json = await fairfee(['run', file, ...RUN, '--json']);
+    expect(json.stdout).not.toMatch(/NaN|Infinity/);
+    expect(json.stdout).toContain(`"${key}": "${note}"`);
+    // Every null has its note.
+    const document = JSON.parse(json.stdout);
+    const bare: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (value === null || typeof value !== 'object') return;
+      // A null in an array ([null, null]) has its note beside the array's key.
+      if (Array.isArray(value)) {
+        for (const [i, item] of value.entries()) walk(item, `${path}[${i}]`);
+        return;
+      }
+      for (const [k, v] of Object.entries(value)) {
+        const holdsNull = v === null || (Array.isArray(v) && v.includes(null));
+        if (holdsNull && !(`${k}_note` in value)) bare.push(`${path}.${k}`);
+        walk(v, `${path}.${k}`);
+      }
+    };
+    walk(document, '');
+    expect(bare).toEqual([]);
+  });
+
+  it('a histogram of negative fees reads −9 to −7, not -9 – -7', async () => {
+    const result = await fairfee(['run', cheap, ...RUN]);
+    expect(result.status, result.stderr).toBe(0);
+    const bins = result.stdout.split('Which fee would have just covered')[1];
+    expect(bins).toMatch(/^\s*−\d+(\.\d+)? to −\d+(\.\d+)? /m);
+    expect(bins).not.toMatch(/-\d+ – -\d+/);
+  });
+});
+
+describe('CSV tables round by column kind; --trials-csv keeps full precision', () => {
+  const decimals = (cell: string) => (cell.includes('.') ? cell.split('.')[1].length : 0);
+  it.each([
+    ['breakeven --csv', ['breakeven', S, ...FAST], '--csv', { fee: 2, fair_fee: 2, standalone_fee: 2, indifferent_fee: 2, overpay_probability: 4 }],
+    [
+      'compare --csv',
+      ['compare', S, ...FAST],
+      '--csv',
+      { expected_profit: 2, value_at_risk: 2, margin_per_hour: 2, loss_probability: 4, overpay_probability: 4 },
+    ],
+    [
+      'compare --plan-csv',
+      ['compare', S, ...FAST, '--plan-fee', 'basic=90.5'],
+      '--plan-csv',
+      { fee: 2, expected_profit: 2, premium_per_month: 2, loss_probability: 4, overpay_probability: 4 },
+    ],
+    ['sensitivity --csv', ['sensitivity', S, ...FAST], '--csv', { fee_low_input: 2, swing: 2, variance_share: 4 }],
+  ])('%s', async (_name, args, option, most) => {
+    const path = join(tempDir(), 'table.csv');
+    const result = await fairfee([...args, option, path]);
+    expect(result.status, result.stderr).toBe(0);
+    const [header, ...rows]: string[][] = parse(readFileSync(path, 'utf8'));
+    for (const [column, max] of Object.entries(most)) {
+      const i = header.indexOf(column);
+      expect(i, column).toBeGreaterThanOrEqual(0);
+      const cells = rows.map((row) => row[i]).filter((cell) => cell !== '');
+      expect(cells.length, column).toBeGreaterThan(0);
+      expect(Math.max(...cells.map(decimals)), column).toBeLessThanOrEqual(max);
+    }
+  });
+
+  it('--trials-csv is not rounded', async () => {
+    const path = join(tempDir(), 'trials.csv');
+    const result = await fairfee(['breakeven', S, ...FAST, '--trials-csv', path]);
+    expect(result.status, result.stderr).toBe(0);
+    const [, ...rows]: string[][] = parse(readFileSync(path, 'utf8'));
+    expect(Math.max(...rows.map((row) => decimals(row[3])))).toBeGreaterThan(4);
+  });
+});
+
+describe('a negative cost of shared shocks says why', () => {
+  const result = (cost: number, interval: [number, number]): WithoutSharedShocks => ({
+    trials: 2000,
+    breakeven_fee: 100,
+    breakeven_fee_interval: interval,
+    fair_fee: 90,
+    pooling_benefit: 10,
+    with_shocks_fee: 100 + cost,
+    shared_shocks_cost: cost,
+    pooling_benefit_change: 0,
+  });
+  it.each([
+    ['within the Monte Carlo error', result(-0.5, [98, 102]), /below zero, but within the Monte Carlo error of ±2\.00/],
+    ['beyond it', result(-5, [99, 101]), /below zero: at this sample size the shocks damp the tail/],
+  ])('%s', (_name, shocks, message) => {
+    expect(formatSharedShocks(shocks, 2000, 'EUR')).toMatch(message);
+  });
+  it('a cost ≥ 0 has no note', () => {
+    expect(formatSharedShocks(result(3, [98, 102]), 2000, 'EUR')).not.toMatch(/below zero/);
   });
 });
