@@ -184,16 +184,17 @@ describe('fairfee calibrate', () => {
     writeFileSync(history, content);
     const result = await fairfee(['calibrate', history, '--out', history, '--force']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/is the history file itself/);
+    // Refused by the output check (src/cli/outputFiles.ts), before the history is fitted.
+    expect(result.stderr).toMatch(/--out ".*h\.csv": is an input of this command/);
     expect(readFileSync(history, 'utf8')).toBe(content);
   });
 
-  it('exits 1 when --out cannot be written, leaving no file behind', async () => {
+  it('exits 2 when --out cannot be written (checked before the fit), leaving no file behind', async () => {
     const dir = tempDir();
     const out = join(dir, 'no-such-folder', 'x.yaml');
     const result = await fairfee(['calibrate', EXAMPLE, '--out', out]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/cannot write .*x\.yaml: no such folder; nothing was written/);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--out ".*x\.yaml": its folder ".*no-such-folder" does not exist/);
     expect(result.stdout).toBe('');
     expect(readdirSync(dir)).toEqual([]);
   });

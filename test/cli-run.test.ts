@@ -135,7 +135,8 @@ describe('CSV output', () => {
     const portfolio = rows.find((r) => r[0] === 'portfolio' && r[2] === '0,95')!;
     const fee = Number(portfolio[rows[0].indexOf('fee')].replace(',', '.'));
     expect(portfolio[rows[0].indexOf('fee')]).toMatch(/^\d+,\d+$/);
-    expect(fee).toBeCloseTo(json.breakeven_fee, 8);
+    // CSV money is rounded to cents (docs/interface.md, "CSV tables").
+    expect(fee).toBeCloseTo(json.breakeven_fee, 2);
   });
 
   it('rfc4180 with a formula-like client name is neutralised', async () => {
@@ -169,12 +170,13 @@ describe('CSV output', () => {
     expect(Number(trials[1][3])).toBeCloseTo(Number(trials[1][1]) / Number(trials[1][2]), 8);
   });
 
-  it('an unwritable CSV path fails with exit 1 and leaves no partial file', async () => {
+  it('an unwritable CSV path fails with exit 2 before the run and leaves no partial file', async () => {
     const dir = tempDir();
     const target = join(dir, 'missing-folder', 'out.csv');
     const result = await fairfee(['breakeven', 'scenarios/webagency.yaml', '--trials', '200', '--seed', '1', '--csv', target]);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('out.csv');
+    expect(result.stdout).toBe('');
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });

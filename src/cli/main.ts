@@ -10,6 +10,7 @@ import { validateCommand } from './commands/validate.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import type { Io } from './output.js';
 import { closePools } from './simulation.js';
+import { escapeForTerminal } from './terminalText.js';
 
 /** Builds the command line parser: one module per command, assembled here (Squiggle's makeProgram). */
 export function buildCli(args: readonly string[], io: Io) {
@@ -33,8 +34,27 @@ export function buildCli(args: readonly string[], io: Io) {
     .epilogue('Exit status: 0 done, 1 the run failed, 2 the input is wrong. Docs: README.md in the package.')
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs' own errors (YError: a parse error, or a UsageError thrown by an option's coerce,
+      // re-thrown with its message only) are usage errors; any other is the command's own.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(usageMessage(error ? error.message : message));
     });
+}
+
+/** What some options take, for yargs' "Not enough arguments following: precision". */
+const TAKES: Record<string, string> = {
+  precision: 'a share such as 1% or 0.01',
+  csv: 'a file name, or - for stdout',
+  'trials-csv': 'a file name, or - for stdout',
+  'plan-csv': 'a file name, or - for stdout',
+  out: 'a file name, or - for stdout',
+};
+
+/** yargs' own messages, said as the command's are: `--precision needs a value: …`. */
+function usageMessage(message: string): string {
+  const missing = /^Not enough arguments following: (\S+)$/.exec(message);
+  if (missing) return `--${missing[1]} needs a value${TAKES[missing[1]] ? `: ${TAKES[missing[1]]}` : ''}`;
+  return message;
 }
 
 /**
@@ -47,12 +67,12 @@ export async function main(args: readonly string[], io: Io = { stdout: process.s
     return EXIT_OK;
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) {
-      io.stderr.write(`fairfee: ${error.message}\n`);
+      io.stderr.write(`fairfee: ${escapeForTerminal(error.message)}\n`);
       if (error instanceof UsageError) io.stderr.write('Run `fairfee --help` or `fairfee COMMAND --help` for the options.\n');
       return EXIT_BAD_INPUT;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`fairfee: the run failed: ${message}\n`);
+    io.stderr.write(`fairfee: the run failed: ${escapeForTerminal(message)}\n`);
     return EXIT_FAILED;
   } finally {
     await closePools();

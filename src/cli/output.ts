@@ -1,5 +1,6 @@
-import { toCsv, type CsvCell, type CsvDialect } from '../report/csv.js';
-import { streamFileAtomic, writeFileAtomic } from './writeFileAtomic.js';
+import { withNotes } from '../report/jsonNotes.js';
+import { UsageError } from './errors.js';
+import { checkOutputTargets, writeOutputs, type Destination, type OutputContent, type OutputTarget } from './outputFiles.js';
 
 /**
  * What a command needs of a stream: text out, and whether it is a terminal (for the progress
@@ -17,38 +18,55 @@ export interface Io {
   stderr: OutputStream;
 }
 
-/** Writes a table as a CSV file in the chosen dialect, whole or not at all. */
-export async function writeCsvFile(path: string, rows: readonly (readonly CsvCell[])[], dialect: CsvDialect): Promise<void> {
-  await writeFileAtomic(path, toCsv(rows, dialect));
+/** A command's output options, checked before any work: where each goes. */
+export interface CheckedOutputs {
+  /** Each given output option (`--csv`) and its destination. */
+  readonly destinations: ReadonlyMap<string, Destination>;
+  /** Whether one of them is `-`: then that table is all stdout holds, and the terminal report is not printed. */
+  readonly onStdout: boolean;
 }
 
 /**
- * Streams a large table (one row per trial) as CSV, built a thousand rows at a time so memory
- * stays bounded, with the same all-or-nothing guarantee.
- * @param header column names
- * @param rowAt the cells of row i
+ * Checks every output a command was asked for, before any simulation (docs/interface.md,
+ * "Output files"): stdout holds one thing, so at most one output is `-` and none with --json;
+ * then each path as checkOutputTargets checks it (folder exists and is writable, not an input,
+ * not a folder, not read-only, no two outputs on one file).
+ * @param targets output option → path as given (undefined: not given)
+ * @param inputs the files the command reads (scenario, history)
+ * @throws UsageError naming the option, the path and the reason (exit 2)
  */
-export async function streamCsvFile(
-  path: string,
-  header: readonly string[],
-  count: number,
-  rowAt: (i: number) => CsvCell[],
-  dialect: CsvDialect,
-): Promise<void> {
-  function* pieces(): Generator<string> {
-    yield toCsv([header], dialect);
-    const chunk = 1000;
-    for (let start = 0; start < count; start += chunk) {
-      const rows: CsvCell[][] = [];
-      for (let i = start; i < Math.min(count, start + chunk); i++) rows.push(rowAt(i));
-      // Only the first piece carries the byte order mark.
-      yield toCsv(rows, dialect).replace(/^\uFEFF/, '');
-    }
+export async function checkOutputs(targets: Readonly<Record<string, string | undefined>>, inputs: readonly string[], json: boolean): Promise<CheckedOutputs> {
+  const given: OutputTarget[] = Object.entries(targets).flatMap(([option, path]) => (path === undefined ? [] : [{ option, path }]));
+  const onStdout = given.filter((target) => target.path === '-');
+  if (onStdout.length > 1) {
+    throw new UsageError(`${onStdout.map((t) => `${t.option} -`).join(' and ')}: stdout holds one thing; write all but one of these tables to a file`);
   }
-  await streamFileAtomic(path, pieces());
+  if (onStdout.length === 1 && json) {
+    throw new UsageError(
+      `${onStdout[0].option} - writes the table to stdout, where --json writes its document; write the table to a file, or leave out --json`,
+    );
+  }
+  const destinations = await checkOutputTargets(given, inputs);
+  return { destinations: new Map(destinations.map((d) => [d.target.option, d])), onStdout: onStdout.length === 1 };
 }
 
-/** One JSON document on stdout: the only thing there with --json. */
+/**
+ * Writes every checked output at once, whole or not at all (writeOutputs).
+ * @param contents output option → its content, built only when that output was asked for
+ */
+export async function writeCommandOutputs(checked: CheckedOutputs, contents: Readonly<Record<string, () => OutputContent>>, io: Io): Promise<void> {
+  const outputs = [...checked.destinations].map(([option, destination]) => {
+    const content = contents[option];
+    if (!content) throw new Error(`no content for ${option}`);
+    return { destination, content: content() };
+  });
+  if (outputs.length > 0) await writeOutputs(outputs, io.stdout);
+}
+
+/**
+ * One JSON document on stdout: the only thing there with --json. A value that is not a finite
+ * number is written as null with a `KEY_note` saying why (withNotes), never as a bare null.
+ */
 export function printJson(io: Io, document: unknown): void {
-  io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(withNotes(document), null, 2)}\n`);
 }

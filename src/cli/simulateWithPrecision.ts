@@ -1,13 +1,13 @@
 import { simulateToPrecision, type PrecisionReport } from '../analysis/precision.js';
 import type { TrialColumns } from '../engine/columns.js';
-import type { PrecisionArgs, SimulationArgs } from './options.js';
+import { maxTrialsOf, type PrecisionArgs, type SimulationArgs } from './options.js';
 import type { Io } from './output.js';
 import { parsePrecision } from './precisionFormat.js';
-import { largestRunnableTrials, simulate, simulatorOf, writeTrialsCsv, type PreparedRun } from './simulation.js';
+import { largestRunnableTrials, simulate, simulatorOf, type PreparedRun } from './simulation.js';
 
 /**
  * The main simulation of a command: to the asked precision when --precision is given, else
- * the asked trials; then --trials-csv. Returns the run as finally sized.
+ * the asked trials. Returns the run as finally sized; the command writes --trials-csv from it.
  */
 export async function mainSimulation(
   run: PreparedRun,
@@ -16,9 +16,14 @@ export async function mainSimulation(
 ): Promise<{ run: PreparedRun; columns: TrialColumns; precision?: PrecisionReport }> {
   const options = { typeColumns: args['trials-csv'] !== undefined };
   if (args.precision !== undefined) {
-    const cap = Math.min(args['max-trials'], largestRunnableTrials(run.scenario));
-    if (cap < args['max-trials'] && !args.quiet)
-      io.stderr.write(`note: --max-trials lowered to ${cap.toLocaleString('en-US')}, the most this scenario can run\n`);
+    const asked = maxTrialsOf(args);
+    const cap = Math.min(asked, largestRunnableTrials(run.scenario));
+    if (cap < asked && !args.quiet) io.stderr.write(`note: --max-trials lowered to ${cap.toLocaleString('en-US')}, the most this scenario can run\n`);
+    // --trials above the cap is refused by the option check; the scenario's own trials can be above it.
+    if (run.trials > cap && !args.quiet)
+      io.stderr.write(
+        `note: the scenario's ${run.trials.toLocaleString('en-US')} trials are above --max-trials ${cap.toLocaleString('en-US')}; --precision runs at most ${cap.toLocaleString('en-US')}\n`,
+      );
     const { columns, precision } = await simulateToPrecision(simulatorOf(run, args, io), {
       ...options,
       trials: run.trials,
@@ -32,11 +37,8 @@ export async function mainSimulation(
           );
       },
     });
-    const sized = { ...run, trials: precision.trials };
-    await writeTrialsCsv(sized.scenario, columns, args);
-    return { run: sized, columns, precision };
+    return { run: { ...run, trials: precision.trials }, columns, precision };
   }
   const columns = await simulate(run, args, io, options);
-  await writeTrialsCsv(run.scenario, columns, args);
   return { run, columns };
 }

@@ -8,7 +8,7 @@ import { adjustScenario, type ScenarioAdjustment } from '../scenario/adjust.js';
 import { clientCount, type Scenario } from '../scenario/types.js';
 import { UsageError } from './errors.js';
 import type { SimulationArgs } from './options.js';
-import { streamCsvFile, type Io } from './output.js';
+import type { Io } from './output.js';
 import { createProgress } from './progress.js';
 import { loadScenarioFile } from './scenarioFile.js';
 
@@ -20,6 +20,8 @@ export interface PreparedRun {
   seed: string;
   /** Confidence levels, the headline first. */
   levels: number[];
+  /** Threads the runs use, this one included: --workers, at most the cores. */
+  workers: number;
   /** The command's worker threads, shared by all its runs (null: this thread only). */
   pool: SimulationPool | null;
 }
@@ -28,9 +30,9 @@ export interface PreparedRun {
 const openPools = new Set<SimulationPool>();
 
 /** Worker threads for a command's runs: `workers − 1` of them, started by the first run that wants them. */
-function commandPool(workers: number | undefined): SimulationPool | null {
+function commandPool(workers: number): SimulationPool | null {
   const entry = workerEntry();
-  const size = (workers ?? availableParallelism()) - 1;
+  const size = workers - 1;
   if (entry === null || size < 1) return null;
   const pool = new SimulationPool(entry, size);
   openPools.add(pool);
@@ -89,7 +91,23 @@ export async function prepareRun(file: string, args: Partial<SimulationArgs>, io
     if (!args.quiet) io.stderr.write(`note: no seed given; using seed ${seed} (pass --seed ${seed} to repeat this run)\n`);
   }
   const asked = args.confidence === undefined ? [] : Array.isArray(args.confidence) ? args.confidence : [args.confidence];
-  return { file, scenario, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence], pool: commandPool(args.workers) };
+  const workers = threadsFor(args, io);
+  return { file, scenario, trials, seed, levels: asked.length > 0 ? asked : [scenario.confidence], workers, pool: commandPool(workers) };
+}
+
+/**
+ * --workers, at most the cores: threads beyond them only add overhead (`--workers 256` on two
+ * cores took 54 s and 3.1 GB) and never change a number; a note on stderr says so.
+ */
+export function threadsFor(args: Partial<SimulationArgs>, io: Io, cores = availableParallelism()): number {
+  const asked = args.workers ?? cores;
+  if (asked <= cores) return asked;
+  if (!args.quiet && !args.json)
+    io.stderr.write(
+      `note: --workers ${asked} is more than the ${cores} cores of this machine; running on ${cores} threads (more threads than cores only add overhead, and never change a number)
+`,
+    );
+  return cores;
 }
 
 /** What else a simulation is asked for besides the prepared run. */
@@ -113,7 +131,7 @@ export function startSimulation(run: PreparedRun, args: SimulationArgs, io: Io, 
   let update: (done: number, total: number) => void = () => undefined;
   const started = startRun(scenario, {
     seed: run.seed,
-    workers: args.workers,
+    workers: run.workers,
     typeColumns,
     onProgress: (done, total) => update(done, total),
     pool: run.pool,
@@ -152,36 +170,4 @@ export function simulatorOf(run: PreparedRun, args: SimulationArgs, io: Io): Sim
     start: ({ adjustments, typeColumns, label }) =>
       startSimulation(run, label === null ? quiet : args, io, { adjustments, typeColumns, label: label ?? undefined }),
   };
-}
-
-/** --trials-csv: one row per simulated term: the portfolio's totals, each plan's net cost and each type's hours. */
-export async function writeTrialsCsv(scenario: Scenario, columns: TrialColumns, args: SimulationArgs): Promise<void> {
-  const path = args['trials-csv'];
-  if (!path) return;
-  const header = [
-    'trial',
-    'net_cost',
-    'fee_weight',
-    'breakeven_fee',
-    'hours',
-    'covered_hours',
-    ...scenario.plans.map((p) => `net_cost_${p.name}`),
-    ...scenario.requestTypes.map((t) => `hours_${t.name}`),
-  ];
-  await streamCsvFile(
-    path,
-    header,
-    columns.netCost.length,
-    (t) => [
-      t + 1,
-      columns.netCost[t],
-      columns.feeWeight[t],
-      columns.netCost[t] / columns.feeWeight[t],
-      columns.hours[t],
-      columns.coveredHours[t],
-      ...columns.plans.map((p) => p.netCost[t]),
-      ...columns.typeHours.map((h) => h[t]),
-    ],
-    args['csv-dialect'],
-  );
 }

@@ -2,6 +2,7 @@ import type { AvailabilityAnalysis } from '../analysis/availability/analysis.js'
 import type { ComponentFigures } from '../analysis/availability/exactFigures.js';
 import type { RunIdentity } from '../analysis/runReport.js';
 import { formatHeader } from './breakevenText.js';
+import type { CsvColumn, CsvTable } from './csv.js';
 import { formatCount, formatHours, formatUptimePercent, formatPromise, formatRows } from './format.js';
 
 export { compositionReport } from './compositionText.js';
@@ -91,6 +92,19 @@ export type AvailabilityJson = ReturnType<typeof availabilityJson>;
  */
 export function availabilityCsvRows(analysis: AvailabilityAnalysis): CsvRows {
   return [[...AVAILABILITY_CSV_HEADER], ...analysis.distribution.map((row) => [row.level, row.availability, row.downtimeHours, row.creditShare])];
+}
+
+/** The --csv table's columns (AVAILABILITY_CSV_HEADER): uptime to six digits, a credit share to four. */
+export const AVAILABILITY_CSV_COLUMNS: readonly CsvColumn[] = [
+  { name: 'quantile', kind: 'exact' },
+  { name: 'availability', kind: 'uptime' },
+  { name: 'downtime_hours', kind: 'hours' },
+  { name: 'credit_share', kind: 'share' },
+];
+
+/** The --csv table as a typed table (availabilityCsvRows without its header). */
+export function availabilityCsv(analysis: AvailabilityAnalysis): CsvTable {
+  return { columns: AVAILABILITY_CSV_COLUMNS, rows: availabilityCsvRows(analysis).slice(1) };
 }
 
 function componentLine(component: ComponentFigures): [string, string] {

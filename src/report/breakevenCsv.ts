@@ -1,26 +1,27 @@
 import type { BreakevenReport } from '../analysis/runReport.js';
-import type { CsvCell } from './csv.js';
+import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
 
 /**
  * The break-even CSV: one row per confidence level for the portfolio, one per plan and one per
  * client segment (its standalone single-client fee), so the owner can sort and filter.
  */
-export function breakevenCsv(report: BreakevenReport): CsvCell[][] {
-  const header = [
-    'level',
-    'name',
-    'confidence',
-    'clients',
-    'fee',
-    'fee_low',
-    'fee_high',
-    'fair_fee',
-    'standalone_fee',
-    'overpay_probability',
-    'indifferent_fee',
-  ];
-  return [
-    header,
+export const BREAKEVEN_CSV_COLUMNS: readonly CsvColumn[] = [
+  { name: 'level', kind: 'text' },
+  { name: 'name', kind: 'text' },
+  { name: 'confidence', kind: 'exact' },
+  { name: 'clients', kind: 'count' },
+  { name: 'fee', kind: 'money' },
+  { name: 'fee_low', kind: 'money' },
+  { name: 'fee_high', kind: 'money' },
+  { name: 'fair_fee', kind: 'money' },
+  { name: 'standalone_fee', kind: 'money' },
+  { name: 'overpay_probability', kind: 'share' },
+  { name: 'indifferent_fee', kind: 'money' },
+];
+
+/** The break-even CSV's typed table (BREAKEVEN_CSV_COLUMNS): money to cents, probabilities to four digits. */
+export function breakevenCsv(report: BreakevenReport): CsvTable {
+  const rows: CsvCell[][] = [
     ...report.levels.map((level): CsvCell[] => [
       'portfolio',
       report.scenario,
@@ -61,4 +62,5 @@ export function breakevenCsv(report: BreakevenReport): CsvCell[][] {
       null,
     ]),
   ];
+  return { columns: BREAKEVEN_CSV_COLUMNS, rows };
 }

@@ -1,4 +1,4 @@
-import type { BreakevenReport } from '../analysis/runReport.js';
+import type { BreakevenReport, PlanReport } from '../analysis/runReport.js';
 import type { WithoutSharedShocks } from '../analysis/sharedShocks.js';
 import { Z95 } from '../analysis/quantile.js';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from './format.js';
@@ -10,6 +10,19 @@ export function formatHeader(report: Pick<BreakevenReport, 'scenario' | 'clients
   return `${report.scenario}: ${report.clients} clients, ${report.term_months}-month term, ${report.trials.toLocaleString('en-US')} simulated terms, seed ${report.seed}`;
 }
 
+/**
+ * ` at 90%`: the level of the figures that use the headline level only (risk loading, pooling
+ * benefit, shared shocks), when several levels are shown; empty with one.
+ */
+export function headlineLabel(report: Pick<BreakevenReport, 'confidence' | 'levels'>): string {
+  return report.levels.length > 1 ? ` at ${formatPercent(report.confidence, 1)}` : '';
+}
+
+/** Why the risk loading (break-even ÷ fair fee − 1) is n/a. */
+function riskLoadingText(fairFee: number): string {
+  return fairFee === 0 ? 'n/a (fair fee is 0)' : 'n/a (fixed revenue covers the expected costs)';
+}
+
 /** The headline fees: break-even at each level, fair fee, loading, pooling. */
 export function formatBreakevenSummary(report: BreakevenReport): string {
   const c = report.currency;
@@ -17,10 +30,12 @@ export function formatBreakevenSummary(report: BreakevenReport): string {
     `Break-even flat fee at ${formatPercent(level.confidence, 1)} confidence`,
     `${formatMoney(level.breakeven_fee, c)} per client per month  (95% MC interval ${formatInterval(level.breakeven_fee_interval)})`,
   ]);
+  // Risk loading and pooling benefit are of the headline level: named when there are several.
+  const at = headlineLabel(report);
   pairs.push(
     ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(Z95 * report.fair_fee_standard_error)})`],
-    ['Risk loading', report.risk_loading === null ? 'n/a (fixed revenue covers the expected costs)' : formatPercent(report.risk_loading)],
-    ['Pooling benefit', `${formatMoney(report.pooling_benefit, c)} per client per month (vs. pricing each client alone)`],
+    [`Risk loading${at}`, report.risk_loading === null ? riskLoadingText(report.fair_fee) : formatPercent(report.risk_loading)],
+    [`Pooling benefit${at}`, `${formatMoney(report.pooling_benefit, c)} per client per month (vs. pricing each client alone)`],
     [
       'Hours worked over the term',
       `mean ${formatNumber(report.hours.mean, 0)} (± ${formatNumber(Z95 * report.hours.standard_error, 1)}), p50 ${formatNumber(report.hours.p50, 0)}, p95 ${formatNumber(report.hours.p95, 0)}, p99 ${formatNumber(report.hours.p99, 0)}`,
@@ -35,17 +50,12 @@ export function formatBreakevenSummary(report: BreakevenReport): string {
 
 /** Per-plan fees and the client's side of the bargain. */
 export function formatPlans(report: BreakevenReport): string {
-  const rows = Object.entries(report.plans).map(([name, plan]) => [
-    name,
-    String(plan.clients),
-    plan.monthly_fee === undefined ? '-' : formatNumber(plan.monthly_fee),
-    formatNumber(plan.fee),
-    formatNumber(plan.fair_fee),
-    formatNumber(plan.standalone_fee),
-    formatNumber(plan.indifferent_fee),
-    formatPercent(plan.overpay_probability),
-    plan.overpay_probability_at_monthly_fee === undefined ? '-' : formatPercent(plan.overpay_probability_at_monthly_fee),
-  ]);
+  const rows = Object.entries(report.plans).map(([name, plan]) =>
+    plan.clients === 0
+      ? // No clients: no fee of the plan is defined (its standalone fee is 0 / 0).
+        [name, '0', plan.monthly_fee === undefined ? '-' : formatNumber(plan.monthly_fee), 'n/a (no clients)', '-', '-', '-', '-', '-']
+      : planRow(name, plan),
+  );
   return formatTable(
     [
       { header: 'plan', align: 'left' },
@@ -60,6 +70,21 @@ export function formatPlans(report: BreakevenReport): string {
     ],
     rows,
   );
+}
+
+/** A plan's row of the plan table. */
+function planRow(name: string, plan: PlanReport): string[] {
+  return [
+    name,
+    String(plan.clients),
+    plan.monthly_fee === undefined ? '-' : formatNumber(plan.monthly_fee),
+    formatNumber(plan.fee),
+    formatNumber(plan.fair_fee),
+    formatNumber(plan.standalone_fee),
+    formatNumber(plan.indifferent_fee),
+    formatPercent(plan.overpay_probability),
+    plan.overpay_probability_at_monthly_fee === undefined ? '-' : formatPercent(plan.overpay_probability_at_monthly_fee),
+  ];
 }
 
 /** What the plan columns mean, in plain words, under the table. */
@@ -77,6 +102,6 @@ export const PLAN_LEGEND = [
  */
 export function breakevenText(report: BreakevenReport, shocks: WithoutSharedShocks | null): string {
   const sections = [formatHeader(report), formatBreakevenSummary(report), `${formatPlans(report)}\n${PLAN_LEGEND}`];
-  if (shocks) sections.push(formatSharedShocks(shocks, report.trials, report.currency));
+  if (shocks) sections.push(formatSharedShocks(shocks, report.trials, report.currency, headlineLabel(report)));
   return sections.join('\n\n');
 }

@@ -6,6 +6,7 @@ import { formatHeader } from './breakevenText.js';
 import { formatPriceList } from './priceListText.js';
 import { formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
+import type { CsvColumn, CsvTable } from './csv.js';
 
 /** The fee comparison table: one row per fee, the same trials behind every row. */
 export function formatFeeTable(rows: readonly FeeRow[], confidence: number): string {
@@ -42,20 +43,22 @@ export const FEE_TABLE_LEGEND = [
   'VaR: the loss exceeded in only the worst share of terms (negative: even then a profit); exp. shortfall: the mean loss in those worst terms',
 ].join('\n');
 
-/** Fee table rows as CSV: the header first. */
-export function feeRowsCsv(rows: readonly FeeRow[]): (string | number)[][] {
-  const keys = [
-    'fee',
-    'loss_probability',
-    'expected_profit',
-    'expected_profit_standard_error',
-    'profit_p05',
-    'value_at_risk',
-    'expected_shortfall',
-    'margin_per_hour',
-    'overpay_probability',
-  ] as const;
-  return [[...keys], ...rows.map((row) => keys.map((key) => row[key]))];
+/** The fee table's CSV columns, named as FeeRow's keys; money to cents, probabilities to four digits. */
+export const FEE_ROWS_CSV_COLUMNS = [
+  { name: 'fee', kind: 'money' },
+  { name: 'loss_probability', kind: 'share' },
+  { name: 'expected_profit', kind: 'money' },
+  { name: 'expected_profit_standard_error', kind: 'money' },
+  { name: 'profit_p05', kind: 'money' },
+  { name: 'value_at_risk', kind: 'money' },
+  { name: 'expected_shortfall', kind: 'money' },
+  { name: 'margin_per_hour', kind: 'money' },
+  { name: 'overpay_probability', kind: 'share' },
+] as const satisfies readonly (CsvColumn & { name: keyof FeeRow })[];
+
+/** Fee table rows as a typed CSV table (FEE_ROWS_CSV_COLUMNS). */
+export function feeRowsCsv(rows: readonly FeeRow[]): CsvTable {
+  return { columns: FEE_ROWS_CSV_COLUMNS, rows: rows.map((row) => FEE_ROWS_CSV_COLUMNS.map((column) => row[column.name])) };
 }
 
 /**

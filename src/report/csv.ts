@@ -47,3 +47,54 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], dialect: CsvDialect
     quoted_match: /^'/,
   });
 }
+
+/**
+ * What a CSV column holds, which says how its numbers are rounded: money to cents, shares and
+ * probabilities to four digits, uptime shares to six (99.9957% must not read 100%), hours to
+ * four; counts, text and exact inputs (a confidence level, a fee asked for) as they are.
+ */
+export type CsvKind = 'text' | 'count' | 'exact' | 'money' | 'share' | 'uptime' | 'hours';
+
+/** Decimals of each kind; null: not rounded. */
+const KIND_DECIMALS: Record<CsvKind, number | null> = { text: null, count: null, exact: null, money: 2, share: 4, uptime: 6, hours: 4 };
+
+/** A column of a CSV table: its header and its kind. */
+export interface CsvColumn {
+  readonly name: string;
+  readonly kind: CsvKind;
+}
+
+/** A table for --csv or --plan-csv: typed columns, then rows of cells in their order. */
+export interface CsvTable {
+  readonly columns: readonly CsvColumn[];
+  readonly rows: readonly (readonly CsvCell[])[];
+}
+
+/** A number rounded to `decimals`, or as it is when null. */
+function rounded(value: number, decimals: number | null): number {
+  if (decimals === null || !Number.isFinite(value)) return value;
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+/** A typed table → CSV text: each number rounded by its column's kind (CsvKind), the header first. */
+export function tableCsv(table: CsvTable, dialect: CsvDialect): string {
+  const decimals = table.columns.map((column) => KIND_DECIMALS[column.kind]);
+  const rows = table.rows.map((row) => row.map((cell, i) => (typeof cell === 'number' ? rounded(cell, decimals[i] ?? null) : cell)));
+  return toCsv([table.columns.map((column) => column.name), ...rows], dialect);
+}
+
+/**
+ * A large table (one row per trial) as CSV text in pieces of a thousand rows, so memory stays
+ * bounded and the table is never one string; only the first piece carries the byte order mark.
+ * @param rowAt the cells of row i
+ */
+export function* csvPieces(header: readonly string[], count: number, rowAt: (i: number) => CsvCell[], dialect: CsvDialect): Generator<string> {
+  yield toCsv([header], dialect);
+  const chunk = 1000;
+  for (let start = 0; start < count; start += chunk) {
+    const rows: CsvCell[][] = [];
+    for (let i = start; i < Math.min(count, start + chunk); i++) rows.push(rowAt(i));
+    yield toCsv(rows, dialect).replace(/^\uFEFF/, '');
+  }
+}

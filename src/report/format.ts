@@ -9,7 +9,8 @@
 
 /** Number formatting for the terminal: grouped thousands, fixed decimals, en-US digits. */
 export function formatNumber(value: number, decimals = 2): string {
-  if (!Number.isFinite(value)) return String(value);
+  // NaN or ±Infinity is a ratio with nothing to divide by: never printed as such.
+  if (!Number.isFinite(value)) return 'n/a';
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
@@ -20,7 +21,7 @@ export function formatMoney(value: number, currency: string, decimals = 2): stri
 
 /** A probability or share as a percentage: `4.8%`. */
 export function formatPercent(value: number, decimals = 1): string {
-  if (!Number.isFinite(value)) return String(value);
+  if (!Number.isFinite(value)) return 'n/a';
   return `${(value * 100).toFixed(decimals)}%`;
 }
 
@@ -32,7 +33,7 @@ export function formatInterval([low, high]: readonly [number, number], decimals 
 /**
  * A share as an uptime percentage: at most `decimals` decimals (default 4, so 99.996% is not
  * 100%), trailing zeros dropped unless `keepZeros`; non-finite values print as "–" (unlike
- * formatPercent, whose fixed decimals and `NaN` the fee reports keep) (an estimate shown with its error keeps its digits: 98.4900% ± 0.0025%).
+ * formatPercent, whose fixed decimals the fee reports keep, and which prints `n/a`) (an estimate shown with its error keeps its digits: 98.4900% ± 0.0025%).
  * @example formatUptimePercent(0.98604) // "98.604%"; formatUptimePercent(0.986) // "98.6%"
  */
 export function formatUptimePercent(share: number, decimals = 4, keepZeros = false): string {

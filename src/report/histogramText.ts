@@ -6,7 +6,10 @@ export function formatHistogram(histogram: Histogram, marker?: { value: number; 
   const max = Math.max(...histogram.counts, 1);
   const total = histogram.counts.reduce((a, b) => a + b, 0);
   const decimals = histogram.edges[histogram.edges.length - 1] - histogram.edges[0] < 20 ? 2 : 0;
-  const labels = histogram.counts.map((_, i) => `${formatNumber(histogram.edges[i], decimals)} – ${formatNumber(histogram.edges[i + 1], decimals)}`);
+  // With a negative edge, `-9 – -7` reads as a subtraction: then `−9 to −7`, with minus signs.
+  const negative = histogram.edges[0] < 0;
+  const edge = (x: number) => (negative ? formatNumber(x, decimals).replace(/^-/, '\u2212') : formatNumber(x, decimals));
+  const labels = histogram.counts.map((_, i) => `${edge(histogram.edges[i])}${negative ? ' to ' : ' – '}${edge(histogram.edges[i + 1])}`);
   const labelWidth = Math.max(...labels.map((l) => l.length));
   return histogram.counts
     .map((count, i) => {

@@ -1,6 +1,6 @@
 import { Z95 } from '../analysis/quantile.js';
 import type { PriceListResult } from '../analysis/priceList.js';
-import type { CsvCell } from './csv.js';
+import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
 import { formatMoney, formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
 
@@ -37,20 +37,22 @@ export function formatPriceList(result: PriceListResult, currency: string): stri
   ].join('\n');
 }
 
-/** The price list as CSV rows, the header first; the last row is the portfolio. */
-export function priceListCsv(result: PriceListResult): CsvCell[][] {
-  return [
-    [
-      'plan',
-      'clients',
-      'fee',
-      'expected_profit',
-      'expected_profit_standard_error',
-      'loss_probability',
-      'indifferent_fee',
-      'premium_per_month',
-      'overpay_probability',
-    ],
+/** The price list's CSV columns (--plan-csv). */
+export const PRICE_LIST_CSV_COLUMNS: readonly CsvColumn[] = [
+  { name: 'plan', kind: 'text' },
+  { name: 'clients', kind: 'count' },
+  { name: 'fee', kind: 'money' },
+  { name: 'expected_profit', kind: 'money' },
+  { name: 'expected_profit_standard_error', kind: 'money' },
+  { name: 'loss_probability', kind: 'share' },
+  { name: 'indifferent_fee', kind: 'money' },
+  { name: 'premium_per_month', kind: 'money' },
+  { name: 'overpay_probability', kind: 'share' },
+];
+
+/** The price list as a typed CSV table (PRICE_LIST_CSV_COLUMNS); the last row is the portfolio. */
+export function priceListCsv(result: PriceListResult): CsvTable {
+  const rows: CsvCell[][] = [
     ...result.plans.map((p): CsvCell[] => [
       p.plan,
       p.clients,
@@ -74,4 +76,5 @@ export function priceListCsv(result: PriceListResult): CsvCell[][] {
       null,
     ],
   ];
+  return { columns: PRICE_LIST_CSV_COLUMNS, rows };
 }

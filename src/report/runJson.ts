@@ -1,4 +1,5 @@
 import type { RunResult } from '../analysis/runStudy.js';
+import { breakevenJson } from './breakevenJson.js';
 import { sensitivitySection } from './sensitivityJson.js';
 
 /**
@@ -9,7 +10,7 @@ import { sensitivitySection } from './sensitivityJson.js';
 export function runJson(result: RunResult) {
   const { report, currentPrices, sharedShocks, sensitivity } = result;
   return {
-    ...report,
+    ...breakevenJson(report),
     fee_table: result.feeTable,
     ...(currentPrices ? { current_prices: currentPrices } : {}),
     ...(sharedShocks ? { without_shared_shocks: sharedShocks } : {}),

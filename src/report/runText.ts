@@ -1,5 +1,5 @@
 import type { RunResult } from '../analysis/runStudy.js';
-import { formatBreakevenSummary, formatHeader, formatPlans, PLAN_LEGEND } from './breakevenText.js';
+import { formatBreakevenSummary, formatHeader, formatPlans, headlineLabel, PLAN_LEGEND } from './breakevenText.js';
 import { FEE_TABLE_LEGEND, formatFeeTable } from './compareText.js';
 import { formatMoney } from './format.js';
 import { formatHistogram } from './histogramText.js';
@@ -24,7 +24,7 @@ export function runText(result: RunResult, precisionText: string | null): string
   sections.push(
     `Fee table (uniform fee per client per month${c ? `, ${c}` : ''}; same simulated terms in every row)\n${formatFeeTable(result.feeTable, report.confidence)}\n${FEE_TABLE_LEGEND}`,
   );
-  if (sharedShocks) sections.push(formatSharedShocks(sharedShocks, report.trials, c));
+  if (sharedShocks) sections.push(formatSharedShocks(sharedShocks, report.trials, c, headlineLabel(report)));
   if (sensitivity) sections.push(formatSensitivity(sensitivity, c));
   sections.push(
     `Which fee would have just covered each simulated term (per client per month)\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: `break-even ${formatMoney(report.breakeven_fee, c)}` })}`,

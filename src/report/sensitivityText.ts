@@ -2,7 +2,7 @@ import { adviceFrom } from '../analysis/tornado.js';
 import type { SensitivityResult } from '../analysis/sensitivity.js';
 import type { RunIdentity } from '../analysis/runReport.js';
 import { formatHeader } from './breakevenText.js';
-import type { CsvCell } from './csv.js';
+import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
 
@@ -52,11 +52,22 @@ export function formatSensitivity(result: SensitivityResult, currency: string): 
   ].join('\n');
 }
 
-/** The tornado as CSV rows, the header first. */
-export function sensitivityCsv(result: SensitivityResult): CsvCell[][] {
-  return [
-    ['request_type', 'input', 'change', 'fee_low_input', 'fee_high_input', 'swing', 'variance_share'],
-    ...result.rows.map((row): CsvCell[] => [
+/** The tornado's CSV columns. */
+export const SENSITIVITY_CSV_COLUMNS: readonly CsvColumn[] = [
+  { name: 'request_type', kind: 'text' },
+  { name: 'input', kind: 'text' },
+  { name: 'change', kind: 'exact' },
+  { name: 'fee_low_input', kind: 'money' },
+  { name: 'fee_high_input', kind: 'money' },
+  { name: 'swing', kind: 'money' },
+  { name: 'variance_share', kind: 'share' },
+];
+
+/** The tornado as a typed CSV table (SENSITIVITY_CSV_COLUMNS). */
+export function sensitivityCsv(result: SensitivityResult): CsvTable {
+  return {
+    columns: SENSITIVITY_CSV_COLUMNS,
+    rows: result.rows.map((row): CsvCell[] => [
       row.request_type ?? '',
       row.input,
       row.change,
@@ -65,7 +76,7 @@ export function sensitivityCsv(result: SensitivityResult): CsvCell[][] {
       row.swing,
       row.request_type ? result.variance_shares[row.request_type] : null,
     ]),
-  ];
+  };
 }
 
 /** The terminal text of `fairfee sensitivity`: the run's identity, then the tornado (formatSensitivity). */

@@ -57,7 +57,7 @@ export function checkComposition(input: CompositionInput): number {
   if (n === 0) throw optionError(option, `give at least one availability, e.g. ${option} 0.99 0.996`);
   for (const a of input.availabilities) {
     if (typeof a !== 'number' || !Number.isFinite(a) || a < 0 || a > 1) {
-      const hint = typeof a === 'number' && a > 1 && a <= 100 ? ` (write ${a}% as ${a / 100})` : '';
+      const hint = typeof a === 'number' && a > 1 && a <= 100 ? ` (write ${a}% as ${Number((a / 100).toPrecision(12))})` : '';
       throw optionError(option, `${String(a)} is not an availability in [0, 1]${hint}`);
     }
   }

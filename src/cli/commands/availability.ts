@@ -1,13 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
 import { analyzeAvailability } from '../../analysis/availability/analysis.js';
 import { checkComposition, composeAvailabilities, type CompositionInput } from '../../analysis/availability/composition.js';
-import { availabilityCsvRows, scenarioAvailabilityJson, scenarioAvailabilityText } from '../../report/availabilityText.js';
+import { availabilityCsv, scenarioAvailabilityJson, scenarioAvailabilityText } from '../../report/availabilityText.js';
+import { tableCsv } from '../../report/csv.js';
 import { compositionText } from '../../report/compositionText.js';
 import { runIdentity } from '../../analysis/runReport.js';
 import { InputError } from '../../scenario/scenarioError.js';
 import { UsageError } from '../errors.js';
-import { checkSimulationArgs, simulationOptions, type SimulationArgs } from '../options.js';
-import { printJson, writeCsvFile, type Io } from '../output.js';
+import { checkGivenOnce, checkSimulationArgs, numberOption, shown, simulationOptions, type SimulationArgs } from '../options.js';
+import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun } from '../simulation.js';
 
 type Args = SimulationArgs & {
@@ -39,15 +40,26 @@ function compositionInput(args: Args): CompositionInput | null {
  * @throws UsageError (exit 2)
  */
 export function checkAvailabilityArgs(args: Args): true {
+  checkGivenOnce(args, availabilityOptions);
   checkSimulationArgs(args);
+  // Options the command takes with the others but cannot honour: refused, not ignored.
+  if (args.confidence !== undefined)
+    throw new UsageError('--confidence is not used by availability (it has no break-even fee); the promise is set by --risk, e.g. --risk 0.05');
+  if (args['trials-csv'] !== undefined)
+    throw new UsageError('--trials-csv is not written by availability; --csv writes its table of simulated months by quantile');
   const { months, risk, fee } = args;
   if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 100_000_000))
-    throw new UsageError(`--months must be a whole number from 1 to 100,000,000 (got ${months})`);
-  if (risk !== undefined && !(risk > 0 && risk < 1)) throw new UsageError(`--risk must be in (0, 1), e.g. 0.05 (got ${risk})`);
+    throw new UsageError(`--months must be a whole number from 1 to 100,000,000 (got ${shown(months)})`);
+  if (risk !== undefined && !(risk > 0 && risk < 1)) throw new UsageError(`--risk must be in (0, 1), e.g. 0.05 (got ${shown(risk)})`);
   const share = args['max-credit-share'];
-  if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`--max-credit-share must be in [0, 1] (got ${share})`);
-  if (fee !== undefined && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee must be a number ≥ 0 (got ${fee})`);
+  if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`--max-credit-share must be in [0, 1] (got ${shown(share)})`);
+  if (fee !== undefined && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee must be a number ≥ 0 (got ${shown(fee)})`);
   const composition = compositionInput(args);
+  if (composition && args.csv !== undefined) {
+    throw new UsageError(
+      `--csv writes the simulated months of a scenario; --${composition.mode === 'k_of_n' ? 'k-of-n' : composition.mode} has only exact figures: leave out --csv (--json gives them)`,
+    );
+  }
   if (composition) {
     try {
       checkComposition(composition);
@@ -62,6 +74,36 @@ export function checkAvailabilityArgs(args: Args): true {
   return true;
 }
 
+/** The command's options, as data. */
+const availabilityOptions = {
+  ...simulationOptions,
+  series: numberOption('series', {
+    array: true,
+    allowed: 'availabilities in [0, 1], e.g. 0.99 0.996',
+    describe: 'Availabilities in series, e.g. --series 0.99 0.996 (no scenario needed)',
+  }),
+  parallel: numberOption('parallel', {
+    array: true,
+    allowed: 'availabilities in [0, 1], e.g. 0.99 0.99',
+    describe: 'Redundant availabilities, e.g. --parallel 0.99 0.99',
+  }),
+  'k-of-n': numberOption('k-of-n', {
+    array: true,
+    allowed: 'K then availabilities in [0, 1], e.g. 2 0.99 0.99 0.99',
+    describe: 'K then the members: --k-of-n 2 0.99 0.99 0.99 (2 of 3 up)',
+  }),
+  months: numberOption('months', { allowed: 'a whole number from 1 to 100,000,000', describe: 'Simulated months (default: trials × term months)' }),
+  risk: numberOption('risk', {
+    allowed: 'a number in (0, 1), e.g. 0.05',
+    describe: "Accepted chance of a month below the promise (default: the block's risk, else 0.05)",
+  }),
+  'max-credit-share': numberOption('max-credit-share', {
+    allowed: 'a number in [0, 1]',
+    describe: "Credit budget as a share of the fee (default: the block's, else 0.02)",
+  }),
+  fee: numberOption('fee', { allowed: 'a number ≥ 0', describe: 'A monthly fee, to state credits in money' }),
+};
+
 /** `fairfee availability [SCENARIO]` and `fairfee availability --series 0.99 0.996`. */
 export function availabilityCommand(io: Io): CommandModule<object, Args> {
   return {
@@ -70,16 +112,7 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
     builder: (yargs: Argv) =>
       yargs
         .positional('scenario', { type: 'string', describe: 'Scenario file with an availability block' })
-        .options({
-          ...simulationOptions,
-          series: { type: 'array', number: true, describe: 'Availabilities in series, e.g. --series 0.99 0.996 (no scenario needed)' },
-          parallel: { type: 'array', number: true, describe: 'Redundant availabilities, e.g. --parallel 0.99 0.99' },
-          'k-of-n': { type: 'array', number: true, describe: 'K then the members: --k-of-n 2 0.99 0.99 0.99 (2 of 3 up)' },
-          months: { type: 'number', describe: 'Simulated months (default: trials × term months)' },
-          risk: { type: 'number', describe: "Accepted chance of a month below the promise (default: the block's risk, else 0.05)" },
-          'max-credit-share': { type: 'number', describe: "Credit budget as a share of the fee (default: the block's, else 0.02)" },
-          fee: { type: 'number', describe: 'A monthly fee, to state credits in money' },
-        })
+        .options(availabilityOptions)
         .check((argv) => checkAvailabilityArgs(argv as Args))
         .example('$0 availability --series 0.99 0.996', 'hosting 99% then network 99.6%: what is left?')
         .example('$0 availability scenarios/hosting-sla.yaml --csv months.csv', 'simulated months and credits') as unknown as Argv<Args>,
@@ -91,7 +124,9 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         io.stdout.write(`${compositionText(result)}\n`);
         return;
       }
-      const run = await prepareRun(args.scenario!, args, io);
+      const file = args.scenario!;
+      const outputs = await checkOutputs({ '--csv': args.csv }, [file], args.json);
+      const run = await prepareRun(file, args, io);
       const spec = run.scenario.availability;
       if (!spec)
         throw new InputError(run.file, [{ path: 'availability', message: 'is missing: this command needs an availability block (promised, chain, credits)' }]);
@@ -104,9 +139,10 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         maxCreditShare: args['max-credit-share'],
         monthlyFee: args.fee,
       });
-      if (args.csv) await writeCsvFile(args.csv, availabilityCsvRows(analysis), args['csv-dialect']);
+      await writeCommandOutputs(outputs, { '--csv': () => tableCsv(availabilityCsv(analysis), args['csv-dialect']) }, io);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
       if (args.json) return printJson(io, scenarioAvailabilityJson(identity, analysis));
+      if (outputs.onStdout) return;
       io.stdout.write(`${scenarioAvailabilityText(identity, analysis)}\n`);
     },
   };

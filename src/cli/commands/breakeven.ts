@@ -1,9 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
 import { breakevenReport } from '../../analysis/runReport.js';
+import { breakevenJson } from '../../report/breakevenJson.js';
 import { breakevenText } from '../../report/breakevenText.js';
 import { breakevenCsv } from '../../report/breakevenCsv.js';
+import { tableCsv } from '../../report/csv.js';
+import { trialsCsv } from '../../report/trialsCsv.js';
 import {
+  checkGivenOnce,
   checkPrecisionArgs,
+  numberOption,
   precisionOptions,
   scenarioPositional,
   sharedShocksOption,
@@ -11,13 +16,35 @@ import {
   type PrecisionArgs,
   type SimulationArgs,
 } from '../options.js';
-import { printJson, writeCsvFile, type Io } from '../output.js';
+import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { formatPrecision } from '../../report/precisionText.js';
 import { withoutSharedShocks } from '../../analysis/sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 
 type Args = SimulationArgs & PrecisionArgs & { scenario: string; confidence?: number[]; 'shared-shocks': boolean };
+
+/** The command's options, as data. */
+const breakevenOptions = {
+  ...simulationOptions,
+  ...precisionOptions,
+  confidence: numberOption('confidence', {
+    array: true,
+    allowed: 'numbers in (0, 1), e.g. 0.9 0.95 0.99',
+    describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99',
+  }),
+  ...sharedShocksOption,
+};
+
+/**
+ * Every option check of the command (jest-cli's `check()`): each option given once, the
+ * simulation and --precision options.
+ * @throws UsageError (exit 2)
+ */
+export function checkBreakevenArgs(args: Partial<Args>): true {
+  checkGivenOnce(args, breakevenOptions);
+  return checkPrecisionArgs(args);
+}
 
 /** `fairfee breakeven SCENARIO --confidence 0.9 0.95 0.99`. */
 export function breakevenCommand(io: Io): CommandModule<object, Args> {
@@ -27,28 +54,26 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
     builder: (yargs: Argv) =>
       yargs
         .positional('scenario', scenarioPositional)
-        .options({
-          ...simulationOptions,
-          ...precisionOptions,
-          confidence: {
-            ...simulationOptions.confidence,
-            type: 'array',
-            number: true,
-            describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99',
-          },
-          ...sharedShocksOption,
-        })
-        .check((argv) => checkPrecisionArgs(argv as Partial<Args>))
+        .options(breakevenOptions)
+        .check((argv) => checkBreakevenArgs(argv as Partial<Args>))
         .example('$0 breakeven scenarios/webagency.yaml --confidence 0.9 0.95 0.99', 'fees at three levels') as unknown as Argv<Args>,
     handler: async (args) => {
+      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'] }, [args.scenario], args.json);
       const prepared = await prepareRun(args.scenario, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
       const shocks = args['shared-shocks']
         ? await withoutSharedShocks(simulatorOf(run, args, io), { trials: run.trials, confidence: run.levels[0] }, { columns, report })
         : null;
-      if (args.csv) await writeCsvFile(args.csv, breakevenCsv(report), args['csv-dialect']);
-      if (args.json) return printJson(io, { ...report, ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
+      const dialect = args['csv-dialect'];
+      await writeCommandOutputs(
+        outputs,
+        { '--csv': () => tableCsv(breakevenCsv(report), dialect), '--trials-csv': () => trialsCsv(run.scenario, columns, dialect) },
+        io,
+      );
+      if (args.json)
+        return printJson(io, { ...breakevenJson(report), ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
+      if (outputs.onStdout) return;
       const text = breakevenText(report, shocks);
       io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
     },

@@ -1,5 +1,5 @@
-import { lstat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { fitHistory, fitOptionProblems } from '../../analysis/calibrate/fitHistory.js';
 import { historySeed } from '../../analysis/calibrate/historySeed.js';
@@ -14,9 +14,9 @@ import { parseScenario } from '../../scenario/load.js';
 import { InputError } from '../../scenario/scenarioError.js';
 import { CATEGORIES, type Category } from '../../scenario/types.js';
 import { UsageError } from '../errors.js';
-import { printJson, type Io } from '../output.js';
+import { checkGivenOnce, numberOption } from '../options.js';
+import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { readInputFile } from '../scenarioFile.js';
-import { writeFileAtomic } from '../writeFileAtomic.js';
 
 interface Args {
   history: string;
@@ -60,9 +60,44 @@ export function parseCategoryOptions(items: readonly string[] | undefined): Reco
   return categories;
 }
 
-/** Cross-option checks (jest-cli's `check()`): ranges the option types cannot say. */
+/** The command's options, as data. */
+const calibrateOptions = {
+  out: { type: 'string', nargs: 1, demandOption: true, describe: 'Scenario file to write (YAML; - for stdout)' },
+  force: { type: 'boolean', default: false, describe: 'Overwrite --out if it exists' },
+  months: numberOption('months', {
+    allowed: `a whole number from 1 to ${MAX_TERM_MONTHS}`,
+    describe: 'Months the history covers; default: calendar months from the first date to the last',
+  }),
+  clients: numberOption('clients', {
+    allowed: `a whole number from 1 to ${MAX_CLIENTS.toLocaleString('en-US')}`,
+    describe: 'Clients the history covers, including any who asked nothing; default: those in it',
+  }),
+  category: {
+    type: 'array',
+    string: true,
+    describe: "A request type's category instead of the guess from its name, e.g. --category bugfix=corrective",
+  },
+  'cost-per-hour': numberOption('cost-per-hour', {
+    allowed: 'a number ≥ 0',
+    describe: `What an hour of work costs you; default ${DEFAULT_COST_PER_HOUR}, marked DEFAULT in the file`,
+  }),
+  'hourly-rate': numberOption('hourly-rate', {
+    allowed: 'a number ≥ 0',
+    describe: `What a client pays per hour without a contract; default ${DEFAULT_HOURLY_RATE}, marked DEFAULT in the file`,
+  }),
+  currency: { type: 'string', default: 'EUR', describe: 'Currency label of the scenario' },
+  name: { type: 'string', describe: 'Scenario name; default: "Calibrated from HISTORY"' },
+  seed: numberOption('seed', {
+    allowed: 'a whole number ≥ 0',
+    describe: 'Seed written to the scenario; default: one derived from the history, so the same history gives the same file',
+  }),
+  json: { type: 'boolean', default: false, describe: 'Print the fit as one JSON document on stdout and nothing else' },
+} as const;
+
+/** Cross-option checks (jest-cli's `check()`): each option given once, ranges the option types cannot say. */
 export function checkCalibrateArgs(args: Partial<Args>): true {
-  if (args.out !== undefined && String(args.out).trim() === '') throw new UsageError('--out needs a file name');
+  checkGivenOnce(args, calibrateOptions);
+  if (args.out !== undefined && String(args.out).trim() === '') throw new UsageError('--out needs a file name (or - for stdout)');
   if (args.months !== undefined && !wholeIn(args.months, 1, MAX_TERM_MONTHS))
     throw new UsageError(`--months must be a whole number from 1 to ${MAX_TERM_MONTHS} (got ${args.months})`);
   if (args.clients !== undefined && !wholeIn(args.clients, 1, MAX_CLIENTS)) {
@@ -78,15 +113,26 @@ export function checkCalibrateArgs(args: Partial<Args>): true {
   return true;
 }
 
-/** Refuses an --out that would destroy something: the history itself, a folder, or (without --force) an existing file. */
-async function checkOut(out: string, history: string, force: boolean): Promise<void> {
-  if (resolve(out) === resolve(history)) throw new UsageError(`--out ${out} is the history file itself; write the scenario to another file`);
-  const info = await lstat(out).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  if (info?.isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name, e.g. ${out.replace(/\/+$/, '')}/scenario.yaml`);
-  if (info && !force) throw new UsageError(`--out ${out} exists; add --force to overwrite it, or choose another name`);
+/**
+ * Refuses an --out that would destroy something: checkOutputs refuses the history itself (also
+ * through a link or a linked folder), a folder, a read-only file or a missing folder; without
+ * --force, an existing regular file is refused too (a device or FIFO is written through, not
+ * replaced).
+ */
+async function checkOut(args: Args) {
+  const outputs = await checkOutputs({ '--out': args.out }, [args.history], args.json);
+  const destination = outputs.destinations.get('--out');
+  if (destination?.kind === 'file' && !args.force) {
+    const exists = await stat(destination.path).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    if (exists) throw new UsageError(`--out ${args.out} exists; add --force to overwrite it, or choose another name`);
+  }
+  return outputs;
 }
 
 /** `fairfee calibrate HISTORY.csv --out SCENARIO`: fit request types to a ticket history and write a scenario. */
@@ -101,26 +147,7 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
           demandOption: true,
           describe: 'CSV, one row per ticket: date, client, type, hours (optional plan); , or ; separated',
         })
-        .options({
-          out: { type: 'string', demandOption: true, describe: 'Scenario file to write (YAML)' },
-          force: { type: 'boolean', default: false, describe: 'Overwrite --out if it exists' },
-          months: { type: 'number', describe: 'Months the history covers; default: calendar months from the first date to the last' },
-          clients: { type: 'number', describe: 'Clients the history covers, including any who asked nothing; default: those in it' },
-          category: {
-            type: 'array',
-            string: true,
-            describe: "A request type's category instead of the guess from its name, e.g. --category bugfix=corrective",
-          },
-          'cost-per-hour': { type: 'number', describe: `What an hour of work costs you; default ${DEFAULT_COST_PER_HOUR}, marked DEFAULT in the file` },
-          'hourly-rate': {
-            type: 'number',
-            describe: `What a client pays per hour without a contract; default ${DEFAULT_HOURLY_RATE}, marked DEFAULT in the file`,
-          },
-          currency: { type: 'string', default: 'EUR', describe: 'Currency label of the scenario' },
-          name: { type: 'string', describe: 'Scenario name; default: "Calibrated from HISTORY"' },
-          seed: { type: 'number', describe: 'Seed written to the scenario; default: one derived from the history, so the same history gives the same file' },
-          json: { type: 'boolean', default: false, describe: 'Print the fit as one JSON document on stdout and nothing else' },
-        })
+        .options(calibrateOptions)
         .check((argv) => checkCalibrateArgs(argv as Partial<Args>))
         .example('$0 calibrate tickets.csv --out portfolio.yaml', 'fit and write a scenario')
         .example(
@@ -128,7 +155,7 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
           'with your own money figures, clients who asked nothing, and a category',
         ) as unknown as Argv<Args>,
     handler: async (args) => {
-      await checkOut(args.out, args.history, args.force);
+      const outputs = await checkOut(args);
       const text = await readInputFile(args.history);
       const history = parseHistory(text, args.history);
       const options = { months: args.months, clients: args.clients, categories: parseCategoryOptions(args.category) };
@@ -155,13 +182,15 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
         throw error;
       }
       try {
-        await writeFileAtomic(args.out, yaml);
+        await writeCommandOutputs(outputs, { '--out': () => yaml }, io);
       } catch (error) {
+        // Checked before the fit, so a failure now is the disk's (full, gone): the run failed (exit 1).
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
         throw new Error(`cannot write ${args.out}: ${reason}; nothing was written`);
       }
       if (args.json) return printJson(io, fitJson(fit, settings, args.out));
+      if (outputs.onStdout) return;
       io.stdout.write(`${calibrateText(fit, settings, args.out)}\n`);
     },
   };

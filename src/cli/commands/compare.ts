@@ -2,11 +2,23 @@ import type { Argv, CommandModule } from 'yargs';
 import { compareAtFees, gridFees, gridRowCount, scenarioPriceList } from '../../analysis/feeTable.js';
 import { runIdentity } from '../../analysis/runReport.js';
 import { compareText, feeRowsCsv } from '../../report/compareText.js';
+import { tableCsv } from '../../report/csv.js';
 import { priceListCsv } from '../../report/priceListText.js';
+import { trialsCsv } from '../../report/trialsCsv.js';
 import type { Scenario } from '../../scenario/types.js';
 import { UsageError } from '../errors.js';
-import { checkPrecisionArgs, precisionOptions, scenarioPositional, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
-import { printJson, writeCsvFile, type Io } from '../output.js';
+import {
+  checkGivenOnce,
+  checkPrecisionArgs,
+  numberOption,
+  precisionOptions,
+  scenarioPositional,
+  shown,
+  simulationOptions,
+  type PrecisionArgs,
+  type SimulationArgs,
+} from '../options.js';
+import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { formatPrecision } from '../../report/precisionText.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
@@ -32,14 +44,14 @@ export function requestedFees(args: Pick<Args, 'fees' | 'from' | 'to' | 'step'>)
   if (args.fees !== undefined && grid.some((v) => v !== undefined)) throw new UsageError('give either --fees or --from/--to/--step, not both');
   if (args.fees !== undefined) {
     if (args.fees.length === 0) throw new UsageError('--fees needs at least one fee');
-    for (const fee of args.fees) if (!(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fees must be numbers ≥ 0 (got ${fee})`);
+    for (const fee of args.fees) if (!(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fees must be numbers ≥ 0 (got ${shown(fee)})`);
     return [...args.fees];
   }
   if (grid.every((v) => v === undefined)) return null;
   const [from, to, step] = grid;
   if (from === undefined || to === undefined || step === undefined) throw new UsageError('--from, --to and --step go together');
   if (![from, to, step].every(Number.isFinite) || from < 0)
-    throw new UsageError(`--from, --to and --step must be numbers, --from ≥ 0 (got ${from}, ${to}, ${step})`);
+    throw new UsageError(`--from, --to and --step must be numbers, --from ≥ 0 (got ${shown(from)}, ${shown(to)}, ${shown(step)})`);
   if (!(step > 0)) throw new UsageError(`--step must be > 0 (got ${step})`);
   if (to < from) throw new UsageError(`--to must be ≥ --from (got ${from} to ${to})`);
   const count = gridRowCount(from, to, step);
@@ -54,13 +66,23 @@ export function requestedFees(args: Pick<Args, 'fees' | 'from' | 'to' | 'step'>)
 function parsePlanFees(items: readonly string[], names: readonly string[]): Record<string, number> {
   const given: Record<string, number> = {};
   for (const item of items) {
-    const match = /^([^=]+)=(.+)$/.exec(item);
-    const fee = match ? Number(match[2]) : NaN;
-    if (!match || !Number.isFinite(fee) || fee < 0) throw new UsageError(`--plan-fee takes PLAN=FEE with a fee ≥ 0, e.g. basic=95 (got ${item})`);
-    if (!names.includes(match[1])) throw new UsageError(`--plan-fee: unknown plan "${match[1]}"; the scenario's plans: ${names.join(', ')}`);
-    given[match[1]] = fee;
+    const { plan, fee } = parsePlanFee(item);
+    if (!names.includes(plan)) throw new UsageError(`--plan-fee: unknown plan "${plan}"; the scenario's plans: ${names.join(', ')}`);
+    given[plan] = fee;
   }
   return given;
+}
+
+/** One `PLAN=FEE` item. @throws UsageError for another form, a decimal comma or a fee below 0 */
+function parsePlanFee(item: string): { plan: string; fee: number } {
+  const match = /^([^=]+)=(.+)$/.exec(item);
+  if (match && /^\s*\d+,\d+\s*$/.test(match[2])) {
+    const written = match[2].trim();
+    throw new UsageError(`--plan-fee ${match[1]}=${written}: use a decimal point: ${written.replace(',', '.')}, not ${written}`);
+  }
+  const fee = match ? Number(match[2]) : NaN;
+  if (!match || !Number.isFinite(fee) || fee < 0) throw new UsageError(`--plan-fee takes PLAN=FEE with a fee ≥ 0, e.g. basic=95 (got ${item})`);
+  return { plan: match[1], fee };
 }
 
 /**
@@ -79,6 +101,33 @@ export function priceList(scenario: Scenario, planFees: readonly string[] | unde
   return null;
 }
 
+/** The command's options, as data. */
+const compareOptions = {
+  ...simulationOptions,
+  ...precisionOptions,
+  fees: numberOption('fees', { array: true, allowed: 'numbers ≥ 0, e.g. 80 100 120', describe: 'Uniform monthly fees to compare, e.g. --fees 80 100 120' }),
+  from: numberOption('from', { describe: 'Fee grid start (with --to and --step)' }),
+  to: numberOption('to', { describe: 'Fee grid end' }),
+  step: numberOption('step', { describe: 'Fee grid step' }),
+  'plan-fee': { type: 'array', string: true, describe: 'A price per plan, e.g. --plan-fee basic=95 plus=140 (others: their monthly_fee)' },
+  'plan-csv': { type: 'string', nargs: 1, describe: 'Write the per-plan price list table as CSV to this file (- for stdout)' },
+} as const;
+
+/**
+ * Every option check of the command (jest-cli's `check()`): each option given once, the fees
+ * asked for, --plan-fee's form, the simulation and --precision options.
+ * @throws UsageError (exit 2)
+ */
+export function checkCompareArgs(args: Partial<Args>): true {
+  checkGivenOnce(args, compareOptions);
+  requestedFees(args);
+  const planFees = args['plan-fee'];
+  if (planFees !== undefined && planFees.length === 0) throw new UsageError('--plan-fee needs at least one PLAN=FEE, e.g. --plan-fee basic=95 plus=140');
+  for (const item of planFees ?? []) parsePlanFee(item);
+  if (args['plan-csv'] !== undefined && args['plan-csv'] === '') throw new UsageError('--plan-csv needs a file name (or - for stdout)');
+  return checkPrecisionArgs(args);
+}
+
 /** `fairfee compare SCENARIO --fees 80 100 120`. */
 export function compareCommand(io: Io): CommandModule<object, Args> {
   return {
@@ -87,32 +136,33 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
     builder: (yargs: Argv) =>
       yargs
         .positional('scenario', scenarioPositional)
-        .options({
-          ...simulationOptions,
-          ...precisionOptions,
-          fees: { type: 'array', number: true, describe: 'Uniform monthly fees to compare, e.g. --fees 80 100 120' },
-          from: { type: 'number', describe: 'Fee grid start (with --to and --step)' },
-          to: { type: 'number', describe: 'Fee grid end' },
-          step: { type: 'number', describe: 'Fee grid step' },
-          'plan-fee': { type: 'array', string: true, describe: 'A price per plan, e.g. --plan-fee basic=95 plus=140 (others: their monthly_fee)' },
-          'plan-csv': { type: 'string', describe: 'Write the per-plan price list table as CSV to this file' },
-        })
-        .check((argv) => {
-          requestedFees(argv as Args);
-          return checkPrecisionArgs(argv as Partial<Args>);
-        })
+        .options(compareOptions)
+        .check((argv) => checkCompareArgs(argv as Partial<Args>))
         .example('$0 compare scenarios/webagency.yaml --fees 80 100 120', 'three fee levels')
         .example('$0 compare scenarios/webagency.yaml --from 70 --to 130 --step 5 --csv fees.csv --csv-dialect excel-nl', 'a grid, for a Dutch spreadsheet')
         .example('$0 compare scenarios/webagency.yaml --plan-fee basic=95 plus=140 care=260', 'a concrete price list') as unknown as Argv<Args>,
     handler: async (args) => {
+      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'] }, [args.scenario], args.json);
       const prepared = await prepareRun(args.scenario, args, io);
       const prices = priceList(prepared.scenario, args['plan-fee']);
+      if (args['plan-csv'] !== undefined && prices === null)
+        throw new UsageError('--plan-csv writes the price list: give --plan-fee PLAN=FEE for the plans without a monthly_fee in the scenario');
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const result = compareAtFees(columns, run.scenario, { fees: requestedFees(args), confidence: run.levels[0], prices });
-      if (args.csv) await writeCsvFile(args.csv, feeRowsCsv(result.rows), args['csv-dialect']);
-      if (args['plan-csv'] && result.price_list) await writeCsvFile(args['plan-csv'], priceListCsv(result.price_list), args['csv-dialect']);
+      const dialect = args['csv-dialect'];
+      const priced = result.price_list;
+      await writeCommandOutputs(
+        outputs,
+        {
+          '--csv': () => tableCsv(feeRowsCsv(result.rows), dialect),
+          '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
+          ...(priced ? { '--plan-csv': () => tableCsv(priceListCsv(priced), dialect) } : {}),
+        },
+        io,
+      );
       const identity = runIdentity(run.scenario, run.trials, run.seed);
       if (args.json) return printJson(io, { ...identity, ...result, ...(precision ? { precision } : {}) });
+      if (outputs.onStdout) return;
       const text = compareText(identity, result, run.scenario.currency);
       io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
     },

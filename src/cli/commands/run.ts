@@ -1,11 +1,23 @@
 import type { Argv, CommandModule } from 'yargs';
 import { studyRun } from '../../analysis/runStudy.js';
 import { breakevenCsv } from '../../report/breakevenCsv.js';
+import { tableCsv } from '../../report/csv.js';
 import { runJson } from '../../report/runJson.js';
 import { runText } from '../../report/runText.js';
+import { trialsCsv } from '../../report/trialsCsv.js';
 import { UsageError } from '../errors.js';
-import { checkPrecisionArgs, precisionOptions, sharedShocksOption, simulationOptions, type PrecisionArgs, type SimulationArgs } from '../options.js';
-import { printJson, writeCsvFile, type Io } from '../output.js';
+import {
+  checkGivenOnce,
+  checkPrecisionArgs,
+  numberOption,
+  precisionOptions,
+  sharedShocksOption,
+  shown,
+  simulationOptions,
+  type PrecisionArgs,
+  type SimulationArgs,
+} from '../options.js';
+import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { formatPrecision } from '../../report/precisionText.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
@@ -16,16 +28,29 @@ type Args = SimulationArgs & PrecisionArgs & { scenario?: string; confidence?: n
 /** Most terms per what-if of the "what drives the fee" section. */
 const MAX_SENSITIVITY_TRIALS = 1_000_000;
 
+/** The command's options, as data. */
+const runOptions = {
+  ...simulationOptions,
+  ...precisionOptions,
+  'sensitivity-trials': numberOption('sensitivity-trials', {
+    allowed: `a whole number from 0 to ${MAX_SENSITIVITY_TRIALS.toLocaleString('en-US')}`,
+    default: 1000,
+    describe: 'Simulated terms per what-if run in the "what drives the fee" section (0 to skip it)',
+  }),
+  ...sharedShocksOption,
+};
+
 /**
- * Every option check of the command (jest-cli's `check()`): the simulation and --precision
- * options, and --sensitivity-trials.
+ * Every option check of the command (jest-cli's `check()`): each option given once, the
+ * simulation and --precision options, and --sensitivity-trials.
  * @throws UsageError (exit 2)
  */
 export function checkRunArgs(args: Partial<Args>): true {
+  checkGivenOnce(args, runOptions);
   checkPrecisionArgs(args);
   const trials = args['sensitivity-trials'];
   if (trials !== undefined && !(Number.isInteger(trials) && trials >= 0 && trials <= MAX_SENSITIVITY_TRIALS)) {
-    throw new UsageError(`--sensitivity-trials must be a whole number from 0 to ${MAX_SENSITIVITY_TRIALS.toLocaleString('en-US')} (got ${trials})`);
+    throw new UsageError(`--sensitivity-trials must be a whole number from 0 to ${MAX_SENSITIVITY_TRIALS.toLocaleString('en-US')} (got ${shown(trials)})`);
   }
   return true;
 }
@@ -38,22 +63,15 @@ export function runCommand(io: Io): CommandModule<object, Args> {
     builder: (yargs: Argv) =>
       yargs
         .positional('scenario', { type: 'string', describe: 'Scenario file (YAML or JSON); default: the bundled scenarios/webagency.yaml' })
-        .options({
-          ...simulationOptions,
-          ...precisionOptions,
-          'sensitivity-trials': {
-            type: 'number',
-            default: 1000,
-            describe: 'Simulated terms per what-if run in the "what drives the fee" section (0 to skip it)',
-          },
-          ...sharedShocksOption,
-        })
+        .options(runOptions)
         .check((argv) => checkRunArgs(argv as Partial<Args>))
         .example('$0 run', 'the bundled example portfolio')
         .example('$0 run my-agency.yaml --trials 100000 --seed 7', 'your own, more precisely')
         .example('$0 run my-agency.yaml --precision 0.5%', 'as many trials as ±0.5% needs') as unknown as Argv<Args>,
     handler: async (args) => {
-      const prepared = await prepareRun(args.scenario ?? DEFAULT_SCENARIO, args, io);
+      const file = args.scenario ?? DEFAULT_SCENARIO;
+      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'] }, [file], args.json);
+      const prepared = await prepareRun(file, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const result = await studyRun(simulatorOf(run, args, io), columns, run.trials, {
         levels: run.levels,
@@ -62,9 +80,14 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         sensitivityChange: 0.2,
         sensitivityTypes: 3,
       });
-      if (args.csv) await writeCsvFile(args.csv, breakevenCsv(result.report), args['csv-dialect']);
+      const dialect = args['csv-dialect'];
+      await writeCommandOutputs(
+        outputs,
+        { '--csv': () => tableCsv(breakevenCsv(result.report), dialect), '--trials-csv': () => trialsCsv(run.scenario, columns, dialect) },
+        io,
+      );
       if (args.json) return printJson(io, { ...runJson(result), ...(precision ? { precision } : {}) });
-      io.stdout.write(`${runText(result, precision ? formatPrecision(precision) : null)}\n`);
+      if (!outputs.onStdout) io.stdout.write(`${runText(result, precision ? formatPrecision(precision) : null)}\n`);
     },
   };
 }

@@ -2,10 +2,11 @@ import type { Argv, CommandModule } from 'yargs';
 import { runIdentity } from '../../analysis/runReport.js';
 import { runSensitivity } from '../../analysis/sensitivity.js';
 import { sensitivityJson } from '../../report/sensitivityJson.js';
+import { tableCsv } from '../../report/csv.js';
 import { sensitivityCsv, sensitivityText } from '../../report/sensitivityText.js';
 import { UsageError } from '../errors.js';
-import { checkSimulationArgs, scenarioPositional, simulationOptions, type SimulationArgs } from '../options.js';
-import { printJson, writeCsvFile, type Io } from '../output.js';
+import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, shown, simulationOptions, type SimulationArgs } from '../options.js';
+import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 
 type Args = SimulationArgs & { scenario: string; change: number; confidence?: number };
@@ -13,14 +14,27 @@ type Args = SimulationArgs & { scenario: string; change: number; confidence?: nu
 /** Trials per what-if run unless --trials says otherwise: common random numbers make differences precise with few. */
 export const SENSITIVITY_TRIALS = 4000;
 
+/** The command's options, as data. */
+const sensitivityOptions = {
+  ...simulationOptions,
+  trials: numberOption('trials', {
+    describe: `Simulated terms per what-if run (default ${SENSITIVITY_TRIALS.toLocaleString('en-US')}, or fewer if the scenario asks fewer)`,
+  }),
+  change: numberOption('change', { allowed: 'a number in (0, 1), e.g. 0.2', default: 0.2, describe: 'Relative move of each input, down and up (0.2 = ±20%)' }),
+};
+
 /**
- * Every option check of the command (jest-cli's `check()`): the simulation options and --change.
+ * Every option check of the command (jest-cli's `check()`): each option given once, the
+ * simulation options, --change, and no --trials-csv (the what-if runs are many, none is "the" run).
  * @throws UsageError (exit 2)
  */
 export function checkSensitivityArgs(args: Partial<Args>): true {
+  checkGivenOnce(args, sensitivityOptions);
   checkSimulationArgs(args);
+  if (args['trials-csv'] !== undefined)
+    throw new UsageError('--trials-csv is not written by sensitivity (each input is a run of its own); use it with run, breakeven or compare');
   const change = args.change;
-  if (change !== undefined && !(change > 0 && change < 1)) throw new UsageError(`--change must be in (0, 1), e.g. 0.2 (got ${change})`);
+  if (change !== undefined && !(change > 0 && change < 1)) throw new UsageError(`--change must be in (0, 1), e.g. 0.2 (got ${shown(change)})`);
   return true;
 }
 
@@ -32,24 +46,19 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
     builder: (yargs: Argv) =>
       yargs
         .positional('scenario', scenarioPositional)
-        .options({
-          ...simulationOptions,
-          trials: {
-            ...simulationOptions.trials,
-            describe: `Simulated terms per what-if run (default ${SENSITIVITY_TRIALS.toLocaleString('en-US')}, or fewer if the scenario asks fewer)`,
-          },
-          change: { type: 'number', default: 0.2, describe: 'Relative move of each input, down and up (0.2 = ±20%)' },
-        })
+        .options(sensitivityOptions)
         .check((argv) => checkSensitivityArgs(argv as Partial<Args>))
         .example('$0 sensitivity scenarios/webagency.yaml', 'the tornado at ±20%') as unknown as Argv<Args>,
     handler: async (args) => {
+      const outputs = await checkOutputs({ '--csv': args.csv }, [args.scenario], args.json);
       const run = await prepareRun(args.scenario, args, io);
       const trials = args.trials ?? Math.min(run.trials, SENSITIVITY_TRIALS);
       const confidence = run.levels[0];
       const result = await runSensitivity(simulatorOf(run, args, io), { trials, confidence, change: args.change });
-      if (args.csv) await writeCsvFile(args.csv, sensitivityCsv(result), args['csv-dialect']);
+      await writeCommandOutputs(outputs, { '--csv': () => tableCsv(sensitivityCsv(result), args['csv-dialect']) }, io);
       const identity = runIdentity(run.scenario, trials, run.seed);
       if (args.json) return printJson(io, sensitivityJson(identity, confidence, result, run.scenario.currency));
+      if (outputs.onStdout) return;
       io.stdout.write(`${sensitivityText(identity, result, run.scenario.currency)}\n`);
     },
   };
