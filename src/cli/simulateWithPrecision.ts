@@ -1,4 +1,5 @@
 import { simulateToPrecision, type PrecisionReport } from '../analysis/precision.js';
+import { tailSupportProblem } from '../analysis/tailSupport.js';
 import type { TrialColumns } from '../engine/columns.js';
 import { maxTrialsOf, type PrecisionArgs, type SimulationArgs } from './options.js';
 import type { Io } from './output.js';
@@ -37,8 +38,19 @@ export async function mainSimulation(
           );
       },
     });
+    warnThinTails(precision.trials, run.levels, args, io);
     return { run: { ...run, trials: precision.trials }, columns, precision };
   }
   const columns = await simulate(run, args, io, options);
+  warnThinTails(run.trials, run.levels, args, io);
   return { run, columns };
+}
+
+/** A warning on stderr for each level too far out for the trials run (tailSupportProblem). */
+function warnThinTails(trials: number, levels: readonly number[], args: SimulationArgs, io: Io): void {
+  if (args.quiet) return;
+  for (const level of levels) {
+    const problem = tailSupportProblem(trials, level);
+    if (problem) io.stderr.write(`warning: ${problem}\n`);
+  }
 }
