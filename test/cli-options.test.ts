@@ -75,3 +75,29 @@ describe('nothing from the command line reaches the terminal unescaped', () => {
     expect(result.stderr).toContain('no\\u001b[31mpe.yaml');
   });
 });
+
+describe('--plan-fee with any plan name', () => {
+  it('keeps a plan named __proto__ as a key of the price list', async () => {
+    const result = await fairfee([
+      'compare',
+      'test/corpus/proto-names.yaml',
+      '--trials',
+      '200',
+      '--seed',
+      '1',
+      '--workers',
+      '1',
+      '--plan-fee',
+      'toString=140',
+      '--json',
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).price_list.fees).toEqual({ toString: 140 });
+  });
+
+  it('names the near miss of an unknown plan', async () => {
+    const result = await fairfee(['compare', 'scenarios/webagency.yaml', '--trials', '200', '--plan-fee', 'basik=95']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--plan-fee: unknown plan "basik"; did you mean "basic"?');
+  });
+});

@@ -22,12 +22,13 @@ export function withNotes(value: unknown, reason: NoteReason = defaultReason): u
   if (Array.isArray(value)) return value.map((item) => withNotes(item, reason));
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
   const parent = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  // Entries, not assignments: a plan named __proto__ must stay a key (an assignment would set the prototype).
+  const out: [string, unknown][] = [];
   for (const [key, item] of Object.entries(parent)) {
-    out[key] = withNotes(item, reason);
-    if (holdsNonFinite(item) && !(`${key}_note` in parent)) out[`${key}_note`] = reason(key, parent);
+    out.push([key, withNotes(item, reason)]);
+    if (holdsNonFinite(item) && !Object.hasOwn(parent, `${key}_note`)) out.push([`${key}_note`, reason(key, parent)]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /**
@@ -35,10 +36,10 @@ export function withNotes(value: unknown, reason: NoteReason = defaultReason): u
  * @example insertNote({ a: null, b: 1 }, 'a', 'why') // { a: null, a_note: 'why', b: 1 }
  */
 export function insertNote<T extends object>(object: T, key: keyof T & string, note: string): T {
-  const out: Record<string, unknown> = {};
+  const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(object)) {
-    out[k] = v;
-    if (k === key) out[`${key}_note`] = note;
+    out.push([k, v]);
+    if (k === key) out.push([`${key}_note`, note]);
   }
-  return out as T;
+  return Object.fromEntries(out) as T;
 }

@@ -1,4 +1,5 @@
 import { Z90 } from '../../random/lognormal.js';
+import { MAX_LOGNORMAL_SIGMA } from '../../scenario/limits.js';
 
 /** Fewest positive observations for a lognormal fit; with fewer, the observed values are resampled. */
 export const MIN_LOGNORMAL_OBSERVATIONS = 10;
@@ -37,7 +38,9 @@ function quantile(sorted: readonly number[], p: number): number {
  * the caller). Lognormal by maximum likelihood on the logs when there are at least
  * MIN_LOGNORMAL_OBSERVATIONS: median = exp(mean ln h), sigma = sd of ln h (the n − 1 divisor,
  * the unbiased variance, rather than the MLE's n: it matters only for small n). With fewer,
- * `empirical` resamples the observed hours; no observations, or all alike, give `fixed`.
+ * `empirical` resamples the observed hours; no observations, or all alike, give `fixed`. Hours
+ * spread so widely that the lognormal's sigma would pass MAX_LOGNORMAL_SIGMA (where a scenario's
+ * lognormal stops being meaningful) are resampled as they are too.
  * @param hours hours per ticket, each > 0
  * @example fitEffort([0.5, 0.25, 1, 0.5, 0.75, 2, 0.5, 0.25, 1.5, 0.5]).dist // 'lognormal'
  */
@@ -51,6 +54,7 @@ export function fitEffort(hours: readonly number[]): EffortFit {
   const meanLog = logs.reduce((s, v) => s + v, 0) / n;
   const sigma = Math.sqrt(logs.reduce((s, v) => s + (v - meanLog) ** 2, 0) / (n - 1));
   const median = Math.exp(meanLog);
+  if (sigma > MAX_LOGNORMAL_SIGMA) return { dist: 'empirical', n, values: [...hours], median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) };
   return {
     dist: 'lognormal',
     n,

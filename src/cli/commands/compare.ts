@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
+import { nearMiss } from '../../scenario/nearMiss.js';
 import { compareAtFees, gridFees, gridRowCount, scenarioPriceList } from '../../analysis/feeTable.js';
 import { runIdentity } from '../../analysis/runReport.js';
 import { compareText, feeRowsCsv } from '../../report/compareText.js';
@@ -64,13 +65,19 @@ export function requestedFees(args: Pick<Args, 'fees' | 'from' | 'to' | 'step'>)
  * @throws UsageError for an item that is not PLAN=FEE with a fee ≥ 0, or names no plan in `names`
  */
 function parsePlanFees(items: readonly string[], names: readonly string[]): Record<string, number> {
-  const given: Record<string, number> = {};
+  const given: [string, number][] = [];
   for (const item of items) {
     const { plan, fee } = parsePlanFee(item);
-    if (!names.includes(plan)) throw new UsageError(`--plan-fee: unknown plan "${plan}"; the scenario's plans: ${names.join(', ')}`);
-    given[plan] = fee;
+    if (!names.includes(plan)) {
+      const guess = nearMiss(plan, names);
+      throw new UsageError(
+        `--plan-fee: unknown plan "${plan}"; ${guess === undefined ? `the scenario's plans: ${names.join(', ')}` : `did you mean "${guess}"?`}`,
+      );
+    }
+    given.push([plan, fee]);
   }
-  return given;
+  // Entries, not assignments: a plan named __proto__ stays a key.
+  return Object.fromEntries(given);
 }
 
 /** One `PLAN=FEE` item. @throws UsageError for another form, a decimal comma or a fee below 0 */
