@@ -41,6 +41,9 @@ interface Workspace {
   readonly uncovered: Float64Array;
   /** The current client's covered hours of trial t, month m at t·H + m (capped plans only). */
   readonly coveredByMonth: Float64Array;
+  /** The current client's settlement per trial (contract/): overage hours, revenue besides the fee. */
+  readonly overage: Float64Array;
+  readonly revenueBesidesFee: Float64Array;
   /**
    * With a common factor, per season of HotPortfolio.seasons: Σ season × common factor of trial t
    * at total[t], and the alias table of the months by it at t·H + m (empty without one).
@@ -81,6 +84,8 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     covered: new Float64Array(BLOCK_SIZE),
     uncovered: new Float64Array(BLOCK_SIZE),
     coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
+    overage: new Float64Array(BLOCK_SIZE),
+    revenueBesidesFee: new Float64Array(BLOCK_SIZE),
     seasonTables: (common ? hot.seasons : []).map(() => ({
       total: new Float64Array(BLOCK_SIZE),
       probability: new Float64Array(trialMonths),
@@ -122,6 +127,8 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     covered: w.covered,
     uncovered: w.uncovered,
     coveredByMonth: w.coveredByMonth,
+    overage: w.overage,
+    revenueBesidesFee: w.revenueBesidesFee,
     seasonTables: w.seasonTables,
     scratch: w.scratch,
     month: w.month,

@@ -8,6 +8,7 @@ import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
 import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
 import type { CompiledPortfolio } from './compile.js';
+import { settleFlat } from './contract/flat.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
 import { simulateMonth } from './uptime/simulateMonth.js';
@@ -126,34 +127,27 @@ function simulateClient(state: BlockState, client: HotClient): void {
     if (type) simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
   });
 
-  const { out } = state;
+  settleFlat(state, c);
+  const { out, overage, revenueBesidesFee } = state;
   const plan = out.plans[c.planIndex];
   const segment = c.representative ? out.segments[c.segmentIndex] : null;
   const { costPerHour, hourlyRate } = p;
   for (let t = 0; t < length; t++) {
-    let overage = 0;
-    if (c.capped) {
-      for (let m = t * H; m < (t + 1) * H; m++) {
-        const excess = coveredByMonth[m] - c.includedHours;
-        if (excess > 0) overage += excess;
-      }
-    }
     const coveredHours = covered[t];
     const hours = coveredHours + uncovered[t];
     const cost = costPerHour * hours + H * c.fixedCostPerMonth + state.serviceCostPerClient[t];
-    const revenueBesidesFee = c.overageRate * overage + hourlyRate * uncovered[t] + H * c.fixedRevenuePerMonth;
-    const clientNetCost = cost - revenueBesidesFee;
+    const clientNetCost = cost - revenueBesidesFee[t];
     out.netCost[t] += clientNetCost;
     out.hours[t] += hours;
     out.coveredHours[t] += coveredHours;
     plan.netCost[t] += clientNetCost;
     plan.feeWeight[t] += state.feeWeightPerClient[t];
     plan.coveredHours[t] += coveredHours;
-    plan.overageHours[t] += overage;
+    plan.overageHours[t] += overage[t];
     if (segment) {
       segment.netCost[t] = clientNetCost;
       segment.feeWeight[t] = state.feeWeightPerClient[t];
-      segment.hourlyValue[t] = hourlyRate * coveredHours - c.overageRate * overage;
+      segment.hourlyValue[t] = hourlyRate * coveredHours - c.overageRate * overage[t];
       segment.hours[t] = hours;
     }
   }
