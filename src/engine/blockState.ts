@@ -39,7 +39,13 @@ interface Workspace {
   readonly intensity: Float64Array;
   readonly covered: Float64Array;
   readonly uncovered: Float64Array;
-  /** The current client's covered hours of trial t, month m at t·H + m (capped plans only). */
+  /**
+   * With an increment (HotClient.billed): the current client's uncovered hours as billed, and its
+   * covered hours billed at the scenario-level increment (the hourly equivalent's), per trial.
+   */
+  readonly uncoveredBilled: Float64Array;
+  readonly fairCovered: Float64Array;
+  /** The current client's covered billed hours of trial t, month m at t·H + m (capped plans only). */
   readonly coveredByMonth: Float64Array;
   /** The current client's settlement per trial (contract/): overage hours, revenue besides the fee. */
   readonly overage: Float64Array;
@@ -83,6 +89,8 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     intensity: new Float64Array(BLOCK_SIZE),
     covered: new Float64Array(BLOCK_SIZE),
     uncovered: new Float64Array(BLOCK_SIZE),
+    uncoveredBilled: new Float64Array(BLOCK_SIZE),
+    fairCovered: new Float64Array(BLOCK_SIZE),
     coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
     overage: new Float64Array(BLOCK_SIZE),
     revenueBesidesFee: new Float64Array(BLOCK_SIZE),
@@ -126,6 +134,8 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     intensity: w.intensity,
     covered: w.covered,
     uncovered: w.uncovered,
+    uncoveredBilled: w.uncoveredBilled,
+    fairCovered: w.fairCovered,
     coveredByMonth: w.coveredByMonth,
     overage: w.overage,
     revenueBesidesFee: w.revenueBesidesFee,

@@ -4,9 +4,12 @@ export interface PlanColumns {
   netCost: Float64Array;
   /** Client-months paying the plan's fee, less fee shares credited back. */
   feeWeight: Float64Array;
-  /** Covered hours of the plan's clients. */
+  /**
+   * Covered hours of the plan's clients as the hourly equivalent counts them: billed at the
+   * scenario-level increment (worked hours without one).
+   */
   coveredHours: Float64Array;
-  /** Covered hours above the included hours, billed at the overage rate. */
+  /** Covered billed hours (the plan's increment) above the included hours, billed at the overage rate. */
   overageHours: Float64Array;
 }
 
@@ -14,7 +17,7 @@ export interface PlanColumns {
 export interface SegmentColumns {
   netCost: Float64Array;
   feeWeight: Float64Array;
-  /** What the client's covered work would cost hourly, less the overage it is billed anyway. */
+  /** What the client's covered work would cost hourly (billed at the scenario's increment), less the overage it is billed anyway. */
   hourlyValue: Float64Array;
   hours: Float64Array;
 }

@@ -120,6 +120,10 @@ function simulateClient(state: BlockState, client: HotClient): void {
   }
   covered.fill(0);
   uncovered.fill(0);
+  if (c.billed) {
+    state.uncoveredBilled.fill(0);
+    state.fairCovered.fill(0);
+  }
   if (c.capped) coveredByMonth.fill(0);
 
   for (const type of c.types) simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
@@ -129,6 +133,8 @@ function simulateClient(state: BlockState, client: HotClient): void {
 
   settleFlat(state, c);
   const { out, overage, revenueBesidesFee } = state;
+  // The hourly equivalent's covered hours: billed at the scenario-level increment, if any.
+  const fairCovered = c.billed ? state.fairCovered : covered;
   const plan = out.plans[c.planIndex];
   const segment = c.representative ? out.segments[c.segmentIndex] : null;
   const { costPerHour, hourlyRate } = p;
@@ -142,12 +148,12 @@ function simulateClient(state: BlockState, client: HotClient): void {
     out.coveredHours[t] += coveredHours;
     plan.netCost[t] += clientNetCost;
     plan.feeWeight[t] += state.feeWeightPerClient[t];
-    plan.coveredHours[t] += coveredHours;
+    plan.coveredHours[t] += fairCovered[t];
     plan.overageHours[t] += overage[t];
     if (segment) {
       segment.netCost[t] = clientNetCost;
       segment.feeWeight[t] = state.feeWeightPerClient[t];
-      segment.hourlyValue[t] = hourlyRate * coveredHours - c.overageRate * overage[t];
+      segment.hourlyValue[t] = hourlyRate * fairCovered[t] - c.overageRate * overage[t];
       segment.hours[t] = hours;
     }
   }
@@ -159,6 +165,20 @@ function record(state: BlockState, type: HotType, t: number, hours: number): voi
   else state.uncovered[t] += hours;
   state.out.typeHours[type.typeIndex][t] += hours;
   state.out.typeNetCost[type.typeIndex][t] += type.netCostPerHour * hours;
+}
+
+/**
+ * Adds the billed hours of the requests just drawn (scratch, HotType.billed) to the client's
+ * columns: uncovered ones are billed hourly, so their type's net cost moves by the rounding.
+ */
+function addBilled(state: BlockState, type: HotType, t: number): void {
+  const { scratch } = state;
+  if (type.covered) {
+    state.fairCovered[t] += scratch.fairBilled[0];
+  } else {
+    state.uncoveredBilled[t] += scratch.billed[0];
+    state.out.typeNetCost[type.typeIndex][t] -= state.portfolio.hourlyRate * (scratch.billed[0] - scratch.hours[0]);
+  }
 }
 
 /** One request type of the current client over all trials of the block (see CountKind). */
@@ -177,6 +197,7 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
     sampleHours(stream, type, count, state.scratch);
+    if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
 }
@@ -218,7 +239,8 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
       }
       sampleHours(stream, type, logarithmic(stream, x / (1 + x), logOnePlusX), scratch);
       const clusterHours = scratch.hours[0];
-      if (type.byMonth) coveredByMonth[t * H + m] += clusterHours;
+      if (type.billed) addBilled(state, type, t);
+      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
       hours += clusterHours;
     }
     record(state, type, t, hours);
@@ -231,6 +253,7 @@ function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStr
   const expMinusMean = type.expMinusFixedTermMean;
   for (let t = 0; t < state.length; t++) {
     sampleHours(stream, type, poissonInversion(stream, mean, expMinusMean), state.scratch);
+    if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
 }
@@ -269,6 +292,7 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
     const count = poisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
     if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, coveredByMonth, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
+    if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
 }
@@ -289,7 +313,8 @@ function simulateShock(state: BlockState, type: HotType, s: number, stream: Tych
       const events = shockEvents[k];
       sampleHours(stream, type, binomial(stream, events, hit), state.scratch);
       const monthHours = state.scratch.hours[0];
-      if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
+      if (type.billed) addBilled(state, type, t);
+      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;
       hours += monthHours;
     }
     record(state, type, t, hours);

@@ -145,6 +145,7 @@ export function resolveScenario(raw: Raw): Scenario {
     overageRate: plan.overage_rate ?? raw.hourly_rate,
     fixedMonthlyCost: plan.fixed_monthly_cost ?? 0,
     fixedMonthlyRevenue: plan.fixed_monthly_revenue ?? 0,
+    billingIncrementMinutes: plan.billing_increment_minutes ?? raw.billing_increment_minutes ?? 0,
   }));
   const clients: ClientSegment[] = raw.clients.map((client, i) => ({
     name: client.name ?? `client ${i + 1}`,
@@ -170,6 +171,7 @@ export function resolveScenario(raw: Raw): Scenario {
     seed: raw.seed === undefined ? undefined : String(raw.seed),
     costPerHour: raw.cost_per_hour,
     hourlyRate: raw.hourly_rate,
+    billingIncrementMinutes: raw.billing_increment_minutes ?? 0,
     requestTypes: mergeRequestTypes(raw.request_types, undefined),
     plans,
     clients,

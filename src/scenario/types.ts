@@ -44,6 +44,8 @@ export interface Plan {
   overageRate: number;
   fixedMonthlyCost: number;
   fixedMonthlyRevenue: number;
+  /** Minutes each billed request of the plan rounds up to: the plan's own, else the scenario's; 0 for none. */
+  billingIncrementMinutes: number;
 }
 
 /** A group of `count` alike clients (count 1 for a named client). */
@@ -82,6 +84,11 @@ export interface Scenario {
   seed?: string;
   costPerHour: number;
   hourlyRate: number;
+  /**
+   * The scenario-level billing increment in minutes (0: none): the hourly equivalent of fairness
+   * counts hours billed at it, whatever a plan's own.
+   */
+  billingIncrementMinutes: number;
   requestTypes: RequestType[];
   plans: Plan[];
   clients: ClientSegment[];

@@ -24,7 +24,8 @@ export function flatOverage(byMonth: Float64Array, offset: number, months: numbe
 
 /** Settles the current client of a flat plan over the block's trials (see above). */
 export function settleFlat(state: BlockState, c: HotClient): void {
-  const { length, coveredByMonth, uncovered, overage, revenueBesidesFee } = state;
+  const { length, coveredByMonth, overage, revenueBesidesFee } = state;
+  const uncovered = c.billed ? state.uncoveredBilled : state.uncovered;
   const H = state.portfolio.termMonths;
   const hourlyRate = state.portfolio.hourlyRate;
   for (let t = 0; t < length; t++) {
