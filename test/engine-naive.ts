@@ -30,6 +30,32 @@ function unitMeanGamma(stream: TycheStream, cv: number): number {
   return gammaVariate(stream, gammaSetup(shape)) / shape;
 }
 
+/**
+ * Overage of one client's term under a rollover (MODEL.md, "Contract forms"), month by month
+ * with the bank as a list of deposits, each with its last month of use: expired ones are dropped,
+ * the month uses its own included hours, then deposits oldest first, then bills overage, then
+ * banks what it left of its own hours as far as the bank's total stays within the cap.
+ */
+export function bruteForceRolloverOverage(billedByMonth: ArrayLike<number>, includedHours: number, months: number, capHours: number): number {
+  const bank: { hours: number; lastMonth: number }[] = [];
+  let overage = 0;
+  for (let m = 0; m < billedByMonth.length; m++) {
+    while (bank.length > 0 && bank[0].lastMonth < m) bank.shift();
+    let need = billedByMonth[m];
+    const own = Math.min(need, includedHours);
+    need -= own;
+    for (const deposit of bank) {
+      const take = Math.min(deposit.hours, need);
+      deposit.hours -= take;
+      need -= take;
+    }
+    overage += need;
+    const held = bank.filter((d) => d.lastMonth > m).reduce((s, d) => s + d.hours, 0);
+    bank.push({ hours: Math.max(0, Math.min(includedHours - own, capHours - held)), lastMonth: m + months });
+  }
+  return overage;
+}
+
 /** Per-trial results of the reference, the same quantities as the engine's columns. */
 export interface NaiveTrials {
   hours: Float64Array;
@@ -104,7 +130,8 @@ export function naiveTrials(scenario: Scenario, trials: number, seed: string): N
           }
         });
         let overage = 0;
-        for (let m = 0; m < H; m++) overage += Math.max(0, coveredByMonth[m] - plan.includedHours);
+        if (plan.rollover) overage = bruteForceRolloverOverage(coveredByMonth, plan.includedHours, plan.rollover.months, plan.rollover.capHours);
+        else for (let m = 0; m < H; m++) overage += Math.max(0, coveredByMonth[m] - plan.includedHours);
         const cost = scenario.costPerHour * (covered + uncovered) + H * plan.fixedMonthlyCost;
         const revenueBesidesFee = plan.overageRate * overage + scenario.hourlyRate * uncoveredBilled + H * plan.fixedMonthlyRevenue;
         out.netCost[t] += cost - revenueBesidesFee;

@@ -226,6 +226,26 @@ describe('exact shortcuts: the engine against the naive per-month, per-request m
     compareWithNaive(scenario, 'increments');
   });
 
+  it('rollover: unused included hours banked for k months, oldest first, within a cap (and with billing increments)', () => {
+    const scenario = scenarioOf(
+      baseDocument({
+        request_types: {
+          edit: { ...lognormalEdit, seasonality: season },
+          bug: { category: 'corrective', frequency: { per_month: 0.4, dispersion: 0.6 }, effort: { dist: 'lognormal', median: 1.5, sigma: 0.9 } },
+        },
+        plans: {
+          banked: { covers: ['edit', 'bug'], included_hours: 2.5, overage_rate: 90, rollover: { months: 3 } },
+          capped_bank: { covers: ['edit', 'bug'], included_hours: 2, overage_rate: 85, rollover: { months: 2, cap_hours: 1.5 }, billing_increment_minutes: 15 },
+        },
+        clients: [
+          { name: 'banked', plan: 'banked', count: 2, heterogeneity: 0.5 },
+          { name: 'capped bank', plan: 'capped_bank', count: 2, heterogeneity: 0.3 },
+        ],
+      }),
+    );
+    compareWithNaive(scenario, 'rollover');
+  });
+
   it('shock events: one Binomial of hits per client and event month, hits placed in their month', () => {
     const scenario = scenarioOf(
       baseDocument({

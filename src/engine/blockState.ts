@@ -50,6 +50,8 @@ interface Workspace {
   /** The current client's settlement per trial (contract/): overage hours, revenue besides the fee. */
   readonly overage: Float64Array;
   readonly revenueBesidesFee: Float64Array;
+  /** A rollover plan's bank: hours banked at the end of month j at bank[j mod k] (contract/flat.ts). */
+  readonly bank: Float64Array;
   /**
    * With a common factor, per season of HotPortfolio.seasons: Σ season × common factor of trial t
    * at total[t], and the alias table of the months by it at t·H + m (empty without one).
@@ -94,6 +96,7 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
     overage: new Float64Array(BLOCK_SIZE),
     revenueBesidesFee: new Float64Array(BLOCK_SIZE),
+    bank: new Float64Array(H),
     seasonTables: (common ? hot.seasons : []).map(() => ({
       total: new Float64Array(BLOCK_SIZE),
       probability: new Float64Array(trialMonths),
@@ -139,6 +142,7 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     coveredByMonth: w.coveredByMonth,
     overage: w.overage,
     revenueBesidesFee: w.revenueBesidesFee,
+    bank: w.bank,
     seasonTables: w.seasonTables,
     scratch: w.scratch,
     month: w.month,

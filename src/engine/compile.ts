@@ -44,6 +44,9 @@ export interface CompiledClient {
   fixedRevenuePerMonth: number;
   /** Minutes each of the client's billed requests rounds up to (its plan's increment); 0 for none. */
   billingIncrementMinutes: number;
+  /** Months unused included hours stay banked (at most the term), 0 for no rollover; the bank's cap in hours. */
+  rolloverMonths: number;
+  rolloverCapHours: number;
 }
 
 /** A scenario flattened for simulation. */
@@ -129,6 +132,8 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
         fixedCostPerMonth: plan.fixedMonthlyCost,
         fixedRevenuePerMonth: plan.fixedMonthlyRevenue,
         billingIncrementMinutes: plan.billingIncrementMinutes,
+        rolloverMonths: plan.rollover && capped ? Math.min(plan.rollover.months, H) : 0,
+        rolloverCapHours: plan.rollover ? plan.rollover.capHours : 0,
       });
     }
   });

@@ -87,6 +87,9 @@ export interface HotClient {
   readonly fixedRevenuePerMonth: number;
   /** Its types bill rounded hours (HotType.billed): the block keeps billed hours beside worked ones. */
   readonly billed: boolean;
+  /** Months unused included hours stay banked, 0 for none, and the bank's cap (contract/flat.ts). */
+  readonly rolloverMonths: number;
+  readonly rolloverCapHours: number;
   readonly types: HotType[];
   /** Per shock, the type it brings this client, or null when the client is not affected. */
   readonly shockTypes: (HotType | null)[];
@@ -211,6 +214,8 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     fixedCostPerMonth: client.fixedCostPerMonth,
     fixedRevenuePerMonth: client.fixedRevenuePerMonth,
     billed: billedClient(client, portfolio),
+    rolloverMonths: client.rolloverMonths,
+    rolloverCapHours: client.rolloverCapHours,
     types: client.types.map((t) => prepare(t, client)),
     shockTypes: client.shockTypes.map((t) => (t ? prepare(t, client) : null)),
     intensityGamma: client.heterogeneity > 0 ? gammaSetup(1 / (client.heterogeneity * client.heterogeneity)) : null,

@@ -67,6 +67,9 @@ const requestTypeOverride = strictObject({
   seasonality: seasonality.optional(),
 });
 
+/** Unused included hours banked for `months` months, at most `cap_hours` in the bank (MODEL.md, "Contract forms"). */
+const rollover = strictObject({ months: wholeNumber(1, MAX_TERM_MONTHS), cap_hours: hours().optional() });
+
 const plan = strictObject({
   monthly_fee: money().optional(),
   covers: nameList(),
@@ -75,6 +78,7 @@ const plan = strictObject({
   fixed_monthly_cost: money().optional(),
   fixed_monthly_revenue: money().optional(),
   billing_increment_minutes: billingIncrement().optional(),
+  rollover: rollover.optional(),
 });
 
 const client = strictObject({

@@ -46,6 +46,11 @@ export interface Plan {
   fixedMonthlyRevenue: number;
   /** Minutes each billed request of the plan rounds up to: the plan's own, else the scenario's; 0 for none. */
   billingIncrementMinutes: number;
+  /**
+   * Included hours a month leaves unused are banked for `months` months, oldest used first, at
+   * most `capHours` (Infinity: no cap) in the bank; undefined: they lapse at the month's end.
+   */
+  rollover?: { months: number; capHours: number };
 }
 
 /** A group of `count` alike clients (count 1 for a named client). */
