@@ -31,6 +31,8 @@ export interface TrialColumns {
   /** All hours worked over the term. */
   hours: Float64Array;
   coveredHours: Float64Array;
+  /** Revenue besides the fees over the term (overage, hourly billing, fixed revenue): the recurring share's other part. */
+  revenueBesidesFee: Float64Array;
   plans: PlanColumns[];
   segments: SegmentColumns[];
   /** Hours of each request type (scenario order), all clients. */
@@ -63,6 +65,7 @@ export function allocateColumns(shape: ColumnShape, length: number): TrialColumn
     feeWeight: column(),
     hours: column(),
     coveredHours: column(),
+    revenueBesidesFee: column(),
     plans: Array.from({ length: shape.plans }, () => ({
       netCost: column(),
       feeWeight: column(),
@@ -87,6 +90,7 @@ export function listColumns(columns: TrialColumns): Float64Array[] {
     columns.feeWeight,
     columns.hours,
     columns.coveredHours,
+    columns.revenueBesidesFee,
     ...columns.plans.flatMap((p) => [p.netCost, p.feeWeight, p.coveredHours, p.overageHours]),
     ...columns.segments.flatMap((s) => [s.netCost, s.feeWeight, s.hourlyValue, s.hours]),
     ...columns.typeHours,

@@ -146,6 +146,7 @@ function simulateClient(state: BlockState, client: HotClient): void {
     out.netCost[t] += clientNetCost;
     out.hours[t] += hours;
     out.coveredHours[t] += coveredHours;
+    out.revenueBesidesFee[t] += revenueBesidesFee[t];
     plan.netCost[t] += clientNetCost;
     plan.feeWeight[t] += state.feeWeightPerClient[t];
     plan.coveredHours[t] += fairCovered[t];
