@@ -47,14 +47,14 @@ export function rolloverOverage(
   let overage = 0;
   for (let m = 0; m < months; m++) {
     let need = byMonth[offset + m];
-    const own = need < includedHours ? need : includedHours;
+    const own = Math.min(need, includedHours);
     need -= own;
     // Oldest first: the slot of month m − k (its last month of use is this one), then m − k + 1, …
     for (let i = 0; i < k && need > 0; i++) {
       const slot = (m + i) % k;
       const available = bank[slot];
       if (available === 0) continue;
-      const take = available < need ? available : need;
+      const take = Math.min(available, need);
       bank[slot] = available - take;
       banked -= take;
       need -= take;
@@ -65,7 +65,7 @@ export function rolloverOverage(
     banked -= bank[slot];
     const unused = includedHours - own;
     const room = capHours - banked;
-    const deposit = unused < room ? unused : room > 0 ? room : 0;
+    const deposit = Math.max(0, Math.min(unused, room));
     bank[slot] = deposit;
     banked += deposit;
   }
