@@ -2,7 +2,9 @@
  * `npm run bench`: the engine's speed on fixed workloads, each in its own process, against the
  * native C reference for R1 (bench/native/r1.c) in the same run.
  *
- *   npm run bench                    every bundled scenario and R1, on 1 thread and on all cores
+ *   npm run bench                    every bundled scenario, R1 and R1 with 15-minute billing
+ *                                    increments (its budget: at most 25% over R1), on 1 thread and
+ *                                    on all cores
  *   npm run bench -- --million       also the bundled scenario with 10^6 trials: the engine alone,
  *                                    and the whole `fairfee run` (about two and a half minutes)
  *   npm run bench -- --repeat 3      best of 3 runs per workload (a shared machine is noisy)
@@ -131,11 +133,23 @@ function printNative(native: NativeResult | null, skipped: string | null, r1: Me
   );
 }
 
+/** R1 with billing increments against plain R1, thread count by thread count (issue 11's budget: ≤ 25% over). */
+function printIncrements(plain: Measured[], increments: Measured[]): void {
+  console.log('\nR1 with 15-minute billing increments (scenarios/bench-r1-increments.yaml) against R1');
+  for (const r of increments) {
+    const base = plain.find((p) => p.threads === r.threads);
+    if (!base) continue;
+    console.log(
+      `  ${r.threads} thread${r.threads === 1 ? ' ' : 's'}: simulation ${r.seconds.toFixed(2)} s vs ${base.seconds.toFixed(2)} s, ${((r.seconds / base.seconds - 1) * 100).toFixed(0)}% over (target ≤ 25%)`,
+    );
+  }
+}
+
 function main(): void {
   const repeat = Math.max(1, Number(argument('--repeat') ?? 1));
   const scenarioDir = path.join(repoRoot, 'scenarios');
   const bundled: Workload[] = readdirSync(scenarioDir)
-    .filter((f) => /\.ya?ml$/.test(f) && f !== 'bench-r1.yaml')
+    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('bench-r1'))
     .sort()
     .map((f) => {
       const file = path.join(scenarioDir, f);
@@ -143,11 +157,12 @@ function main(): void {
       return { name: f.replace(/\.ya?ml$/, ''), file, trials: scenario.trials, seed: scenario.seed ?? '1' };
     });
   const r1: Workload = { name: 'R1', file: path.join(scenarioDir, 'bench-r1.yaml'), trials: R1_TRIALS, seed: String(R1_SEED) };
+  const increments: Workload = { ...r1, name: 'R1 15-min increments', file: path.join(scenarioDir, 'bench-r1-increments.yaml') };
   const threadCounts = cores > 1 ? [1, cores] : [1];
 
   console.log(`fairfee bench: Node ${process.version}, ${cores} cores, best of ${repeat}\n`);
   const results: Measured[] = [];
-  for (const workload of [...bundled, r1]) for (const threads of threadCounts) results.push(measure(workload, threads, repeat));
+  for (const workload of [...bundled, r1, increments]) for (const threads of threadCounts) results.push(measure(workload, threads, repeat));
   printTable(results);
 
   const built = buildNative(repoRoot);
@@ -162,6 +177,10 @@ function main(): void {
     native,
     'skipped' in built ? built.skipped : null,
     results.filter((r) => r.workload === r1),
+  );
+  printIncrements(
+    results.filter((r) => r.workload === r1),
+    results.filter((r) => r.workload === increments),
   );
 
   if (process.argv.includes('--million')) {

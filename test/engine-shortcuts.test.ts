@@ -49,6 +49,10 @@ function compareWithNaive(scenario: Scenario, seed: string): void {
   for (const plan of columns.plans) for (let t = 0; t < TRIALS; t++) overage[t] += plan.overageHours[t];
   if (naive.overageHours.some((v) => v > 0)) expectSameLaw(overage, naive.overageHours, 'overage hours');
   else expect(overage.every((v) => v === 0)).toBe(true);
+  // The plans' covered hours are the hourly equivalent's: billed at the scenario-level increment.
+  const fairCovered = new Float64Array(TRIALS);
+  for (const plan of columns.plans) for (let t = 0; t < TRIALS; t++) fairCovered[t] += plan.coveredHours[t];
+  expectSameLaw(fairCovered, naive.fairCoveredHours, 'covered hours of the hourly equivalent');
   scenario.requestTypes.forEach((type, i) => {
     if (naive.typeHours[i].some((v) => v > 0)) expectSameLaw(columns.typeHours[i], naive.typeHours[i], `hours of ${type.name}`);
   });
@@ -193,6 +197,53 @@ describe('exact shortcuts: the engine against the naive per-month, per-request m
       }),
     );
     compareWithNaive(scenario, 'overruns');
+  });
+
+  it('billing increments: each request rounds up on its own where it is drawn (every loop: term, by month, clusters, shocks, fixed; a plan overriding the scenario)', () => {
+    const scenario = scenarioOf(
+      baseDocument({
+        billing_increment_minutes: 15,
+        request_types: {
+          edit: { ...lognormalEdit, seasonality: season },
+          bug: { category: 'corrective', frequency: { per_month: 0.6, dispersion: 0.6 }, effort: { dist: 'gamma', mean: 0.6, sd: 0.4 } },
+          // 22.5 minutes: exact in binary, so sums of it do not depend on their order (the KS test sees atoms)
+          call: { category: 'support', frequency: { per_month: 0.8 }, effort: 0.375 },
+          page: { category: 'perfective', frequency: { per_month: 0.4 }, effort: { dist: 'pert', min: 0.1, mode: 0.4, max: 2 } },
+        },
+        shocks: [{ name: 'cms patch', per_month: 0.3, request_type: 'call', hit_probability: 0.6 }],
+        plans: {
+          capped: { covers: ['edit', 'bug', 'call'], included_hours: 1.5, overage_rate: 90 },
+          hourly_ish: { covers: ['edit'], included_hours: 0.5, overage_rate: 85, billing_increment_minutes: 60 },
+          open: { covers: ['bug', 'page'], billing_increment_minutes: 0 },
+        },
+        clients: [
+          { name: 'capped', plan: 'capped', count: 2, heterogeneity: 0.4 },
+          { name: 'hourly', plan: 'hourly_ish', count: 1, heterogeneity: 0.3 },
+          { name: 'open', plan: 'open', count: 2 },
+        ],
+      }),
+    );
+    compareWithNaive(scenario, 'increments');
+  });
+
+  it('rollover: unused included hours banked for k months, oldest first, within a cap (and with billing increments)', () => {
+    const scenario = scenarioOf(
+      baseDocument({
+        request_types: {
+          edit: { ...lognormalEdit, seasonality: season },
+          bug: { category: 'corrective', frequency: { per_month: 0.4, dispersion: 0.6 }, effort: { dist: 'lognormal', median: 1.5, sigma: 0.9 } },
+        },
+        plans: {
+          banked: { covers: ['edit', 'bug'], included_hours: 2.5, overage_rate: 90, rollover: { months: 3 } },
+          capped_bank: { covers: ['edit', 'bug'], included_hours: 2, overage_rate: 85, rollover: { months: 2, cap_hours: 1.5 }, billing_increment_minutes: 15 },
+        },
+        clients: [
+          { name: 'banked', plan: 'banked', count: 2, heterogeneity: 0.5 },
+          { name: 'capped bank', plan: 'capped_bank', count: 2, heterogeneity: 0.3 },
+        ],
+      }),
+    );
+    compareWithNaive(scenario, 'rollover');
   });
 
   it('shock events: one Binomial of hits per client and event month, hits placed in their month', () => {

@@ -5,6 +5,7 @@ import { currentPrices } from './feeTable.js';
 import { histogram, type Histogram } from './histogram.js';
 import { ratio } from './moments.js';
 import { evaluatePriceList, type PriceListResult } from './priceList.js';
+import { recurringRevenue, type RecurringRevenue } from './recurring.js';
 import { breakevenReport, type BreakevenReport } from './runReport.js';
 import { mainInputs, runSensitivity, type SensitivityResult } from './sensitivity.js';
 import { withoutSharedShocks, type WithoutSharedShocks } from './sharedShocks.js';
@@ -22,6 +23,8 @@ export interface RunResult {
   sharedShocks: WithoutSharedShocks | null;
   /** The quick tornado; null when not asked for. */
   sensitivity: SensitivityResult | null;
+  /** MRR, ARR and the recurring share of revenue. */
+  recurring: RecurringRevenue;
 }
 
 /** What `fairfee run` is asked for besides the simulated trials. */
@@ -64,7 +67,12 @@ export async function studyRun(simulator: Simulator, columns: TrialColumns, tria
         )
       : Promise.resolve(null),
   );
-  return { report, feeTable, currentPrices: priced, histogram: distribution, sharedShocks, sensitivity };
+  const recurring = recurringRevenue(
+    scenario,
+    columns,
+    scenario.plans.map((plan) => report.plans[plan.name].fee),
+  );
+  return { report, feeTable, currentPrices: priced, histogram: distribution, sharedShocks, sensitivity, recurring };
 }
 
 /** Both results once both are in; the first failure, if any, after both have stopped. */

@@ -54,7 +54,7 @@ function freshSeed(): string {
 /** The most trials of this scenario that checkRunSize accepts. */
 export function largestRunnableTrials(scenario: Scenario): number {
   const byWork = MAX_CLIENT_MONTHS / (clientCount(scenario) * scenario.termMonths);
-  const byMemory = MAX_COLUMN_BYTES / (8 * (4 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length));
+  const byMemory = MAX_COLUMN_BYTES / (8 * (5 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length));
   return Math.max(1, Math.floor(Math.min(byWork, byMemory, MAX_TRIALS)));
 }
 
@@ -69,7 +69,7 @@ export function checkRunSize(file: string, scenario: Scenario, trials: number): 
       `${file}: ${trials.toLocaleString('en-US')} trials × ${clientCount(scenario)} clients × ${scenario.termMonths} months is ${clientMonths.toExponential(2)} client-months; at most ${MAX_CLIENT_MONTHS.toExponential(0)} can be simulated: lower --trials`,
     );
   }
-  const columnBytes = trials * 8 * (4 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length);
+  const columnBytes = trials * 8 * (5 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length);
   if (columnBytes > MAX_COLUMN_BYTES) {
     throw new UsageError(
       `${file}: ${trials.toLocaleString('en-US')} trials of ${scenario.clients.length} client segments need ${(columnBytes / 1e9).toFixed(1)} GB of results; at most ${MAX_COLUMN_BYTES / 1e9} GB: lower --trials or merge alike clients into segments with count`,

@@ -39,8 +39,19 @@ interface Workspace {
   readonly intensity: Float64Array;
   readonly covered: Float64Array;
   readonly uncovered: Float64Array;
-  /** The current client's covered hours of trial t, month m at t·H + m (capped plans only). */
+  /**
+   * With an increment (HotClient.billed): the current client's uncovered hours as billed, and its
+   * covered hours billed at the scenario-level increment (the hourly equivalent's), per trial.
+   */
+  readonly uncoveredBilled: Float64Array;
+  readonly fairCovered: Float64Array;
+  /** The current client's covered billed hours of trial t, month m at t·H + m (capped plans only). */
   readonly coveredByMonth: Float64Array;
+  /** The current client's settlement per trial (contract/): overage hours, revenue besides the fee. */
+  readonly overage: Float64Array;
+  readonly revenueBesidesFee: Float64Array;
+  /** A rollover plan's bank: hours banked at the end of month j at bank[j mod k] (contract/flat.ts). */
+  readonly bank: Float64Array;
   /**
    * With a common factor, per season of HotPortfolio.seasons: Σ season × common factor of trial t
    * at total[t], and the alias table of the months by it at t·H + m (empty without one).
@@ -80,7 +91,12 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     intensity: new Float64Array(BLOCK_SIZE),
     covered: new Float64Array(BLOCK_SIZE),
     uncovered: new Float64Array(BLOCK_SIZE),
+    uncoveredBilled: new Float64Array(BLOCK_SIZE),
+    fairCovered: new Float64Array(BLOCK_SIZE),
     coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
+    overage: new Float64Array(BLOCK_SIZE),
+    revenueBesidesFee: new Float64Array(BLOCK_SIZE),
+    bank: new Float64Array(H),
     seasonTables: (common ? hot.seasons : []).map(() => ({
       total: new Float64Array(BLOCK_SIZE),
       probability: new Float64Array(trialMonths),
@@ -121,7 +137,12 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     intensity: w.intensity,
     covered: w.covered,
     uncovered: w.uncovered,
+    uncoveredBilled: w.uncoveredBilled,
+    fairCovered: w.fairCovered,
     coveredByMonth: w.coveredByMonth,
+    overage: w.overage,
+    revenueBesidesFee: w.revenueBesidesFee,
+    bank: w.bank,
     seasonTables: w.seasonTables,
     scratch: w.scratch,
     month: w.month,

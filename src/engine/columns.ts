@@ -4,9 +4,12 @@ export interface PlanColumns {
   netCost: Float64Array;
   /** Client-months paying the plan's fee, less fee shares credited back. */
   feeWeight: Float64Array;
-  /** Covered hours of the plan's clients. */
+  /**
+   * Covered hours of the plan's clients as the hourly equivalent counts them: billed at the
+   * scenario-level increment (worked hours without one).
+   */
   coveredHours: Float64Array;
-  /** Covered hours above the included hours, billed at the overage rate. */
+  /** Covered billed hours (the plan's increment) above the included hours, billed at the overage rate. */
   overageHours: Float64Array;
 }
 
@@ -14,7 +17,7 @@ export interface PlanColumns {
 export interface SegmentColumns {
   netCost: Float64Array;
   feeWeight: Float64Array;
-  /** What the client's covered work would cost hourly, less the overage it is billed anyway. */
+  /** What the client's covered work would cost hourly (billed at the scenario's increment), less the overage it is billed anyway. */
   hourlyValue: Float64Array;
   hours: Float64Array;
 }
@@ -28,6 +31,8 @@ export interface TrialColumns {
   /** All hours worked over the term. */
   hours: Float64Array;
   coveredHours: Float64Array;
+  /** Revenue besides the fees over the term (overage, hourly billing, fixed revenue): the recurring share's other part. */
+  revenueBesidesFee: Float64Array;
   plans: PlanColumns[];
   segments: SegmentColumns[];
   /** Hours of each request type (scenario order), all clients. */
@@ -60,6 +65,7 @@ export function allocateColumns(shape: ColumnShape, length: number): TrialColumn
     feeWeight: column(),
     hours: column(),
     coveredHours: column(),
+    revenueBesidesFee: column(),
     plans: Array.from({ length: shape.plans }, () => ({
       netCost: column(),
       feeWeight: column(),
@@ -84,6 +90,7 @@ export function listColumns(columns: TrialColumns): Float64Array[] {
     columns.feeWeight,
     columns.hours,
     columns.coveredHours,
+    columns.revenueBesidesFee,
     ...columns.plans.flatMap((p) => [p.netCost, p.feeWeight, p.coveredHours, p.overageHours]),
     ...columns.segments.flatMap((s) => [s.netCost, s.feeWeight, s.hourlyValue, s.hours]),
     ...columns.typeHours,

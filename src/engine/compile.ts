@@ -42,6 +42,11 @@ export interface CompiledClient {
   overageRate: number;
   fixedCostPerMonth: number;
   fixedRevenuePerMonth: number;
+  /** Minutes each of the client's billed requests rounds up to (its plan's increment); 0 for none. */
+  billingIncrementMinutes: number;
+  /** Months unused included hours stay banked (at most the term), 0 for no rollover; the bank's cap in hours. */
+  rolloverMonths: number;
+  rolloverCapHours: number;
 }
 
 /** A scenario flattened for simulation. */
@@ -55,6 +60,8 @@ export interface CompiledPortfolio {
   typeCount: number;
   costPerHour: number;
   hourlyRate: number;
+  /** The scenario-level billing increment in minutes, at which the hourly equivalent counts hours; 0 for none. */
+  billingIncrementMinutes: number;
   commonFactorCv: number;
   shocks: { perMonth: number; hitProbability: number; name: string }[];
   /**
@@ -124,6 +131,9 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
         overageRate: plan.overageRate,
         fixedCostPerMonth: plan.fixedMonthlyCost,
         fixedRevenuePerMonth: plan.fixedMonthlyRevenue,
+        billingIncrementMinutes: plan.billingIncrementMinutes,
+        rolloverMonths: plan.rollover && capped ? Math.min(plan.rollover.months, H) : 0,
+        rolloverCapHours: plan.rollover ? plan.rollover.capHours : 0,
       });
     }
   });
@@ -137,6 +147,7 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
     typeCount: scenario.requestTypes.length,
     costPerHour: scenario.costPerHour,
     hourlyRate: scenario.hourlyRate,
+    billingIncrementMinutes: scenario.billingIncrementMinutes,
     commonFactorCv: scenario.commonFactorCv,
     shocks: scenario.shocks.map((s) => ({ perMonth: s.perMonth, hitProbability: s.hitProbability, name: s.name })),
     serviceChain: scenario.availability ? uptimeChain(scenario.availability) : null,

@@ -58,6 +58,19 @@ export interface HotType {
   readonly overrunFactor: StreamSampler | null;
   /** Net cost of an hour: the cost, less the hourly billing when the plan does not cover it. */
   readonly netCostPerHour: number;
+  /**
+   * Some increment is set (the plan's or the scenario's): each request's billed hours are
+   * rounded up from its worked hours where it is drawn (sampleHours.ts); false keeps today's loops.
+   */
+  readonly billed: boolean;
+  /** Minutes the plan's billed hours round up to (0: billed = worked). */
+  readonly incrementMinutes: number;
+  /** Minutes the hourly equivalent's hours round up to: the scenario-level increment. */
+  readonly fairIncrementMinutes: number;
+  /** 60 / the increments' minutes (0 for none), and whether the two increments are the same. */
+  readonly incrementsPerHour: number;
+  readonly fairIncrementsPerHour: number;
+  readonly sameIncrement: boolean;
 }
 
 /** One client with its types resolved to HotTypes (CompiledClient's numbers, without Distributions). */
@@ -72,6 +85,11 @@ export interface HotClient {
   readonly overageRate: number;
   readonly fixedCostPerMonth: number;
   readonly fixedRevenuePerMonth: number;
+  /** Its types bill rounded hours (HotType.billed): the block keeps billed hours beside worked ones. */
+  readonly billed: boolean;
+  /** Months unused included hours stay banked, 0 for none, and the bank's cap (contract/flat.ts). */
+  readonly rolloverMonths: number;
+  readonly rolloverCapHours: number;
   readonly types: HotType[];
   /** Per shock, the type it brings this client, or null when the client is not affected. */
   readonly shockTypes: (HotType | null)[];
@@ -105,6 +123,11 @@ export interface HotPortfolio {
    * the months' table of season × common factor once per trial for all clients that share it.
    */
   readonly seasons: Float64Array[];
+}
+
+/** Whether a client's requests bill rounded hours: its plan or the scenario sets an increment. */
+function billedClient(client: CompiledClient, p: CompiledPortfolio): boolean {
+  return client.billingIncrementMinutes > 0 || p.billingIncrementMinutes > 0;
 }
 
 const cache = new WeakMap<CompiledPortfolio, HotPortfolio>();
@@ -149,6 +172,12 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     overrun: binomialSetup(p0),
     overrunFactor: type.overrunFactor ? type.overrunFactor.sampler : null,
     netCostPerHour: type.covered ? p.costPerHour : p.costPerHour - p.hourlyRate,
+    billed: billedClient(client, p),
+    incrementMinutes: client.billingIncrementMinutes,
+    fairIncrementMinutes: p.billingIncrementMinutes,
+    incrementsPerHour: client.billingIncrementMinutes > 0 ? 60 / client.billingIncrementMinutes : 0,
+    fairIncrementsPerHour: p.billingIncrementMinutes > 0 ? 60 / p.billingIncrementMinutes : 0,
+    sameIncrement: client.billingIncrementMinutes === p.billingIncrementMinutes,
   };
 }
 
@@ -184,6 +213,9 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     overageRate: client.overageRate,
     fixedCostPerMonth: client.fixedCostPerMonth,
     fixedRevenuePerMonth: client.fixedRevenuePerMonth,
+    billed: billedClient(client, portfolio),
+    rolloverMonths: client.rolloverMonths,
+    rolloverCapHours: client.rolloverCapHours,
     types: client.types.map((t) => prepare(t, client)),
     shockTypes: client.shockTypes.map((t) => (t ? prepare(t, client) : null)),
     intensityGamma: client.heterogeneity > 0 ? gammaSetup(1 / (client.heterogeneity * client.heterogeneity)) : null,

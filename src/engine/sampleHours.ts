@@ -23,6 +23,27 @@ export class RequestScratch {
   readonly effort = new Float64Array(1);
   /** The result of sampleHours and sampleHoursByMonth: hours[0]. */
   readonly hours = new Float64Array(1);
+  /** With an increment (HotType.billed), the same requests' billed hours at the plan's increment. */
+  readonly billed = new Float64Array(1);
+  /** … and at the scenario-level increment, which the hourly equivalent counts. */
+  readonly fairBilled = new Float64Array(1);
+  /** The billed loops' running counts of whole increments (plan's, scenario's). */
+  readonly units = new Float64Array(1);
+  readonly fairUnits = new Float64Array(1);
+}
+
+/**
+ * Slack, in increments, below which worked hours count as on a whole increment: 0.3 h is 18
+ * minutes, which in floating point may come out a hair above, and must bill 2 × 15 minutes, not 3.
+ */
+const ROUNDING_SLACK = 1e-9;
+
+/**
+ * One request's billed hours: its worked hours rounded up to whole increments of `minutes`, at
+ * least one increment when it has any work (MODEL.md, "Contract forms"); 0 minutes: as worked.
+ */
+export function billedHours(hours: number, minutes: number): number {
+  return minutes === 0 ? hours : (unitsOf(hours, 60 / minutes) * minutes) / 60;
 }
 
 /** How many of `count` requests overrun: binomial thinning, one draw instead of one per request. */
@@ -84,6 +105,10 @@ function addStrip(stream: TycheStream, effort: StreamSampler, count: number, scr
  * @param count number of requests, ≥ 0
  */
 export function sampleHours(stream: TycheStream, type: HotType, count: number, scratch: RequestScratch): void {
+  if (type.billed) {
+    sampleBilledHours(stream, type, count, scratch);
+    return;
+  }
   scratch.hours[0] = 0;
   if (count === 0) return;
   const overruns = overrunsOf(stream, type, count);
@@ -127,6 +152,10 @@ export function sampleHoursByMonth(
   offset: number,
   scratch: RequestScratch,
 ): void {
+  if (type.billed) {
+    billedHoursByMonth(stream, type, count, probability, alias, tableOffset, months, byMonth, offset, scratch);
+    return;
+  }
   scratch.hours[0] = 0;
   if (count === 0) return;
   const overruns = overrunsOf(stream, type, count);
@@ -177,4 +206,161 @@ function stripByMonth(
     hours += h;
   }
   scratch.hours[0] = hours;
+}
+
+/** Whole increments one request of `hours` bills, `perHour` increments an hour (see billedHours). */
+function unitsOf(hours: number, perHour: number): number {
+  const units = Math.ceil(hours * perHour - ROUNDING_SLACK);
+  // Below one only for a request of less than the slack: one increment if it has any work.
+  return units >= 1 ? units : hours > 0 ? 1 : 0;
+}
+
+/** Leaves worked hours and the billed hours of `units` (`fairUnits`) increments in scratch. */
+function leaveBilled(type: HotType, hours: number, units: number, fairUnits: number, scratch: RequestScratch): void {
+  const increment = type.incrementMinutes;
+  const fairIncrement = type.fairIncrementMinutes;
+  scratch.hours[0] = hours;
+  scratch.billed[0] = increment === 0 ? hours : (units * increment) / 60;
+  scratch.fairBilled[0] = fairIncrement === 0 ? hours : (fairUnits * fairIncrement) / 60;
+}
+
+/*
+ * The billed loops count each request's whole increments (integers, exact) and turn the counts
+ * into hours once; the scenario-level count is a second ceil only when the plan's increment
+ * differs (type.sameIncrement), as most plans take the scenario's.
+ */
+
+/**
+ * sampleHours for a type that bills rounded hours: the same draws in the same order (the
+ * overrun count; each overrunning request's effort and factor; the other requests' efforts), so
+ * worked hours are the same requests', and each request's billed hours besides, into
+ * scratch.billed[0] (the plan's increment) and scratch.fairBilled[0] (the scenario's). A fixed
+ * effort's plain requests all bill alike, so they are still counted, not drawn.
+ */
+function sampleBilledHours(stream: TycheStream, type: HotType, count: number, scratch: RequestScratch): void {
+  scratch.hours[0] = 0;
+  scratch.units[0] = 0;
+  scratch.fairUnits[0] = 0;
+  if (count > 0) {
+    const overruns = overrunsOf(stream, type, count);
+    if (overruns > 0) billedOverruns(stream, type, overruns, scratch);
+    const plain = count - overruns;
+    const effort = type.effort;
+    if (effort.kind === SamplerKind.Fixed) {
+      scratch.hours[0] += effort.p0 * plain;
+      scratch.units[0] += unitsOf(effort.p0, type.incrementsPerHour) * plain;
+      scratch.fairUnits[0] += unitsOf(effort.p0, type.fairIncrementsPerHour) * plain;
+    } else if (effort.kind === SamplerKind.Lognormal) {
+      billedLognormal(stream, type, plain, scratch);
+    } else {
+      billedPlain(stream, type, plain, scratch);
+    }
+  }
+  leaveBilled(type, scratch.hours[0], scratch.units[0], type.sameIncrement ? scratch.units[0] : scratch.fairUnits[0], scratch);
+}
+
+/** Adds `overruns` overrunning requests' worked hours and increments to scratch. */
+function billedOverruns(stream: TycheStream, type: HotType, overruns: number, scratch: RequestScratch): void {
+  const effort = type.effort;
+  const factor = type.overrunFactor!;
+  const per = type.incrementsPerHour;
+  const fairPer = type.fairIncrementsPerHour;
+  const same = type.sameIncrement;
+  let hours = 0;
+  let units = 0;
+  let fairUnits = 0;
+  for (let i = 0; i < overruns; i++) {
+    const h = effortOf(stream, effort, scratch) * factorOf(stream, factor, scratch);
+    hours += h;
+    units += unitsOf(h, per);
+    if (!same) fairUnits += unitsOf(h, fairPer);
+  }
+  scratch.hours[0] += hours;
+  scratch.units[0] += units;
+  scratch.fairUnits[0] += fairUnits;
+}
+
+/**
+ * Adds `count` lognormal requests' worked hours and increments to scratch. Worked hours sum as
+ * addLognormal's (median · Σ e^(σZ)), and a request's increments are e^(σZ) · (median · per hour).
+ */
+function billedLognormal(stream: TycheStream, type: HotType, count: number, scratch: RequestScratch): void {
+  const median = type.effort.p0;
+  const sigma = type.effort.p1;
+  const scale = median * type.incrementsPerHour;
+  const fairScale = median * type.fairIncrementsPerHour;
+  const same = type.sameIncrement;
+  let sum = 0;
+  let units = 0;
+  let fairUnits = 0;
+  for (let i = 0; i < count; i++) {
+    const e = fastExp(sigma * standardNormal(stream));
+    sum += e;
+    units += unitsOf(e, scale);
+    if (!same) fairUnits += unitsOf(e, fairScale);
+  }
+  scratch.hours[0] += median * sum;
+  scratch.units[0] += units;
+  scratch.fairUnits[0] += fairUnits;
+}
+
+/** Adds `count` requests' worked hours and increments to scratch, any effort family. */
+function billedPlain(stream: TycheStream, type: HotType, count: number, scratch: RequestScratch): void {
+  const effort = type.effort;
+  const per = type.incrementsPerHour;
+  const fairPer = type.fairIncrementsPerHour;
+  const same = type.sameIncrement;
+  let hours = 0;
+  let units = 0;
+  let fairUnits = 0;
+  for (let i = 0; i < count; i++) {
+    const h = effortOf(stream, effort, scratch);
+    hours += h;
+    units += unitsOf(h, per);
+    if (!same) fairUnits += unitsOf(h, fairPer);
+  }
+  scratch.hours[0] += hours;
+  scratch.units[0] += units;
+  scratch.fairUnits[0] += fairUnits;
+}
+
+/**
+ * sampleHoursByMonth for a type that bills rounded hours: the same draws in the same order;
+ * `byMonth` receives each request's billed hours at the plan's increment (what included hours
+ * and overage count), and the sums leave as in sampleBilledHours.
+ */
+function billedHoursByMonth(
+  stream: TycheStream,
+  type: HotType,
+  count: number,
+  probability: Float64Array | null,
+  alias: Int32Array,
+  tableOffset: number,
+  months: number,
+  byMonth: Float64Array,
+  offset: number,
+  scratch: RequestScratch,
+): void {
+  const per = type.incrementsPerHour;
+  const fairPer = type.fairIncrementsPerHour;
+  const same = type.sameIncrement;
+  const increment = type.incrementMinutes;
+  let hours = 0;
+  let units = 0;
+  let fairUnits = 0;
+  if (count > 0) {
+    const overruns = overrunsOf(stream, type, count);
+    const effort = type.effort;
+    for (let i = 0; i < count; i++) {
+      const month = aliasPick(stream, probability, alias, tableOffset, months);
+      let h = effortOf(stream, effort, scratch);
+      if (i < overruns) h *= factorOf(stream, type.overrunFactor!, scratch);
+      const u = unitsOf(h, per);
+      byMonth[offset + month] += increment === 0 ? h : (u * increment) / 60;
+      hours += h;
+      units += u;
+      if (!same) fairUnits += unitsOf(h, fairPer);
+    }
+  }
+  leaveBilled(type, hours, units, same ? units : fairUnits, scratch);
 }

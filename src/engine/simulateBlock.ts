@@ -8,6 +8,7 @@ import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
 import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
 import type { CompiledPortfolio } from './compile.js';
+import { settleFlat } from './contract/flat.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
 import { simulateMonth } from './uptime/simulateMonth.js';
@@ -119,6 +120,10 @@ function simulateClient(state: BlockState, client: HotClient): void {
   }
   covered.fill(0);
   uncovered.fill(0);
+  if (c.billed) {
+    state.uncoveredBilled.fill(0);
+    state.fairCovered.fill(0);
+  }
   if (c.capped) coveredByMonth.fill(0);
 
   for (const type of c.types) simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
@@ -126,34 +131,30 @@ function simulateClient(state: BlockState, client: HotClient): void {
     if (type) simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
   });
 
-  const { out } = state;
+  settleFlat(state, c);
+  const { out, overage, revenueBesidesFee } = state;
+  // The hourly equivalent's covered hours: billed at the scenario-level increment, if any.
+  const fairCovered = c.billed ? state.fairCovered : covered;
   const plan = out.plans[c.planIndex];
   const segment = c.representative ? out.segments[c.segmentIndex] : null;
   const { costPerHour, hourlyRate } = p;
   for (let t = 0; t < length; t++) {
-    let overage = 0;
-    if (c.capped) {
-      for (let m = t * H; m < (t + 1) * H; m++) {
-        const excess = coveredByMonth[m] - c.includedHours;
-        if (excess > 0) overage += excess;
-      }
-    }
     const coveredHours = covered[t];
     const hours = coveredHours + uncovered[t];
     const cost = costPerHour * hours + H * c.fixedCostPerMonth + state.serviceCostPerClient[t];
-    const revenueBesidesFee = c.overageRate * overage + hourlyRate * uncovered[t] + H * c.fixedRevenuePerMonth;
-    const clientNetCost = cost - revenueBesidesFee;
+    const clientNetCost = cost - revenueBesidesFee[t];
     out.netCost[t] += clientNetCost;
     out.hours[t] += hours;
     out.coveredHours[t] += coveredHours;
+    out.revenueBesidesFee[t] += revenueBesidesFee[t];
     plan.netCost[t] += clientNetCost;
     plan.feeWeight[t] += state.feeWeightPerClient[t];
-    plan.coveredHours[t] += coveredHours;
-    plan.overageHours[t] += overage;
+    plan.coveredHours[t] += fairCovered[t];
+    plan.overageHours[t] += overage[t];
     if (segment) {
       segment.netCost[t] = clientNetCost;
       segment.feeWeight[t] = state.feeWeightPerClient[t];
-      segment.hourlyValue[t] = hourlyRate * coveredHours - c.overageRate * overage;
+      segment.hourlyValue[t] = hourlyRate * fairCovered[t] - c.overageRate * overage[t];
       segment.hours[t] = hours;
     }
   }
@@ -165,6 +166,20 @@ function record(state: BlockState, type: HotType, t: number, hours: number): voi
   else state.uncovered[t] += hours;
   state.out.typeHours[type.typeIndex][t] += hours;
   state.out.typeNetCost[type.typeIndex][t] += type.netCostPerHour * hours;
+}
+
+/**
+ * Adds the billed hours of the requests just drawn (scratch, HotType.billed) to the client's
+ * columns: uncovered ones are billed hourly, so their type's net cost moves by the rounding.
+ */
+function addBilled(state: BlockState, type: HotType, t: number): void {
+  const { scratch } = state;
+  if (type.covered) {
+    state.fairCovered[t] += scratch.fairBilled[0];
+  } else {
+    state.uncoveredBilled[t] += scratch.billed[0];
+    state.out.typeNetCost[type.typeIndex][t] -= state.portfolio.hourlyRate * (scratch.billed[0] - scratch.hours[0]);
+  }
 }
 
 /** One request type of the current client over all trials of the block (see CountKind). */
@@ -183,6 +198,7 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
     sampleHours(stream, type, count, state.scratch);
+    if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
 }
@@ -224,7 +240,8 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
       }
       sampleHours(stream, type, logarithmic(stream, x / (1 + x), logOnePlusX), scratch);
       const clusterHours = scratch.hours[0];
-      if (type.byMonth) coveredByMonth[t * H + m] += clusterHours;
+      if (type.billed) addBilled(state, type, t);
+      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
       hours += clusterHours;
     }
     record(state, type, t, hours);
@@ -237,6 +254,7 @@ function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStr
   const expMinusMean = type.expMinusFixedTermMean;
   for (let t = 0; t < state.length; t++) {
     sampleHours(stream, type, poissonInversion(stream, mean, expMinusMean), state.scratch);
+    if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
 }
@@ -275,6 +293,7 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
     const count = poisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
     if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, coveredByMonth, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
+    if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
 }
@@ -295,7 +314,8 @@ function simulateShock(state: BlockState, type: HotType, s: number, stream: Tych
       const events = shockEvents[k];
       sampleHours(stream, type, binomial(stream, events, hit), state.scratch);
       const monthHours = state.scratch.hours[0];
-      if (type.byMonth) coveredByMonth[t * H + m] += monthHours;
+      if (type.billed) addBilled(state, type, t);
+      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;
       hours += monthHours;
     }
     record(state, type, t, hours);

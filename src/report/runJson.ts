@@ -16,5 +16,6 @@ export function runJson(result: RunResult) {
     ...(sharedShocks ? { without_shared_shocks: sharedShocks } : {}),
     ...(sensitivity ? { sensitivity: sensitivitySection(sensitivity, report.currency) } : {}),
     histogram: { of: 'per-trial break-even fee', ...result.histogram },
+    recurring: result.recurring,
   };
 }

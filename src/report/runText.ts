@@ -1,7 +1,7 @@
 import type { RunResult } from '../analysis/runStudy.js';
 import { formatBreakevenSummary, formatHeader, formatPlans, headlineLabel, PLAN_LEGEND } from './breakevenText.js';
 import { FEE_TABLE_LEGEND, formatFeeTable } from './compareText.js';
-import { formatMoney } from './format.js';
+import { formatMoney, formatPercent } from './format.js';
 import { formatHistogram } from './histogramText.js';
 import { formatPriceList } from './priceListText.js';
 import { formatSensitivity } from './sensitivityText.js';
@@ -20,6 +20,10 @@ export function runText(result: RunResult, precisionText: string | null): string
     formatBreakevenSummary(report) + (precisionText === null ? '' : `\n${precisionText}`),
     `Plans (fees per client per month)\n${formatPlans(report)}\n${PLAN_LEGEND}`,
   ];
+  const r = result.recurring;
+  sections.push(
+    `Recurring revenue at ${r.fees === 'monthly_fee' ? "the plans' monthly_fee" : r.fees === 'break-even fee' ? 'the break-even fees' : r.fees}: MRR ${formatMoney(r.mrr, c)}, ARR ${formatMoney(r.arr, c)}, ${formatPercent(r.recurring_share)} of all revenue`,
+  );
   if (result.currentPrices) sections.push(`Your current prices (the scenario's monthly_fee)\n${formatPriceList(result.currentPrices, c)}`);
   sections.push(
     `Fee table (uniform fee per client per month${c ? `, ${c}` : ''}; same simulated terms in every row)\n${formatFeeTable(result.feeTable, report.confidence)}\n${FEE_TABLE_LEGEND}`,

@@ -46,6 +46,8 @@ export const MAX_COLUMN_BYTES = 4e9;
  * money × hours (≤ 1e4 × 1e4) then stay below 1e25, far inside a double's range.
  */
 export const MAX_MONEY = 1_000_000;
+/** Longest billing increment, in minutes (billing_increment_minutes): a whole working day is 480. */
+export const MAX_BILLING_INCREMENT_MINUTES = 600;
 /** Most hours in one value: included hours per client-month, one request's effort, one outage (10,000 h: more than a year). */
 export const MAX_HOURS = 10_000;
 /**

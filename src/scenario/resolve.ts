@@ -45,9 +45,13 @@ export function crossReferenceProblems(data: unknown): LocatedProblem[] {
   };
   if (plans && plans.length === 0) problems.push({ keys: ['plans'], message: 'must define at least one plan' });
   for (const planName of plans ?? []) {
-    listOf(field(field(planSection, planName), 'covers')).forEach((type, i) => {
+    const plan = field(planSection, planName);
+    listOf(field(plan, 'covers')).forEach((type, i) => {
       checkType(type, ['plans', planName, 'covers', i]);
     });
+    if (field(plan, 'rollover') !== undefined && field(plan, 'included_hours') === undefined) {
+      problems.push({ keys: ['plans', planName, 'rollover'], message: 'banks unused included hours, so the plan needs included_hours' });
+    }
   }
   let total = 0;
   listOf(field(data, 'clients')).forEach((client, i) => {
@@ -145,6 +149,8 @@ export function resolveScenario(raw: Raw): Scenario {
     overageRate: plan.overage_rate ?? raw.hourly_rate,
     fixedMonthlyCost: plan.fixed_monthly_cost ?? 0,
     fixedMonthlyRevenue: plan.fixed_monthly_revenue ?? 0,
+    billingIncrementMinutes: plan.billing_increment_minutes ?? raw.billing_increment_minutes ?? 0,
+    rollover: plan.rollover ? { months: plan.rollover.months, capHours: plan.rollover.cap_hours ?? Number.POSITIVE_INFINITY } : undefined,
   }));
   const clients: ClientSegment[] = raw.clients.map((client, i) => ({
     name: client.name ?? `client ${i + 1}`,
@@ -170,6 +176,7 @@ export function resolveScenario(raw: Raw): Scenario {
     seed: raw.seed === undefined ? undefined : String(raw.seed),
     costPerHour: raw.cost_per_hour,
     hourlyRate: raw.hourly_rate,
+    billingIncrementMinutes: raw.billing_increment_minutes ?? 0,
     requestTypes: mergeRequestTypes(raw.request_types, undefined),
     plans,
     clients,

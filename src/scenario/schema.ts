@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { distributionSchema } from './distributionSchema.js';
 import {
+  MAX_BILLING_INCREMENT_MINUTES,
   MAX_CLIENTS,
   MAX_HOURS,
   MAX_MONEY,
@@ -31,6 +32,8 @@ const hours = () => atMost(MAX_HOURS);
 const requestRate = () => atMost(MAX_REQUESTS_PER_MONTH);
 const dispersion = () => atLeast(MIN_DISPERSION);
 const multiplierCv = () => atMost(MAX_MULTIPLIER_CV);
+/** Minutes a billed request rounds up to (MODEL.md, "Contract forms"); 0: no rounding. */
+const billingIncrement = () => wholeNumber(0, MAX_BILLING_INCREMENT_MINUTES);
 
 const SEASONALITY_TOLERANCE = 1e-3;
 const seasonality = z
@@ -64,6 +67,9 @@ const requestTypeOverride = strictObject({
   seasonality: seasonality.optional(),
 });
 
+/** Unused included hours banked for `months` months, at most `cap_hours` in the bank (MODEL.md, "Contract forms"). */
+const rollover = strictObject({ months: wholeNumber(1, MAX_TERM_MONTHS), cap_hours: hours().optional() });
+
 const plan = strictObject({
   monthly_fee: money().optional(),
   covers: nameList(),
@@ -71,6 +77,8 @@ const plan = strictObject({
   overage_rate: money().optional(),
   fixed_monthly_cost: money().optional(),
   fixed_monthly_revenue: money().optional(),
+  billing_increment_minutes: billingIncrement().optional(),
+  rollover: rollover.optional(),
 });
 
 const client = strictObject({
@@ -105,6 +113,7 @@ export function scenarioShape<A extends z.ZodType>(availability: A) {
       .optional(),
     cost_per_hour: money(),
     hourly_rate: money(),
+    billing_increment_minutes: billingIncrement().optional(),
     request_types: nameMap(requestType),
     common_factor: strictObject({ cv: multiplierCv() }).optional(),
     shocks: z.array(shock, { error: (issue) => `must be a list of shocks (got ${describe(issue.input)})` }).optional(),

@@ -44,6 +44,13 @@ export interface Plan {
   overageRate: number;
   fixedMonthlyCost: number;
   fixedMonthlyRevenue: number;
+  /** Minutes each billed request of the plan rounds up to: the plan's own, else the scenario's; 0 for none. */
+  billingIncrementMinutes: number;
+  /**
+   * Included hours a month leaves unused are banked for `months` months, oldest used first, at
+   * most `capHours` (Infinity: no cap) in the bank; undefined: they lapse at the month's end.
+   */
+  rollover?: { months: number; capHours: number };
 }
 
 /** A group of `count` alike clients (count 1 for a named client). */
@@ -82,6 +89,11 @@ export interface Scenario {
   seed?: string;
   costPerHour: number;
   hourlyRate: number;
+  /**
+   * The scenario-level billing increment in minutes (0: none): the hourly equivalent of fairness
+   * counts hours billed at it, whatever a plan's own.
+   */
+  billingIncrementMinutes: number;
   requestTypes: RequestType[];
   plans: Plan[];
   clients: ClientSegment[];
