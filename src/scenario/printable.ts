@@ -6,7 +6,7 @@
  */
 
 /** True for C0 (U+0000–U+001F), DEL, C1 (U+0080–U+009F) and the bidi controls. */
-function isUnsafe(code: number): boolean {
+export function isControlOrBidi(code: number): boolean {
   return (
     code <= 0x1f ||
     (code >= 0x7f && code <= 0x9f) ||
@@ -26,7 +26,7 @@ function escapeCode(code: number): string {
 export function unsafeCharacter(text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isUnsafe(code)) return escapeCode(code);
+    if (isControlOrBidi(code)) return escapeCode(code);
   }
   return undefined;
 }
@@ -40,7 +40,7 @@ export function printable(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    out += isUnsafe(code) ? escapeCode(code) : text[i];
+    out += isControlOrBidi(code) ? escapeCode(code) : text[i];
   }
   return out;
 }
