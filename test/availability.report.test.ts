@@ -61,7 +61,7 @@ describe('fairfee availability SCENARIO', () => {
   const analysis = analyzeAvailability(spec, { months: 50_000, seed: '2027', monthlyFee: 95 });
   const { text, json, csvRows } = availabilityReport(analysis);
 
-  it("JSON carries INTERFACE.md's fields, numbers as numbers", () => {
+  it("JSON carries docs/interface.md's fields, numbers as numbers", () => {
     expect(json.series_availability).toBeCloseTo(0.98604 * analysis.exact.components[2].availability, 12);
     expect(json.additive_bound).toBeLessThan(json.series_availability);
     for (const key of ['mean', 'p05', 'p50', 'below_promised_probability'] as const) expect(typeof json.simulated[key]).toBe('number');

@@ -18,7 +18,7 @@ function problems(input: unknown): string[] {
 }
 
 describe('availability block: accepted', () => {
-  it("reads INTERFACE.md's example with its defaults", () => {
+  it("reads docs/interface.md's example with its defaults", () => {
     const spec = availabilitySchema.parse(INTERFACE_EXAMPLE);
     expect(spec.promised).toBe(0.995);
     expect(spec.chain).toMatchObject({ kind: 'series', name: 'chain', k: 3 });

@@ -29,7 +29,7 @@ function expectMeanMatchesExact(chain: unknown[], seed: string): void {
 }
 
 describe('golden values (seed "golden"; recorded from this implementation: a change means the draws changed)', () => {
-  it("INTERFACE.md's chain, first three months", () => {
+  it("docs/interface.md's chain, first three months", () => {
     const model = createAvailabilityModel(availabilitySchema.parse(INTERFACE_BLOCK));
     const rng = createRng('golden');
     const out = createMonthOutcome();
@@ -47,7 +47,7 @@ describe('golden values (seed "golden"; recorded from this implementation: a cha
 });
 
 describe('simulated mean availability matches the exact month model (4 standard errors, 200,000 months)', () => {
-  it('series chain: two components by availability, one by outages (INTERFACE.md)', () => {
+  it('series chain: two components by availability, one by outages (docs/interface.md)', () => {
     expectMeanMatchesExact(INTERFACE_BLOCK.chain, 'series');
   });
   it('parallel group: one by availability (8 h outages), one by gamma outages', () => {

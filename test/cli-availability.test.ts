@@ -15,7 +15,7 @@ describe('fairfee availability', () => {
     expect(text).toContain('98.604%');
   });
 
-  it('a scenario: INTERFACE.md fields plus the run identity; CSV of the monthly distribution', async () => {
+  it('a scenario: docs/interface.md fields plus the run identity; CSV of the monthly distribution', async () => {
     const dir = tempDir();
     const csv = join(dir, 'months.csv');
     const result = await fairfee(['availability', 'scenarios/hosting-sla.yaml', '--trials', '2000', '--seed', '4', '--json', '--csv', csv]);

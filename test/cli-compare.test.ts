@@ -7,7 +7,7 @@ import { fairfee, tempDir } from './helpers/cli.js';
 const FAST = ['--seed', '3', '--workers', '1'];
 
 describe('fairfee compare', () => {
-  it('--json rows carry every field of INTERFACE.md, monotone in the fee', async () => {
+  it('--json rows carry every field of docs/interface.md, monotone in the fee', async () => {
     const result = await fairfee(['compare', 'scenarios/webagency.yaml', '--trials', '2000', ...FAST, '--fees', '80', '100', '120', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);

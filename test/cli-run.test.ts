@@ -8,7 +8,7 @@ import { baseDocument } from './helpers/scenario.js';
 const SMALL = ['--trials', '2000', '--seed', '7', '--workers', '1'];
 
 describe('fairfee breakeven / run --json', () => {
-  it('prints one JSON document with every field of INTERFACE.md', async () => {
+  it('prints one JSON document with every field of docs/interface.md', async () => {
     const result = await fairfee(['breakeven', 'scenarios/webagency.yaml', ...SMALL, '--confidence', '0.9', '0.95', '0.99', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);

@@ -1,7 +1,7 @@
 import { streamSample, type StreamSampler } from './streamSampler.js';
 import type { TycheStream } from './tycheStream.js';
 
-/** The distribution families a scenario may name (INTERFACE.md, "Distributions"). */
+/** The distribution families a scenario may name (docs/interface.md, "Scenario file"). */
 export type DistributionKind = 'lognormal' | 'triangular' | 'pert' | 'gamma' | 'uniform' | 'fixed' | 'empirical';
 
 /**

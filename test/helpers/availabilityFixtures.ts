@@ -1,4 +1,4 @@
-/** The availability block of INTERFACE.md's example scenario, verbatim. */
+/** The availability block of docs/interface.md's example scenario, verbatim. */
 export const INTERFACE_AVAILABILITY = {
   promised: 0.995,
   chain: [
