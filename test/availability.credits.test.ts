@@ -4,7 +4,7 @@ import { countBelow, expectedCreditShare, promiseAtRisk, promiseWithinCreditBudg
 import type { CreditSchedule } from '../src/scenario/uptime/spec.js';
 import { createRng } from '../src/random/rng.js';
 
-/** docs/interface.md's schedule: 10% of the fee below 99.5%, 25% below 99%. */
+/** The documented two-tier schedule: 10% of the fee below 99.5%, 25% below 99%. */
 const SCHEDULE: CreditSchedule = [
   { below: 0.995, credit: 0.1 },
   { below: 0.99, credit: 0.25 },

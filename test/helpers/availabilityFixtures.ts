@@ -1,4 +1,4 @@
-/** The availability block of docs/interface.md's example scenario, verbatim. */
+/** An availability block of the documented shape: two components given by availability, one by outages, two credit tiers. */
 export const INTERFACE_AVAILABILITY = {
   promised: 0.995,
   chain: [
