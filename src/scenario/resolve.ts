@@ -2,6 +2,7 @@ import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 import { DEFAULT_TERM_MONTHS, MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
 import { isMapping, mapNames, unknownName } from './names.js';
+import { slaProblems } from './sla/crossCheck.js';
 import type { RawScenario } from './schema.js';
 import type { ClientSegment, Plan, RequestType, Scenario, Shock } from './types.js';
 
@@ -49,6 +50,7 @@ export function crossReferenceProblems(data: unknown): LocatedProblem[] {
     listOf(field(plan, 'covers')).forEach((type, i) => {
       checkType(type, ['plans', planName, 'covers', i]);
     });
+    problems.push(...slaProblems(data, plan, planName));
     if (field(plan, 'rollover') !== undefined && field(plan, 'included_hours') === undefined) {
       problems.push({ keys: ['plans', planName, 'rollover'], message: 'banks unused included hours, so the plan needs included_hours' });
     }
@@ -151,6 +153,8 @@ export function resolveScenario(raw: Raw): Scenario {
     fixedMonthlyRevenue: plan.fixed_monthly_revenue ?? 0,
     billingIncrementMinutes: plan.billing_increment_minutes ?? raw.billing_increment_minutes ?? 0,
     rollover: plan.rollover ? { months: plan.rollover.months, capHours: plan.rollover.cap_hours ?? Number.POSITIVE_INFINITY } : undefined,
+    sla: plan.sla,
+    uptime: plan.uptime,
   }));
   const clients: ClientSegment[] = raw.clients.map((client, i) => ({
     name: client.name ?? `client ${i + 1}`,
@@ -183,5 +187,6 @@ export function resolveScenario(raw: Raw): Scenario {
     commonFactorCv: raw.common_factor?.cv ?? 0,
     shocks,
     availability: raw.availability,
+    team: raw.team,
   };
 }

@@ -14,6 +14,7 @@ import {
 } from './limits.js';
 import { nameMap, nameSchema, plainText } from './names.js';
 import { atLeast, atMost, confidenceLevel, nonNegative, probability, wholeNumber } from './numbers.js';
+import { planUptimeSchema, slaSchema, teamSchema } from './sla/schema.js';
 import { describe, strictObject } from './strictObject.js';
 import { CATEGORIES } from './types.js';
 
@@ -79,6 +80,8 @@ const plan = strictObject({
   fixed_monthly_revenue: money().optional(),
   billing_increment_minutes: billingIncrement().optional(),
   rollover: rollover.optional(),
+  sla: slaSchema.optional(),
+  uptime: planUptimeSchema.optional(),
 });
 
 const client = strictObject({
@@ -120,6 +123,7 @@ export function scenarioShape<A extends z.ZodType>(availability: A) {
     plans: nameMap(plan),
     clients: z.array(client, { error: (issue) => `must be a list of clients (got ${describe(issue.input)})` }).min(1, 'must list at least one client'),
     availability: availability.optional(),
+    team: teamSchema.optional(),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { PlanUptime, SlaSpec, TeamSpec } from './sla/spec.js';
 import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 
@@ -51,6 +52,10 @@ export interface Plan {
    * most `capHours` (Infinity: no cap) in the bank; undefined: they lapse at the month's end.
    */
   rollover?: { months: number; capHours: number };
+  /** The plan's response-time promise (MODEL.md, "Response-time SLAs"); undefined: none. */
+  sla?: SlaSpec;
+  /** The plan's own uptime promise; undefined: the scenario-level availability promise, if any. */
+  uptime?: PlanUptime;
 }
 
 /** A group of `count` alike clients (count 1 for a named client). */
@@ -102,6 +107,8 @@ export interface Scenario {
   shocks: Shock[];
   /** The uptime promise and the supplier chain behind it (src/availability). */
   availability?: AvailabilitySpec;
+  /** The team that answers every request; needed by a plan with an sla. */
+  team?: TeamSpec;
 }
 
 /** Total number of clients in the portfolio. */

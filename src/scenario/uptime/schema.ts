@@ -24,7 +24,7 @@ function rangedNumber(rule: string, ok: (v: number) => boolean) {
   return z.number({ error }).refine(ok, { error });
 }
 /** An availability level or threshold in (0, 1]: 0.995 means 99.5%. */
-const level = () => rangedNumber('in (0, 1], e.g. 0.995 for 99.5%', (v) => v > 0 && v <= 1);
+export const level = () => rangedNumber('in (0, 1], e.g. 0.995 for 99.5%', (v) => v > 0 && v <= 1);
 
 /** Expected outages per month, ≥ 0 and at most what a run can draw. */
 const outagesPerMonth = rangedNumber(`≥ 0 and at most ${MAX_OUTAGES_PER_MONTH.toLocaleString('en-US')}`, (v) => v >= 0 && v <= MAX_OUTAGES_PER_MONTH);
@@ -32,7 +32,7 @@ const outagesPerMonth = rangedNumber(`≥ 0 and at most ${MAX_OUTAGES_PER_MONTH.
 /** A component's or group's name: any non-empty text without control or bidi characters. */
 const nameSchema = names('a name');
 
-const creditsSchema = z.array(strictObject({ below: level(), credit: probability() }), {
+export const creditsSchema = z.array(strictObject({ below: level(), credit: probability() }), {
   error: (issue) => `must be a list of { below, credit } rows (got ${describe(issue.input)})`,
 });
 
