@@ -88,15 +88,15 @@ export function serveQueue(
     let person = 0;
     if (anyWaiting) {
       for (let p = 1; p < c; p++) if (freeAt[p] < freeAt[person]) person = p;
-      teamStart = nextWorking(calendar, freeAt[person] > now ? freeAt[person] : now);
+      teamStart = nextWorking(calendar, Math.max(freeAt[person], now));
     }
     let onCallStart = Number.POSITIVE_INFINITY;
     let onCallPerson = 0;
     if (o > 0 && waitingAnyHour.size > 0) {
       for (let p = 1; p < o; p++) if (onCallFreeAt[p] < onCallFreeAt[onCallPerson]) onCallPerson = p;
-      onCallStart = nextWorking(onCallCalendar, onCallFreeAt[onCallPerson] > now ? onCallFreeAt[onCallPerson] : now);
+      onCallStart = nextWorking(onCallCalendar, Math.max(onCallFreeAt[onCallPerson], now));
     }
-    const serveAt = teamStart <= onCallStart ? teamStart : onCallStart;
+    const serveAt = Math.min(teamStart, onCallStart);
     if (next < n && arrival[offset + next] <= serveAt) {
       // Arrivals up to the next start join the queue first: the start then sees them.
       now = arrival[offset + next];
