@@ -1,5 +1,6 @@
 import type { TrialColumns } from './columns.js';
 import type { HotPortfolio } from './hotPortfolio.js';
+import { createBlockQueue, type BlockQueue } from './queue/blockQueue.js';
 import { RequestScratch } from './sampleHours.js';
 import { createMonthOutcome, type MonthOutcome } from './uptime/simulateMonth.js';
 import { BLOCK_SIZE, type StreamFactory } from './simulateBlock.js';
@@ -60,6 +61,8 @@ interface Workspace {
   readonly scratch: RequestScratch;
   /** The service chain's month and its buffers, reused month after month. */
   readonly month: MonthOutcome;
+  /** The team queue's request log and working arrays; null without a team (queue/blockQueue.ts). */
+  readonly queue: BlockQueue | null;
 }
 
 /** One block being simulated: its settings, its output and the workspace's arrays. */
@@ -104,6 +107,7 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     })),
     scratch: new RequestScratch(),
     month: createMonthOutcome(),
+    queue: createBlockQueue(hot),
   };
 }
 
@@ -146,5 +150,6 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     seasonTables: w.seasonTables,
     scratch: w.scratch,
     month: w.month,
+    queue: w.queue,
   };
 }

@@ -1,5 +1,6 @@
 import type { Distribution } from '../random/distribution.js';
 import { clientCount, type RequestType, type Scenario } from '../scenario/types.js';
+import { compileTeam, type CompiledTeam } from './queue/team.js';
 import { uptimeChain, type UptimeChain } from './uptime/model.js';
 
 /** One request type as it applies to one client, flattened for the hot loop. */
@@ -69,6 +70,8 @@ export interface CompiledPortfolio {
    * outcome per trial-month applies to every client (MODEL.md, "Availability"); null without one.
    */
   serviceChain: UptimeChain | null;
+  /** The team that answers the requests and the plans' response-time promises (queue/); null without a team. */
+  team: CompiledTeam | null;
 }
 
 function compileType(type: RequestType, typeIndex: number, usage: number, covered: boolean, termMonths: number, commonFactor: boolean): CompiledRequestType {
@@ -151,5 +154,6 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
     commonFactorCv: scenario.commonFactorCv,
     shocks: scenario.shocks.map((s) => ({ perMonth: s.perMonth, hitProbability: s.hitProbability, name: s.name })),
     serviceChain: scenario.availability ? uptimeChain(scenario.availability) : null,
+    team: compileTeam(scenario),
   };
 }

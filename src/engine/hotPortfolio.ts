@@ -5,6 +5,7 @@ import { fastExp } from '../random/fastExp.js';
 import { POISSON_INVERSION_LIMIT } from '../random/poisson.js';
 import type { StreamSampler } from '../random/streamSampler.js';
 import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './compile.js';
+import type { CompiledTeam } from './queue/team.js';
 import type { UptimeChain } from './uptime/model.js';
 
 /**
@@ -77,6 +78,8 @@ export interface HotType {
 export interface HotClient {
   /** Stable address of the client's random streams. */
   readonly streamKey: string;
+  /** Position in HotPortfolio.clients (the team queue's request log names clients by it). */
+  readonly index: number;
   readonly segmentIndex: number;
   readonly planIndex: number;
   readonly representative: boolean;
@@ -123,6 +126,8 @@ export interface HotPortfolio {
    * the months' table of season × common factor once per trial for all clients that share it.
    */
   readonly seasons: Float64Array[];
+  /** The team queue's settings (compile.ts); null without a team. */
+  readonly team: CompiledTeam | null;
 }
 
 /** Whether a client's requests bill rounded hours: its plan or the scenario sets an increment. */
@@ -203,8 +208,9 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     }
     return hot;
   };
-  const clients = portfolio.clients.map((client) => ({
+  const clients = portfolio.clients.map((client, index) => ({
     streamKey: client.streamKey,
+    index,
     segmentIndex: client.segmentIndex,
     planIndex: client.planIndex,
     representative: client.representative,
@@ -236,6 +242,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null,
     anyCapped: clients.some((c) => c.capped),
     seasons,
+    team: p.team,
   };
   cache.set(portfolio, hot);
   return hot;

@@ -47,12 +47,12 @@ export function billedHours(hours: number, minutes: number): number {
 }
 
 /** How many of `count` requests overrun: binomial thinning, one draw instead of one per request. */
-function overrunsOf(stream: TycheStream, type: HotType, count: number): number {
+export function overrunsOf(stream: TycheStream, type: HotType, count: number): number {
   return type.overrunProbability > 0 ? binomial(stream, count, type.overrun) : 0;
 }
 
 /** One request's effort, before any overrun. */
-function effortOf(stream: TycheStream, effort: StreamSampler, scratch: RequestScratch): number {
+export function effortOf(stream: TycheStream, effort: StreamSampler, scratch: RequestScratch): number {
   if (effort.kind === SamplerKind.Lognormal) return effort.p0 * fastExp(effort.p1 * standardNormal(stream));
   if (effort.kind === SamplerKind.Fixed) return effort.p0;
   streamSampleInto(stream, effort, scratch.effort, 0);
@@ -60,7 +60,7 @@ function effortOf(stream: TycheStream, effort: StreamSampler, scratch: RequestSc
 }
 
 /** One overrun factor. */
-function factorOf(stream: TycheStream, factor: StreamSampler, scratch: RequestScratch): number {
+export function factorOf(stream: TycheStream, factor: StreamSampler, scratch: RequestScratch): number {
   if (factor.kind === SamplerKind.Triangular) return triangularQuantile(factor, stream.nextDouble());
   streamSampleInto(stream, factor, scratch.effort, 0);
   return scratch.effort[0];

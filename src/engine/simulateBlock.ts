@@ -10,6 +10,8 @@ import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
 import type { CompiledPortfolio } from './compile.js';
 import { settleFlat } from './contract/flat.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
+import { settleBlockQueue } from './queue/blockQueue.js';
+import { logRequests, markRequests } from './queue/requestLog.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
 import { simulateMonth } from './uptime/simulateMonth.js';
 
@@ -43,6 +45,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   const out = into ?? allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length);
   if (into) for (const column of listColumns(into)) column.fill(0, 0, length);
   const state = blockState(p, streams, block, length, out);
+  state.queue?.log.clear();
 
   if (p.commonGamma) {
     const stream = streams([block, 'common']);
@@ -101,6 +104,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   }
 
   for (const client of p.clients) simulateClient(state, client);
+  if (state.queue) settleBlockQueue(state.queue, p, p.team!, length, out);
 
   for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
   return out;
@@ -126,9 +130,17 @@ function simulateClient(state: BlockState, client: HotClient): void {
   }
   if (c.capped) coveredByMonth.fill(0);
 
-  for (const type of c.types) simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
+  // With a team, each request also gets an arrival time, from streams of their own.
+  const log = state.queue?.log ?? null;
+  if (log) log.currentClient = c.index;
+  for (const type of c.types) {
+    if (log) log.arrivals = streams([block, 'arrivals', c.streamKey, type.name]);
+    simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
+  }
   c.shockTypes.forEach((type, s) => {
-    if (type) simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
+    if (!type) return;
+    if (log) log.arrivals = streams([block, 'shock-arrivals', p.shocks[s].name, c.streamKey]);
+    simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
   });
 
   settleFlat(state, c);
@@ -194,10 +206,13 @@ function simulateType(state: BlockState, type: HotType, stream: TycheStream): vo
 function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
   const { length, intensity } = state;
   const g = type.countGamma!;
+  const log = state.queue?.log ?? null;
   const termRate = type.ratePerMonth * state.portfolio.termMonths;
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
+    if (log) markRequests(log, stream);
     sampleHours(stream, type, count, state.scratch);
+    if (log) logRequests(log, type, count, t, -1, false, null, type.seasonAlias, 0);
     if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
@@ -220,6 +235,7 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
   const { length, intensity, common, coveredByMonth, scratch } = state;
   const H = state.portfolio.termMonths;
   const inverseDispersion = type.inverseDispersion;
+  const log = state.queue?.log ?? null;
   const season = type.season;
   const place = monthPlacement(state, type);
   const { probability, alias, stride, totals } = place;
@@ -238,7 +254,10 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
         logOnePlusX = Math.log1p(x);
         if (u * x >= logOnePlusX) continue;
       }
-      sampleHours(stream, type, logarithmic(stream, x / (1 + x), logOnePlusX), scratch);
+      const size = logarithmic(stream, x / (1 + x), logOnePlusX);
+      if (log) markRequests(log, stream);
+      sampleHours(stream, type, size, scratch);
+      if (log) logRequests(log, type, size, t, m, false, null, alias, 0);
       const clusterHours = scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
       if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
@@ -252,8 +271,12 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
 function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
   const mean = type.fixedTermMean;
   const expMinusMean = type.expMinusFixedTermMean;
+  const log = state.queue?.log ?? null;
   for (let t = 0; t < state.length; t++) {
-    sampleHours(stream, type, poissonInversion(stream, mean, expMinusMean), state.scratch);
+    const count = poissonInversion(stream, mean, expMinusMean);
+    if (log) markRequests(log, stream);
+    sampleHours(stream, type, count, state.scratch);
+    if (log) logRequests(log, type, count, t, -1, false, type.seasonProbability, type.seasonAlias, 0);
     if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
@@ -289,10 +312,13 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
   const H = state.portfolio.termMonths;
   const place = monthPlacement(state, type);
   const { probability, alias, stride, totals } = place;
+  const log = state.queue?.log ?? null;
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
+    if (log) markRequests(log, stream);
     if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, coveredByMonth, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
+    if (log) logRequests(log, type, count, t, -1, type.byMonth, probability, alias, t * stride);
     if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0]);
   }
@@ -306,13 +332,17 @@ function simulateShock(state: BlockState, type: HotType, s: number, stream: Tych
   const { length, shockFirst, shockMonth, shockEvents, coveredByMonth } = state;
   const H = state.portfolio.termMonths;
   const hit = state.portfolio.shocks[s].hit;
+  const log = state.queue?.log ?? null;
   const first = s * (length + 1);
   for (let t = 0; t < length; t++) {
     let hours = 0;
     for (let k = shockFirst[first + t]; k < shockFirst[first + t + 1]; k++) {
       const m = shockMonth[k];
       const events = shockEvents[k];
-      sampleHours(stream, type, binomial(stream, events, hit), state.scratch);
+      const hits = binomial(stream, events, hit);
+      if (log) markRequests(log, stream);
+      sampleHours(stream, type, hits, state.scratch);
+      if (log) logRequests(log, type, hits, t, m, false, null, type.seasonAlias, 0);
       const monthHours = state.scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
       if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;

@@ -27,6 +27,14 @@ export class TycheStream {
     this.d = d | 0;
   }
 
+  /** Takes `other`'s state: this stream then draws what `other` draws next (a replay). */
+  copyFrom(other: TycheStream): void {
+    this.a = other.a;
+    this.b = other.b;
+    this.c = other.c;
+    this.d = other.d;
+  }
+
   /** The next 32-bit word, as an unsigned integer in [0, 2^32): seedrandom's `int32() >>> 0`. */
   nextUint32(): number {
     // seedrandom's tychei step (lib/tychei.js), with the state in locals.

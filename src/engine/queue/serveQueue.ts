@@ -82,19 +82,39 @@ export function serveQueue(
   let now = 0;
   let next = 0;
   let served = 0;
+  // Each person's freeAt comes from finishWork, a working instant of their calendar, so it is
+  // when they can start next; an idle person (freeAt ≤ now) starts at the first working instant
+  // from now, computed once per `now`.
+  let teamNow = -1;
+  let teamNowStart = 0;
+  let onCallNow = -1;
+  let onCallNowStart = 0;
   while (served < n) {
-    const anyWaiting = waiting.size + waitingAnyHour.size > 0;
     let teamStart = Number.POSITIVE_INFINITY;
     let person = 0;
-    if (anyWaiting) {
+    if (waiting.size + waitingAnyHour.size > 0) {
       for (let p = 1; p < c; p++) if (freeAt[p] < freeAt[person]) person = p;
-      teamStart = nextWorking(calendar, Math.max(freeAt[person], now));
+      if (freeAt[person] > now) teamStart = freeAt[person];
+      else {
+        if (teamNow !== now) {
+          teamNow = now;
+          teamNowStart = nextWorking(calendar, now);
+        }
+        teamStart = teamNowStart;
+      }
     }
     let onCallStart = Number.POSITIVE_INFINITY;
     let onCallPerson = 0;
     if (o > 0 && waitingAnyHour.size > 0) {
       for (let p = 1; p < o; p++) if (onCallFreeAt[p] < onCallFreeAt[onCallPerson]) onCallPerson = p;
-      onCallStart = nextWorking(onCallCalendar, Math.max(onCallFreeAt[onCallPerson], now));
+      if (onCallFreeAt[onCallPerson] > now) onCallStart = onCallFreeAt[onCallPerson];
+      else {
+        if (onCallNow !== now) {
+          onCallNow = now;
+          onCallNowStart = nextWorking(onCallCalendar, now);
+        }
+        onCallStart = onCallNowStart;
+      }
     }
     const serveAt = Math.min(teamStart, onCallStart);
     if (next < n && arrival[offset + next] <= serveAt) {

@@ -1,0 +1,266 @@
+import type { TrialColumns } from '../columns.js';
+import { workingClock } from './calendar.js';
+import type { RequestLog } from './requestLog.js';
+import { serveQueue, createQueueWork, type QueueWork } from './serveQueue.js';
+import { responseBin, RESPONSE_BINS, type SlaStats } from './slaStats.js';
+import { HOURS_PER_MONTH, type CompiledTeam } from './team.js';
+
+/** What the settle step needs of each client (HotClient has these). */
+export interface QueueClient {
+  readonly planIndex: number;
+  readonly segmentIndex: number;
+  readonly representative: boolean;
+}
+
+/** The settle step's working arrays, grown to the busiest block seen and reused. */
+export interface QueueSettleWork {
+  /** Where each (trial, time bucket) starts among the block's requests, and each request's bucket. */
+  bucketStart: Int32Array;
+  bucket: Int32Array;
+  /** The block's requests by trial, then arrival: arrival, hours, client, and the queue's inputs and output. */
+  arrival: Float64Array;
+  hours: Float64Array;
+  client: Int32Array;
+  priority: Int32Array;
+  anyHour: Uint8Array;
+  start: Float64Array;
+  /** Per client-month (client·H + month): penalties and breaches of the trial, and the months touched. */
+  penalty: Float64Array;
+  breaches: Int32Array;
+  touched: Int32Array;
+  /** Each client's plan. */
+  readonly clientPlan: Int32Array;
+  readonly queue: QueueWork;
+}
+
+/** Working arrays for a portfolio's clients over `months` months. */
+export function createQueueSettleWork(clients: readonly QueueClient[], months: number): QueueSettleWork {
+  const n = clients.length;
+  return {
+    bucketStart: new Int32Array(0),
+    bucket: new Int32Array(0),
+    arrival: new Float64Array(0),
+    hours: new Float64Array(0),
+    client: new Int32Array(0),
+    priority: new Int32Array(0),
+    anyHour: new Uint8Array(0),
+    start: new Float64Array(0),
+    penalty: new Float64Array(n * months),
+    breaches: new Int32Array(n * months),
+    touched: new Int32Array(n * months),
+    clientPlan: Int32Array.from(clients.map((c) => c.planIndex)),
+    queue: createQueueWork(),
+  };
+}
+
+function ensure(work: QueueSettleWork, buckets: number, requests: number): void {
+  if (work.bucketStart.length < buckets + 1) work.bucketStart = new Int32Array(buckets + 1);
+  if (work.arrival.length < requests) {
+    const n = Math.max(requests, 2 * work.arrival.length);
+    work.bucket = new Int32Array(n);
+    work.arrival = new Float64Array(n);
+    work.hours = new Float64Array(n);
+    work.client = new Int32Array(n);
+    work.priority = new Int32Array(n);
+    work.anyHour = new Uint8Array(n);
+    work.start = new Float64Array(n);
+  }
+}
+
+/**
+ * Puts the logged requests in order, by trial and then arrival, into work's arrays: a counting
+ * sort by (trial, time bucket), about one request a bucket, then an insertion sort that only
+ * has to order requests within a bucket. Linear in the requests; the log is read in order.
+ * @returns where trial t's requests start, at bucketStart[t·B] (B buckets a trial), and B
+ */
+function orderRequests(log: RequestLog, length: number, work: QueueSettleWork): number {
+  const size = log.size;
+  let perTrial = 1;
+  while (perTrial < size / length && perTrial < 1 << 16) perTrial *= 2;
+  const buckets = length * perTrial;
+  ensure(work, buckets, size);
+  const { bucketStart, bucket } = work;
+  bucketStart.fill(0, 0, buckets + 1);
+  const scale = perTrial / (log.termMonths * HOURS_PER_MONTH);
+  for (let k = 0; k < size; k++) {
+    const b = log.trial[k] * perTrial + Math.min(perTrial - 1, Math.floor(log.arrival[k] * scale));
+    bucket[k] = b;
+    bucketStart[b + 1]++;
+  }
+  for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
+  const { arrival, hours, client } = work;
+  for (let k = 0; k < size; k++) {
+    const b = bucket[k];
+    const at = bucketStart[b]++;
+    arrival[at] = log.arrival[k];
+    hours[at] = log.hours[k];
+    client[at] = log.client[k];
+  }
+  // The increments moved each start to the next bucket's: shift back.
+  for (let b = buckets; b > 0; b--) bucketStart[b] = bucketStart[b - 1];
+  bucketStart[0] = 0;
+  for (let b = 0; b < buckets; b++) {
+    const end = bucketStart[b + 1];
+    for (let i = bucketStart[b] + 1; i < end; i++) {
+      const a = arrival[i];
+      if (a >= arrival[i - 1]) continue;
+      const h = hours[i];
+      const c = client[i];
+      let j = i - 1;
+      while (j >= bucketStart[b] && arrival[j] > a) {
+        arrival[j + 1] = arrival[j];
+        hours[j + 1] = hours[j];
+        client[j + 1] = client[j];
+        j--;
+      }
+      arrival[j + 1] = a;
+      hours[j + 1] = h;
+      client[j + 1] = c;
+    }
+  }
+  return perTrial;
+}
+
+/**
+ * Runs the team queue in each of the block's `length` trials on the logged requests (MODEL.md,
+ * "Response-time SLAs"): response times on each plan's clock, breaches, penalties capped per
+ * client-month. With `out`, adds each trial's penalties and the on-call cost to the net cost
+ * columns (portfolio, plan, the segment's representative client); with `stats`, sums what the
+ * `sla` study reports.
+ * @param onCall the on-call cost over the term by plan and by segment's representative client (onCallShares)
+ */
+export function settleQueue(
+  log: RequestLog,
+  team: CompiledTeam,
+  clients: readonly QueueClient[],
+  onCall: OnCallShares,
+  length: number,
+  work: QueueSettleWork,
+  out: TrialColumns | null,
+  stats: SlaStats | null,
+): void {
+  const H = log.termMonths;
+  const perTrial = orderRequests(log, length, work);
+  const bucketStart = work.bucketStart;
+  const clientPlan = work.clientPlan;
+  const { planPriority, planAnyHour, planResponseHours, planPenaltyPerBreach, planPenaltyCap, business } = team;
+  const { arrival, hours, priority, anyHour, client, start, penalty, breaches, touched } = work;
+  const queueTeam = team.queue;
+  const onCallTotal = team.onCallCostPerTerm;
+  const planCount = planPriority.length;
+  const trialRequests = stats ? new Float64Array(planCount) : null;
+  const trialBreaches = stats ? new Float64Array(planCount) : null;
+  const trialBreachMonths = stats ? new Float64Array(planCount) : null;
+  const trialPenalty = stats ? new Float64Array(planCount) : null;
+  const available = queueTeam.people * workingClock(queueTeam.calendar, H * HOURS_PER_MONTH);
+  const onCallAvailable = queueTeam.onCallCalendar.never ? 0 : queueTeam.onCallPeople * workingClock(queueTeam.onCallCalendar, H * HOURS_PER_MONTH);
+
+  for (let t = 0; t < length; t++) {
+    const first = bucketStart[t * perTrial];
+    const n = bucketStart[(t + 1) * perTrial] - first;
+    for (let i = first; i < first + n; i++) {
+      const p = clientPlan[client[i]];
+      priority[i] = planPriority[p];
+      anyHour[i] = planAnyHour[p];
+    }
+    serveQueue(queueTeam, n, arrival, hours, priority, anyHour, first, start, work.queue);
+    let touchedCount = 0;
+    if (trialRequests) {
+      trialRequests.fill(0);
+      trialBreaches!.fill(0);
+      trialBreachMonths!.fill(0);
+      trialPenalty!.fill(0);
+    }
+    for (let i = first; i < first + n; i++) {
+      const c = client[i];
+      const p = clientPlan[c];
+      const limit = planResponseHours[p];
+      if (limit === Number.POSITIVE_INFINITY) continue;
+      const response = anyHour[i] === 1 ? start[i] - arrival[i] : workingClock(business, start[i]) - workingClock(business, arrival[i]);
+      if (stats) {
+        trialRequests![p]++;
+        stats.histogram[p * RESPONSE_BINS + responseBin(response)]++;
+      }
+      if (response > limit) {
+        const month = Math.min(H - 1, Math.floor(arrival[i] / HOURS_PER_MONTH));
+        const cm = c * H + month;
+        if (breaches[cm] === 0) touched[touchedCount++] = cm;
+        breaches[cm]++;
+        penalty[cm] += planPenaltyPerBreach[p];
+        if (trialBreaches) trialBreaches[p]++;
+      }
+    }
+    let trialTotal = 0;
+    for (let j = 0; j < touchedCount; j++) {
+      const cm = touched[j];
+      const c = (cm - (cm % H)) / H;
+      const info = clients[c];
+      const p = info.planIndex;
+      const owed = Math.min(penalty[cm], planPenaltyCap[p]);
+      trialTotal += owed;
+      if (out) {
+        out.plans[p].netCost[t] += owed;
+        if (info.representative) out.segments[info.segmentIndex].netCost[t] += owed;
+      }
+      if (trialPenalty) {
+        trialPenalty[p] += owed;
+        trialBreachMonths![p]++;
+      }
+      penalty[cm] = 0;
+      breaches[cm] = 0;
+    }
+    if (out) {
+      out.netCost[t] += trialTotal + onCallTotal;
+      if (onCallTotal > 0) addOnCall(out, onCall, t);
+    }
+    if (stats) {
+      for (let p = 0; p < planCount; p++) {
+        const r = trialRequests![p];
+        const b = trialBreaches![p];
+        stats.requests[p] += r;
+        stats.breaches[p] += b;
+        stats.requestsSquared[p] += r * r;
+        stats.breachesSquared[p] += b * b;
+        stats.requestsTimesBreaches[p] += r * b;
+        stats.breachClientMonths[p] += trialBreachMonths![p];
+        stats.breachClientMonthsSquared[p] += trialBreachMonths![p] ** 2;
+        stats.penalty[p] += trialPenalty![p];
+        stats.penaltySquared[p] += trialPenalty![p] ** 2;
+      }
+      stats.trials++;
+      stats.busyHours += work.queue.busyHours;
+      stats.onCallBusyHours += work.queue.onCallBusyHours;
+      stats.availableHours += available;
+      stats.onCallAvailableHours += onCallAvailable;
+    }
+  }
+}
+
+/** The on-call cost over the term, split as it enters the plan and segment columns. */
+export interface OnCallShares {
+  /** Per plan: its clients' shares together; per segment: its representative client's share. */
+  readonly plan: Float64Array;
+  readonly segment: Float64Array;
+}
+
+/** Adds one trial's on-call cost to the plan and segment columns. */
+function addOnCall(out: TrialColumns, onCall: OnCallShares, t: number): void {
+  for (let p = 0; p < onCall.plan.length; p++) out.plans[p].netCost[t] += onCall.plan[p];
+  for (let s = 0; s < onCall.segment.length; s++) out.segments[s].netCost[t] += onCall.segment[s];
+}
+
+/**
+ * The on-call cost over the term as clients bear it: shared alike by the clients of
+ * round-the-clock plans, whom on call serves; by every client when no plan is round the clock.
+ */
+export function onCallShares(team: CompiledTeam, clients: readonly QueueClient[], plans: number, segments: number): OnCallShares {
+  const plan = new Float64Array(plans);
+  const segment = new Float64Array(segments);
+  const anyHour = clients.filter((c) => team.planAnyHour[c.planIndex] === 1).length;
+  for (const c of clients) {
+    const share = anyHour === 0 ? team.onCallCostPerTerm / clients.length : team.planAnyHour[c.planIndex] === 1 ? team.onCallCostPerTerm / anyHour : 0;
+    plan[c.planIndex] += share;
+    if (c.representative) segment[c.segmentIndex] += share;
+  }
+  return { plan, segment };
+}
