@@ -5,6 +5,7 @@ import { breakevenCommand } from './commands/breakeven.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { slaCommand } from './commands/sla.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
@@ -21,6 +22,7 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(breakevenCommand(io))
     .command(compareCommand(io))
     .command(sensitivityCommand(io))
+    .command(slaCommand(io))
     .command(availabilityCommand(io))
     .command(validateCommand(io))
     .command(calibrateCommand(io))

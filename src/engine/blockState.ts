@@ -111,6 +111,11 @@ function createWorkspace(hot: HotPortfolio): Workspace {
   };
 }
 
+/** The team queue's workspace of a portfolio, as the last block simulated left it (its request log); null without a team or before any block. */
+export function blockQueueOf(portfolio: HotPortfolio): BlockQueue | null {
+  return workspaces.get(portfolio)?.queue ?? null;
+}
+
 /**
  * The state of one block of `length` ≤ BLOCK_SIZE trials, on the portfolio's reused workspace.
  * The caller fills every array before reading it (simulateBlock does, in order).
