@@ -55,5 +55,5 @@ export function createSlaStats(plans: number): SlaStats {
 export function responseBin(hours: number): number {
   if (hours <= 0) return 0;
   const bin = Math.ceil(hours / RESPONSE_BIN_HOURS);
-  return bin < RESPONSE_BINS - 1 ? bin : RESPONSE_BINS - 1;
+  return Math.min(bin, RESPONSE_BINS - 1);
 }
