@@ -33,7 +33,10 @@ interface Workspace {
   readonly shockFirst: Int32Array;
   readonly shockMonth: Int32Array;
   readonly shockEvents: Int32Array;
-  /** Fee weight and service cost of one client in trial t (the service chain is shared). */
+  /**
+   * Fee weight of one client in trial t of fee row r at r·BLOCK_SIZE + t (HotPortfolio.planFeeRow:
+   * plans with their own uptime have their own row), and service cost (the chain is shared).
+   */
   readonly feeWeightPerClient: Float64Array;
   readonly serviceCostPerClient: Float64Array;
   /** The current client's intensity U, covered and uncovered hours per trial. */
@@ -89,7 +92,7 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     shockFirst: new Int32Array(hot.shocks.length * (BLOCK_SIZE + 1)),
     shockMonth: new Int32Array(hot.shocks.length * trialMonths),
     shockEvents: new Int32Array(hot.shocks.length * trialMonths),
-    feeWeightPerClient: new Float64Array(BLOCK_SIZE),
+    feeWeightPerClient: new Float64Array(hot.feeRowClients.length * BLOCK_SIZE),
     serviceCostPerClient: new Float64Array(BLOCK_SIZE),
     intensity: new Float64Array(BLOCK_SIZE),
     covered: new Float64Array(BLOCK_SIZE),

@@ -1,5 +1,6 @@
 import type { Distribution } from '../random/distribution.js';
 import { clientCount, type RequestType, type Scenario } from '../scenario/types.js';
+import type { CreditSchedule } from '../scenario/uptime/spec.js';
 import { compileTeam, type CompiledTeam } from './queue/team.js';
 import { uptimeChain, type UptimeChain } from './uptime/model.js';
 
@@ -72,6 +73,8 @@ export interface CompiledPortfolio {
   serviceChain: UptimeChain | null;
   /** The team that answers the requests and the plans' response-time promises (queue/); null without a team. */
   team: CompiledTeam | null;
+  /** Per plan: its own uptime credit schedule (a plan's `uptime`), or null for the scenario-level one. */
+  planUptimeCredits: (CreditSchedule | null)[];
 }
 
 function compileType(type: RequestType, typeIndex: number, usage: number, covered: boolean, termMonths: number, commonFactor: boolean): CompiledRequestType {
@@ -155,5 +158,6 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
     shocks: scenario.shocks.map((s) => ({ perMonth: s.perMonth, hitProbability: s.hitProbability, name: s.name })),
     serviceChain: scenario.availability ? uptimeChain(scenario.availability) : null,
     team: compileTeam(scenario),
+    planUptimeCredits: scenario.plans.map((plan) => (plan.uptime && scenario.availability ? plan.uptime.credits : null)),
   };
 }

@@ -5,6 +5,7 @@ import { fastExp } from '../random/fastExp.js';
 import { POISSON_INVERSION_LIMIT } from '../random/poisson.js';
 import type { StreamSampler } from '../random/streamSampler.js';
 import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './compile.js';
+import type { CreditSchedule } from '../scenario/uptime/spec.js';
 import type { CompiledTeam } from './queue/team.js';
 import type { UptimeChain } from './uptime/model.js';
 
@@ -128,11 +129,28 @@ export interface HotPortfolio {
   readonly seasons: Float64Array[];
   /** The team queue's settings (compile.ts); null without a team. */
   readonly team: CompiledTeam | null;
+  /**
+   * Fee weight rows (blockState's feeWeightPerClient, BLOCK_SIZE apart): row 0 is shared by the
+   * plans credited under the scenario-level schedule, each plan with its own uptime has a row.
+   * Per plan its row; per row ≥ 1 its schedule; per row its clients.
+   */
+  readonly planFeeRow: Int32Array;
+  readonly feeRowCredits: readonly CreditSchedule[];
+  readonly feeRowClients: Float64Array;
 }
 
 /** Whether a client's requests bill rounded hours: its plan or the scenario sets an increment. */
 function billedClient(client: CompiledClient, p: CompiledPortfolio): boolean {
   return client.billingIncrementMinutes > 0 || p.billingIncrementMinutes > 0;
+}
+
+/** The fee weight rows of a portfolio (HotPortfolio.planFeeRow): one shared, one per plan with its own uptime. */
+function feeRows(p: CompiledPortfolio): Pick<HotPortfolio, 'planFeeRow' | 'feeRowCredits' | 'feeRowClients'> {
+  const credits: CreditSchedule[] = [[]];
+  const planFeeRow = Int32Array.from(p.planUptimeCredits, (own) => (own === null ? 0 : credits.push(own) - 1));
+  const feeRowClients = new Float64Array(credits.length);
+  for (const client of p.clients) feeRowClients[planFeeRow[client.planIndex]]++;
+  return { planFeeRow, feeRowCredits: credits, feeRowClients };
 }
 
 const cache = new WeakMap<CompiledPortfolio, HotPortfolio>();
@@ -243,6 +261,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     anyCapped: clients.some((c) => c.capped),
     seasons,
     team: p.team,
+    ...feeRows(p),
   };
   cache.set(portfolio, hot);
   return hot;

@@ -13,6 +13,7 @@ import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotTyp
 import { settleBlockQueue } from './queue/blockQueue.js';
 import { logRequests, markRequests } from './queue/requestLog.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
+import { creditShare } from './uptime/credits.js';
 import { simulateMonth } from './uptime/simulateMonth.js';
 
 /** Makes the generator of the stream at a position: injected, so the engine stays pure. */
@@ -88,7 +89,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
     }
     shockFirst[s * (length + 1) + length] = k;
   });
-  state.feeWeightPerClient.fill(H, 0, length);
+  state.feeWeightPerClient.fill(H);
   state.serviceCostPerClient.fill(0, 0, length);
   if (p.serviceChain) {
     // The service chain is shared: every client sees the same outages and credits.
@@ -98,6 +99,8 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
       for (let m = 0; m < H; m++) {
         simulateMonth(p.serviceChain, stream, month);
         state.feeWeightPerClient[t] -= month.creditShare;
+        // Plans with their own uptime promise: their clients' credits under their own schedule.
+        for (let r = 1; r < p.feeRowCredits.length; r++) state.feeWeightPerClient[r * BLOCK_SIZE + t] -= creditShare(p.feeRowCredits[r], month.availability);
         state.serviceCostPerClient[t] += month.supplierCostPerClient - month.supplierCreditPerClient;
       }
     }
@@ -106,7 +109,14 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   for (const client of p.clients) simulateClient(state, client);
   if (state.queue) settleBlockQueue(state.queue, p, p.team!, length, out);
 
-  for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
+  if (p.feeRowCredits.length === 1) for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
+  else {
+    for (let t = 0; t < length; t++) {
+      let weight = 0;
+      for (let r = 0; r < p.feeRowCredits.length; r++) weight += state.feeWeightPerClient[r * BLOCK_SIZE + t] * p.feeRowClients[r];
+      out.feeWeight[t] = weight;
+    }
+  }
   return out;
 }
 
@@ -150,6 +160,7 @@ function simulateClient(state: BlockState, client: HotClient): void {
   const plan = out.plans[c.planIndex];
   const segment = c.representative ? out.segments[c.segmentIndex] : null;
   const { costPerHour, hourlyRate } = p;
+  const feeWeight = state.feeWeightPerClient.subarray(p.planFeeRow[c.planIndex] * BLOCK_SIZE);
   for (let t = 0; t < length; t++) {
     const coveredHours = covered[t];
     const hours = coveredHours + uncovered[t];
@@ -160,12 +171,12 @@ function simulateClient(state: BlockState, client: HotClient): void {
     out.coveredHours[t] += coveredHours;
     out.revenueBesidesFee[t] += revenueBesidesFee[t];
     plan.netCost[t] += clientNetCost;
-    plan.feeWeight[t] += state.feeWeightPerClient[t];
+    plan.feeWeight[t] += feeWeight[t];
     plan.coveredHours[t] += fairCovered[t];
     plan.overageHours[t] += overage[t];
     if (segment) {
       segment.netCost[t] = clientNetCost;
-      segment.feeWeight[t] = state.feeWeightPerClient[t];
+      segment.feeWeight[t] = feeWeight[t];
       segment.hourlyValue[t] = hourlyRate * fairCovered[t] - c.overageRate * overage[t];
       segment.hours[t] = hours;
     }

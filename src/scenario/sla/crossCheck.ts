@@ -13,9 +13,15 @@ const field = (value: unknown, key: string): unknown => (isMapping(value) && Obj
  * for a penalty cap stated as a share of the fee (≤ 1), the fee it is a share of.
  */
 export function slaProblems(data: unknown, plan: unknown, planName: string): Problem[] {
-  const sla = field(plan, 'sla');
-  if (sla === undefined) return [];
   const problems: Problem[] = [];
+  if (field(plan, 'uptime') !== undefined && field(data, 'availability') === undefined) {
+    problems.push({
+      keys: ['plans', planName, 'uptime'],
+      message: 'promises an uptime on the supplier chain, so the scenario needs availability: { promised, chain }',
+    });
+  }
+  const sla = field(plan, 'sla');
+  if (sla === undefined) return problems;
   if (field(data, 'team') === undefined) {
     problems.push({
       keys: ['plans', planName, 'sla'],
