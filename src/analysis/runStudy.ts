@@ -9,6 +9,7 @@ import { recurringRevenue, type RecurringRevenue } from './recurring.js';
 import { breakevenReport, type BreakevenReport } from './runReport.js';
 import { mainInputs, runSensitivity, type SensitivityResult } from './sensitivity.js';
 import { withoutSharedShocks, type WithoutSharedShocks } from './sharedShocks.js';
+import { uptimeCosts, type PlanUptimeCost } from './uptimeCredits.js';
 
 /** Everything `fairfee run` reports about one portfolio. */
 export interface RunResult {
@@ -25,6 +26,8 @@ export interface RunResult {
   sensitivity: SensitivityResult | null;
   /** MRR, ARR and the recurring share of revenue. */
   recurring: RecurringRevenue;
+  /** What each plan's uptime promise costs in credits; null when no plan is promised one. */
+  uptimeCredits: PlanUptimeCost[] | null;
 }
 
 /** What `fairfee run` is asked for besides the simulated trials. */
@@ -72,7 +75,13 @@ export async function studyRun(simulator: Simulator, columns: TrialColumns, tria
     columns,
     scenario.plans.map((plan) => report.plans[plan.name].fee),
   );
-  return { report, feeTable, currentPrices: priced, histogram: distribution, sharedShocks, sensitivity, recurring };
+  const uptimeCredits = uptimeCosts(
+    scenario,
+    columns,
+    trials,
+    scenario.plans.map((plan) => report.plans[plan.name].fee),
+  );
+  return { report, feeTable, currentPrices: priced, histogram: distribution, sharedShocks, sensitivity, recurring, uptimeCredits };
 }
 
 /** Both results once both are in; the first failure, if any, after both have stopped. */

@@ -17,5 +17,15 @@ export function runJson(result: RunResult) {
     ...(sensitivity ? { sensitivity: sensitivitySection(sensitivity, report.currency) } : {}),
     histogram: { of: 'per-trial break-even fee', ...result.histogram },
     recurring: result.recurring,
+    ...(result.uptimeCredits
+      ? {
+          uptime_credits: Object.fromEntries(
+            result.uptimeCredits.map((u) => [
+              u.plan,
+              { promised: u.promised, own: u.own, credit_share: u.creditShare, fee: u.fee, credit_per_client_month: u.creditPerClientMonth },
+            ]),
+          ),
+        }
+      : {}),
   };
 }

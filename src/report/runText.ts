@@ -24,6 +24,13 @@ export function runText(result: RunResult, precisionText: string | null): string
   sections.push(
     `Recurring revenue at ${r.fees === 'monthly_fee' ? "the plans' monthly_fee" : r.fees === 'break-even fee' ? 'the break-even fees' : r.fees}: MRR ${formatMoney(r.mrr, c)}, ARR ${formatMoney(r.arr, c)}, ${formatPercent(r.recurring_share)} of all revenue`,
   );
+  if (result.uptimeCredits) {
+    const lines = result.uptimeCredits.map(
+      (u) =>
+        `  ${u.plan}: ${formatPercent(u.creditShare, 2)} of the fee credited back, ${formatMoney(u.creditPerClientMonth, c)} per client-month at ${formatMoney(u.fee, c)} (promise ${formatPercent(u.promised, 2)}${u.own ? ', its own' : ''})`,
+    );
+    sections.push(`What the uptime promises cost (expected service credits)\n${lines.join('\n')}`);
+  }
   if (result.currentPrices) sections.push(`Your current prices (the scenario's monthly_fee)\n${formatPriceList(result.currentPrices, c)}`);
   sections.push(
     `Fee table (uniform fee per client per month${c ? `, ${c}` : ''}; same simulated terms in every row)\n${formatFeeTable(result.feeTable, report.confidence)}\n${FEE_TABLE_LEGEND}`,
