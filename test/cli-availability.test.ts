@@ -48,3 +48,20 @@ describe('fairfee availability', () => {
     expect(missing.stderr).toContain('availability: is missing');
   });
 });
+
+describe('fairfee availability states its outage-length assumption', () => {
+  it('prints mean_outage_hours beside P(month below) and the figure at 1 h and 8 h', async () => {
+    const result = await fairfee(['availability', 'scenarios/sla.yaml', '--trials', '500', '--seed', '2', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.simulated.mean_outage_hours).toEqual([4]);
+    const at = json.simulated.below_promised_probability_at_mean_outage_hours;
+    expect(Object.keys(at)).toEqual(['1', '8']);
+    // Longer outages for the same availability: fewer of them, so fewer months below the promise.
+    expect(at['8']).toBeLessThan(at['1']);
+    const text = (await fairfee(['availability', 'scenarios/sla.yaml', '--trials', '500', '--seed', '2'])).stdout;
+    expect(text).toContain('assumes outages of 4.00 h on average (mean_outage_hours)');
+    expect(text).toContain('at 1.00 h');
+    expect(text).toContain('at 8.00 h');
+  });
+});

@@ -53,6 +53,14 @@ export function availabilityJson(analysis: AvailabilityAnalysis) {
       p50: a.p50,
       below_promised_probability: analysis.belowPromised.probability,
       below_promised_standard_error: analysis.belowPromised.standardError,
+      ...(analysis.outageAssumption
+        ? {
+            mean_outage_hours: analysis.outageAssumption.meanOutageHours,
+            below_promised_probability_at_mean_outage_hours: Object.fromEntries(
+              analysis.outageAssumption.alternatives.map((alt) => [String(alt.meanOutageHours), alt.belowPromised]),
+            ),
+          }
+        : {}),
     },
     downtime_hours: { mean: d.mean, p50: d.p50, p90: d.p90, p95: d.p95, p99: d.p99, max: d.max },
     longest_outage_hours: { mean: l.mean, p95: l.p95 },
@@ -107,6 +115,18 @@ export function availabilityCsv(analysis: AvailabilityAnalysis): CsvTable {
   return { columns: AVAILABILITY_CSV_COLUMNS, rows: availabilityCsvRows(analysis).slice(1) };
 }
 
+/**
+ * What P(month below) assumes: the outage length of components given only an availability,
+ * and the figure at 1 h and 8 h, so the range shows (it depends strongly on it).
+ */
+function outageLine(analysis: AvailabilityAnalysis): [string, string][] {
+  const o = analysis.outageAssumption;
+  if (!o) return [];
+  const assumed = o.meanOutageHours.map((h) => formatHours(h)).join(', ');
+  const others = o.alternatives.map((alt) => `${formatUptimePercent(alt.belowPromised, 2, true)} at ${formatHours(alt.meanOutageHours)}`).join(', ');
+  return [['', `assumes outages of ${assumed} on average (mean_outage_hours) where only an availability is given; ${others}`]];
+}
+
 function componentLine(component: ComponentFigures): [string, string] {
   const rate = Number.isFinite(component.outagesPerMonth)
     ? `${component.outagesPerMonth.toFixed(2)} outages/month of ${formatHours(component.meanOutageHours)} on average`
@@ -145,6 +165,7 @@ export function availabilityText(analysis: AvailabilityAnalysis): string {
       `promised ${formatUptimePercent(analysis.promised)}`,
       `P(month below) ${withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2)}`,
     ],
+    ...outageLine(analysis),
     [
       'downtime per month',
       `mean ${formatHours(d.mean)}, p50 ${formatHours(d.p50)}, p90 ${formatHours(d.p90)}, p95 ${formatHours(d.p95)}, p99 ${formatHours(d.p99)}`,

@@ -5,7 +5,30 @@ import { createAvailabilityModel } from '../../engine/uptime/model.js';
 import { creditShare } from '../../engine/uptime/credits.js';
 import { promiseAtRisk, promiseWithinCreditBudget } from './promise.js';
 import { simulateMonths } from './simulateMonths.js';
-import type { AvailabilitySpec } from '../../scenario/uptime/spec.js';
+import type { AvailabilityNode, AvailabilitySpec } from '../../scenario/uptime/spec.js';
+
+/** Mean outage lengths, hours, at which P(below promised) is shown beside the assumed one (issue 12). */
+export const ALTERNATIVE_OUTAGE_HOURS = [1, 8] as const;
+
+/** The mean outage hours of the components given by availability, in the tree's order. */
+function statedOutageHours(node: AvailabilityNode): number[] {
+  if (node.kind === 'component') return node.source.given === 'availability' ? [node.source.meanOutageHours] : [];
+  return node.members.flatMap(statedOutageHours);
+}
+
+/** The tree with every component given by availability at `hours` mean outage length. */
+function withOutageHours<N extends AvailabilityNode>(node: N, hours: number): N {
+  if (node.kind === 'component') return node.source.given === 'availability' ? { ...node, source: { ...node.source, meanOutageHours: hours } } : node;
+  return { ...node, members: node.members.map((m) => withOutageHours(m, hours)) };
+}
+
+/** P(month below `promised`) over `months` simulated months of `spec`'s chain. */
+function belowShare(spec: AvailabilitySpec, options: AnalysisOptions): number {
+  const columns = simulateMonths(createAvailabilityModel(spec), options.months, options.seed, options.monthsPerTrial);
+  let below = 0;
+  for (let m = 0; m < options.months; m++) if (columns.availability[m] < spec.promised) below++;
+  return below / options.months;
+}
 
 export { simulateMonths, type MonthColumns } from './simulateMonths.js';
 
@@ -35,6 +58,13 @@ export interface AvailabilityAnalysis {
   distribution: { level: number; availability: number; downtimeHours: number; creditShare: number }[];
   /** P(month's availability < promised), with its binomial standard error √(p(1 − p)/n). */
   belowPromised: { probability: number; standardError: number };
+  /**
+   * What P(below promised) assumes: components given only an availability have exponential
+   * outages of `meanOutageHours` (their stated ones, distinct); `alternatives` the same figure
+   * with every such component's outages at 1 h and 8 h on average (same months, same seed).
+   * Null when no component is given by its availability.
+   */
+  outageAssumption: { meanOutageHours: number[]; alternatives: { meanOutageHours: number; belowPromised: number }[] } | null;
   /** Chain downtime per month, hours (type-1 quantiles). */
   downtimeHours: Estimate & { p50: number; p90: number; p95: number; p99: number; max: number };
   /** The month's longest single outage of the chain, hours. */
@@ -77,6 +107,19 @@ const estimate = (values: Float64Array): Estimate => {
   const m = moments(values);
   return { mean: m.mean, standardError: m.standardError };
 };
+
+/** The outage-length assumption behind P(below promised), and the figure at 1 h and 8 h. */
+function outageAssumption(spec: AvailabilitySpec, options: AnalysisOptions): AvailabilityAnalysis['outageAssumption'] {
+  const stated = [...new Set(statedOutageHours(spec.chain))];
+  if (stated.length === 0) return null;
+  return {
+    meanOutageHours: stated,
+    alternatives: ALTERNATIVE_OUTAGE_HOURS.map((hours) => ({
+      meanOutageHours: hours,
+      belowPromised: belowShare({ ...spec, chain: withOutageHours(spec.chain, hours) }, options),
+    })),
+  };
+}
 
 /**
  * Simulates the chain for `months` months and summarises them: the exact figures, the
@@ -140,6 +183,7 @@ export function analyzeAvailability(spec: AvailabilitySpec, options: AnalysisOpt
       return { level, availability: value, downtimeHours: (1 - value) * model.hoursPerMonth, creditShare: creditShare(spec.credits, value) };
     }),
     belowPromised: { probability: belowProbability, standardError: Math.sqrt((belowProbability * (1 - belowProbability)) / n) },
+    outageAssumption: outageAssumption(spec, options),
     downtimeHours: {
       ...estimate(columns.downtimeHours),
       p50: q(downtime, 0.5),
