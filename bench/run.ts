@@ -145,6 +145,18 @@ function printIncrements(plain: Measured[], increments: Measured[]): void {
   }
 }
 
+/** R1 with a team against plain R1, thread count by thread count (issue 12's budget: at most 2x). */
+function printTeam(plain: Measured[], team: Measured[]): void {
+  console.log('\nR1 with a team of six and an 8-hour promise (scenarios/bench-r1-team.yaml) against R1');
+  for (const r of team) {
+    const base = plain.find((p) => p.threads === r.threads);
+    if (!base) continue;
+    console.log(
+      `  ${r.threads} thread${r.threads === 1 ? ' ' : 's'}: simulation ${r.seconds.toFixed(2)} s vs ${base.seconds.toFixed(2)} s, ${(r.seconds / base.seconds).toFixed(2)}x (target ≤ 2x)`,
+    );
+  }
+}
+
 function main(): void {
   const repeat = Math.max(1, Number(argument('--repeat') ?? 1));
   const scenarioDir = path.join(repoRoot, 'scenarios');
@@ -158,11 +170,12 @@ function main(): void {
     });
   const r1: Workload = { name: 'R1', file: path.join(scenarioDir, 'bench-r1.yaml'), trials: R1_TRIALS, seed: String(R1_SEED) };
   const increments: Workload = { ...r1, name: 'R1 15-min increments', file: path.join(scenarioDir, 'bench-r1-increments.yaml') };
+  const team: Workload = { ...r1, name: 'R1 with a team', file: path.join(scenarioDir, 'bench-r1-team.yaml') };
   const threadCounts = cores > 1 ? [1, cores] : [1];
 
   console.log(`fairfee bench: Node ${process.version}, ${cores} cores, best of ${repeat}\n`);
   const results: Measured[] = [];
-  for (const workload of [...bundled, r1, increments]) for (const threads of threadCounts) results.push(measure(workload, threads, repeat));
+  for (const workload of [...bundled, r1, increments, team]) for (const threads of threadCounts) results.push(measure(workload, threads, repeat));
   printTable(results);
 
   const built = buildNative(repoRoot);
@@ -181,6 +194,10 @@ function main(): void {
   printIncrements(
     results.filter((r) => r.workload === r1),
     results.filter((r) => r.workload === increments),
+  );
+  printTeam(
+    results.filter((r) => r.workload === r1),
+    results.filter((r) => r.workload === team),
   );
 
   if (process.argv.includes('--million')) {

@@ -14,16 +14,22 @@ export interface QueueClient {
 
 /** The settle step's working arrays, grown to the busiest block seen and reused. */
 export interface QueueSettleWork {
-  /** Where each (trial, time bucket) starts among the block's requests, and each request's bucket. */
-  bucketStart: Int32Array;
-  bucket: Int32Array;
-  /** The block's requests by trial, then arrival: arrival, hours, client, and the queue's inputs and output. */
+  /** Where trial t's requests start (trialStart[t]) among the block's, grouped by trial. */
+  trialStart: Int32Array;
+  /** The block's requests grouped by trial, in the order drawn. */
+  byTrialArrival: Float64Array;
+  byTrialHours: Float64Array;
+  byTrialClient: Int32Array;
+  /** The same, each trial's in arrival order, and the queue's inputs and output (same positions). */
   arrival: Float64Array;
   hours: Float64Array;
   client: Int32Array;
   priority: Int32Array;
   anyHour: Uint8Array;
   start: Float64Array;
+  /** One trial's time buckets (orderTrial). */
+  bucketStart: Int32Array;
+  bucket: Int32Array;
   /** Per client-month (client·H + month): penalties and breaches of the trial, and the months touched. */
   penalty: Float64Array;
   breaches: Int32Array;
@@ -37,14 +43,18 @@ export interface QueueSettleWork {
 export function createQueueSettleWork(clients: readonly QueueClient[], months: number): QueueSettleWork {
   const n = clients.length;
   return {
-    bucketStart: new Int32Array(0),
-    bucket: new Int32Array(0),
+    trialStart: new Int32Array(0),
+    byTrialArrival: new Float64Array(0),
+    byTrialHours: new Float64Array(0),
+    byTrialClient: new Int32Array(0),
     arrival: new Float64Array(0),
     hours: new Float64Array(0),
     client: new Int32Array(0),
     priority: new Int32Array(0),
     anyHour: new Uint8Array(0),
     start: new Float64Array(0),
+    bucketStart: new Int32Array(0),
+    bucket: new Int32Array(0),
     penalty: new Float64Array(n * months),
     breaches: new Int32Array(n * months),
     touched: new Int32Array(n * months),
@@ -53,11 +63,13 @@ export function createQueueSettleWork(clients: readonly QueueClient[], months: n
   };
 }
 
-function ensure(work: QueueSettleWork, buckets: number, requests: number): void {
-  if (work.bucketStart.length < buckets + 1) work.bucketStart = new Int32Array(buckets + 1);
+function ensure(work: QueueSettleWork, trials: number, requests: number): void {
+  if (work.trialStart.length < trials + 1) work.trialStart = new Int32Array(trials + 1);
   if (work.arrival.length < requests) {
     const n = Math.max(requests, 2 * work.arrival.length);
-    work.bucket = new Int32Array(n);
+    work.byTrialArrival = new Float64Array(n);
+    work.byTrialHours = new Float64Array(n);
+    work.byTrialClient = new Int32Array(n);
     work.arrival = new Float64Array(n);
     work.hours = new Float64Array(n);
     work.client = new Int32Array(n);
@@ -68,46 +80,67 @@ function ensure(work: QueueSettleWork, buckets: number, requests: number): void 
 }
 
 /**
- * Puts the logged requests in order, by trial and then arrival, into work's arrays: a counting
- * sort by (trial, time bucket), about one request a bucket, then an insertion sort that only
- * has to order requests within a bucket. Linear in the requests; the log is read in order.
- * @returns where trial t's requests start, at bucketStart[t·B] (B buckets a trial), and B
+ * Groups the logged requests by trial (a counting sort). The log is read in order and each
+ * trial's requests are written one after the other, so only a thousand write positions are
+ * live at a time (a sort by trial and time at once scattered writes over the whole block: it
+ * took longer than the queue).
  */
-function orderRequests(log: RequestLog, length: number, work: QueueSettleWork): number {
+function groupByTrial(log: RequestLog, length: number, work: QueueSettleWork): void {
   const size = log.size;
-  let perTrial = 1;
-  while (perTrial < size / length && perTrial < 1 << 16) perTrial *= 2;
-  const buckets = length * perTrial;
-  ensure(work, buckets, size);
-  const { bucketStart, bucket } = work;
-  bucketStart.fill(0, 0, buckets + 1);
-  const scale = perTrial / (log.termMonths * HOURS_PER_MONTH);
+  ensure(work, length, size);
+  const trialStart = work.trialStart;
+  trialStart.fill(0, 0, length + 1);
+  const trial = log.trial;
+  for (let k = 0; k < size; k++) trialStart[trial[k] + 1]++;
+  for (let t = 0; t < length; t++) trialStart[t + 1] += trialStart[t];
+  const { byTrialArrival, byTrialHours, byTrialClient } = work;
+  // trialStart[t] moves along trial t's requests as they are written, and is put back after.
   for (let k = 0; k < size; k++) {
-    const b = log.trial[k] * perTrial + Math.min(perTrial - 1, Math.floor(log.arrival[k] * scale));
-    bucket[k] = b;
+    const at = trialStart[trial[k]]++;
+    byTrialArrival[at] = log.arrival[k];
+    byTrialHours[at] = log.hours[k];
+    byTrialClient[at] = log.client[k];
+  }
+  for (let t = length; t > 0; t--) trialStart[t] = trialStart[t - 1];
+  trialStart[0] = 0;
+}
+
+/**
+ * One trial's requests (first … first + n − 1) into arrival order: a counting sort by time
+ * bucket, about one request a bucket, then an insertion sort within buckets. Linear, and
+ * within one trial's arrays, which stay in cache.
+ */
+function orderTrial(work: QueueSettleWork, first: number, n: number, termHours: number): void {
+  let buckets = 1;
+  while (buckets < n && buckets < 1 << 20) buckets *= 2;
+  if (work.bucketStart.length < buckets + 1) work.bucketStart = new Int32Array(buckets + 1);
+  if (work.bucket.length < n) work.bucket = new Int32Array(Math.max(n, 2 * work.bucket.length));
+  const { bucketStart, bucket, byTrialArrival, byTrialHours, byTrialClient, arrival, hours, client } = work;
+  bucketStart.fill(0, 0, buckets + 1);
+  const scale = buckets / termHours;
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(buckets - 1, Math.floor(byTrialArrival[first + i] * scale));
+    bucket[i] = b;
     bucketStart[b + 1]++;
   }
   for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
-  const { arrival, hours, client } = work;
-  for (let k = 0; k < size; k++) {
-    const b = bucket[k];
-    const at = bucketStart[b]++;
-    arrival[at] = log.arrival[k];
-    hours[at] = log.hours[k];
-    client[at] = log.client[k];
+  for (let i = 0; i < n; i++) {
+    const at = first + bucketStart[bucket[i]]++;
+    arrival[at] = byTrialArrival[first + i];
+    hours[at] = byTrialHours[first + i];
+    client[at] = byTrialClient[first + i];
   }
-  // The increments moved each start to the next bucket's: shift back.
-  for (let b = buckets; b > 0; b--) bucketStart[b] = bucketStart[b - 1];
-  bucketStart[0] = 0;
+  // bucketStart[b] is now bucket b's end: sort each bucket in place.
+  let from = first;
   for (let b = 0; b < buckets; b++) {
-    const end = bucketStart[b + 1];
-    for (let i = bucketStart[b] + 1; i < end; i++) {
+    const end = first + bucketStart[b];
+    for (let i = from + 1; i < end; i++) {
       const a = arrival[i];
       if (a >= arrival[i - 1]) continue;
       const h = hours[i];
       const c = client[i];
       let j = i - 1;
-      while (j >= bucketStart[b] && arrival[j] > a) {
+      while (j >= from && arrival[j] > a) {
         arrival[j + 1] = arrival[j];
         hours[j + 1] = hours[j];
         client[j + 1] = client[j];
@@ -117,8 +150,8 @@ function orderRequests(log: RequestLog, length: number, work: QueueSettleWork): 
       hours[j + 1] = h;
       client[j + 1] = c;
     }
+    from = end;
   }
-  return perTrial;
 }
 
 /**
@@ -140,8 +173,8 @@ export function settleQueue(
   stats: SlaStats | null,
 ): void {
   const H = log.termMonths;
-  const perTrial = orderRequests(log, length, work);
-  const bucketStart = work.bucketStart;
+  groupByTrial(log, length, work);
+  const trialStart = work.trialStart;
   const clientPlan = work.clientPlan;
   const { planPriority, planAnyHour, planResponseHours, planPenaltyPerBreach, planPenaltyCap, business } = team;
   const { arrival, hours, priority, anyHour, client, start, penalty, breaches, touched } = work;
@@ -156,8 +189,9 @@ export function settleQueue(
   const onCallAvailable = queueTeam.onCallCalendar.never ? 0 : queueTeam.onCallPeople * workingClock(queueTeam.onCallCalendar, H * HOURS_PER_MONTH);
 
   for (let t = 0; t < length; t++) {
-    const first = bucketStart[t * perTrial];
-    const n = bucketStart[(t + 1) * perTrial] - first;
+    const first = trialStart[t];
+    const n = trialStart[t + 1] - first;
+    orderTrial(work, first, n, H * HOURS_PER_MONTH);
     for (let i = first; i < first + n; i++) {
       const p = clientPlan[client[i]];
       priority[i] = planPriority[p];
