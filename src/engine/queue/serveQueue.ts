@@ -3,6 +3,12 @@ import { createKeyHeap, heapPop, heapPush, type KeyHeap } from './keyHeap.js';
 
 /** 2³²: a waiting request's key is priority·2³² + its rank by arrival (exact in a double). */
 const RANK_SPAN = 4294967296;
+const INVERSE_RANK_SPAN = 1 / RANK_SPAN;
+
+/** A key's arrival rank: exact, as 2³² is a power of two (and cheaper than the floating %). */
+function rankOf(key: number): number {
+  return key - Math.floor(key * INVERSE_RANK_SPAN) * RANK_SPAN;
+}
 
 /** Who answers the requests, and when they work. */
 export interface QueueTeam {
@@ -131,13 +137,13 @@ export function serveQueue(
     if (teamStart <= onCallStart) {
       const fromAnyHour = waiting.size === 0 || (waitingAnyHour.size > 0 && waitingAnyHour.keys[0] < waiting.keys[0]);
       key = heapPop(fromAnyHour ? waitingAnyHour : waiting);
-      const k = offset + (key % RANK_SPAN);
+      const k = offset + rankOf(key);
       start[k] = now;
       freeAt[person] = finishWork(calendar, now, hours[k]);
       busy += hours[k];
     } else {
       key = heapPop(waitingAnyHour);
-      const k = offset + (key % RANK_SPAN);
+      const k = offset + rankOf(key);
       start[k] = now;
       onCallFreeAt[onCallPerson] = finishWork(onCallCalendar, now, hours[k]);
       onCallBusy += hours[k];
@@ -153,7 +159,7 @@ export function serveQueue(
 /** Marks every request still waiting or not yet arrived as never served. */
 function markUnserved(n: number, offset: number, start: Float64Array, next: number, work: QueueWork): void {
   for (const heap of [work.waiting, work.waitingAnyHour]) {
-    for (let i = 0; i < heap.size; i++) start[offset + (heap.keys[i] % RANK_SPAN)] = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < heap.size; i++) start[offset + rankOf(heap.keys[i])] = Number.POSITIVE_INFINITY;
   }
   for (let k = next; k < n; k++) start[offset + k] = Number.POSITIVE_INFINITY;
 }
