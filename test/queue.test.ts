@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allHoursCalendar, businessCalendar, complementCalendar, workingClock } from '../src/engine/queue/calendar.js';
+import { allHoursCalendar, businessCalendar, complementCalendar, workingClock, workingInstant } from '../src/engine/queue/calendar.js';
 import { createQueueWork, serveQueue, type QueueTeam } from '../src/engine/queue/serveQueue.js';
 import { DEFAULT_BUSINESS_HOURS } from '../src/scenario/sla/spec.js';
 
@@ -34,6 +34,18 @@ describe('the business-hours calendar', () => {
     expect(workingClock(business, at(4, 18))).toBe(40);
     expect(workingClock(business, at(7, 9))).toBe(40);
     expect(workingClock(business, at(7, 12))).toBe(43);
+  });
+});
+
+describe('a calendar with hours that start within the hour', () => {
+  const odd = businessCalendar({ days: [0, 2, 5], fromHour: 9.5, toHour: 17.25 });
+  it('clock and instant are inverse at working instants, and an instant after hours goes to the next opening', () => {
+    expect(workingClock(odd, at(0, 9.75))).toBe(0.25);
+    expect(workingClock(odd, at(1, 12))).toBe(7.75);
+    expect(workingClock(odd, at(2, 9.5))).toBe(7.75);
+    for (const t of [at(0, 10), at(2, 16), at(5, 9.5), at(9, 12)]) expect(workingInstant(odd, workingClock(odd, t))).toBeCloseTo(t, 9);
+    expect(workingInstant(odd, workingClock(odd, at(3, 3)))).toBe(at(5, 9.5));
+    expect(workingInstant(odd, workingClock(odd, at(6, 3)))).toBe(at(7, 9.5));
   });
 });
 

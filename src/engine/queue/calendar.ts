@@ -16,17 +16,33 @@ export interface WeekCalendar {
   readonly lengths: Float64Array;
   /** Working hours per week, Σ lengths. */
   readonly hoursPerWeek: number;
+  /** Working hours of the week before interval i. */
+  readonly cumulative: Float64Array;
+  /** Per whole hour h of the week: the last interval starting at or before h (−1: none); look-ups in O(1). */
+  readonly hourIndex: Int32Array;
+  /** Per whole working hour w of the week: the first interval ending after w working hours. */
+  readonly workHourIndex: Int32Array;
 }
 
 function calendarOf(starts: number[], ends: number[]): WeekCalendar {
   const lengths = starts.map((s, i) => ends[i] - s);
   const hoursPerWeek = lengths.reduce((a, b) => a + b, 0);
+  const cumulative = new Float64Array(starts.length);
+  for (let i = 1; i < starts.length; i++) cumulative[i] = cumulative[i - 1] + lengths[i - 1];
+  const hourIndex = Int32Array.from({ length: HOURS_PER_WEEK }, (_, h) => starts.filter((start) => start <= h).length - 1);
+  const workHourIndex = Int32Array.from({ length: Math.ceil(hoursPerWeek) + 1 }, (_, w) => {
+    const i = starts.findIndex((_, j) => cumulative[j] + lengths[j] > w);
+    return i < 0 ? starts.length : i;
+  });
   return {
     always: hoursPerWeek >= HOURS_PER_WEEK,
     never: hoursPerWeek === 0,
     starts: Float64Array.from(starts),
     lengths: Float64Array.from(lengths),
     hoursPerWeek,
+    cumulative,
+    hourIndex,
+    workHourIndex,
   };
 }
 
@@ -71,17 +87,12 @@ export function workingClock(calendar: WeekCalendar, t: number): number {
   if (calendar.always) return t;
   const week = Math.floor(t / HOURS_PER_WEEK);
   const r = t - week * HOURS_PER_WEEK;
-  let x = week * calendar.hoursPerWeek;
   const { starts, lengths } = calendar;
-  for (let i = 0; i < starts.length; i++) {
-    const s = starts[i];
-    if (r >= s + lengths[i]) x += lengths[i];
-    else {
-      if (r > s) x += r - s;
-      break;
-    }
-  }
-  return x;
+  let i = calendar.hourIndex[Math.min(HOURS_PER_WEEK - 1, Math.floor(r))];
+  // An interval may start within the hour (09:30).
+  if (i + 1 < starts.length && starts[i + 1] <= r) i++;
+  const before = week * calendar.hoursPerWeek;
+  return i < 0 ? before : before + calendar.cumulative[i] + Math.min(r - starts[i], lengths[i]);
 }
 
 /**
@@ -93,13 +104,13 @@ export function workingInstant(calendar: WeekCalendar, x: number): number {
   if (calendar.never) return Number.POSITIVE_INFINITY;
   const B = calendar.hoursPerWeek;
   const week = Math.floor(x / B);
-  let rem = x - week * B;
-  const { starts, lengths } = calendar;
-  for (let i = 0; i < starts.length; i++) {
-    if (rem < lengths[i]) return week * HOURS_PER_WEEK + starts[i] + rem;
-    rem -= lengths[i];
-  }
-  return (week + 1) * HOURS_PER_WEEK + starts[0];
+  const rem = x - week * B;
+  const { starts, lengths, cumulative } = calendar;
+  const n = starts.length;
+  let i = calendar.workHourIndex[Math.min(calendar.workHourIndex.length - 1, Math.floor(rem))];
+  while (i < n && rem >= cumulative[i] + lengths[i]) i++;
+  if (i === n) return (week + 1) * HOURS_PER_WEEK + starts[0];
+  return week * HOURS_PER_WEEK + starts[i] + (rem - cumulative[i]);
 }
 
 /** The first working instant at or after calendar time `t`. */
