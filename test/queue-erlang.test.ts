@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allHoursCalendar, complementCalendar } from '../src/engine/queue/calendar.js';
 import { createQueueWork, serveQueue } from '../src/engine/queue/serveQueue.js';
+import { slaStudy } from '../src/analysis/sla.js';
 import { createRng } from '../src/random/rng.js';
+import { baseDocument, scenarioOf } from './helpers/scenario.js';
 
 /** Erlang C: the probability an arrival waits in an M/M/c queue with offered load a = λ/μ < c. */
 function erlangC(c: number, a: number): number {
@@ -65,6 +67,34 @@ describe('the queue around the clock is an M/M/c queue (MODEL.md, "Response-time
     ts.forEach((t, j) => {
       const expected = C * Math.exp(-(c * mu - lambda) * t);
       expect(Math.abs(tail[j].mean - expected)).toBeLessThanOrEqual(4 * tail[j].se);
+    });
+  });
+});
+
+describe('end to end: a scenario whose team is an M/M/c queue', () => {
+  it.each([
+    { c: 1, lambda: 0.5, mu: 1, term: 24 },
+    { c: 3, lambda: 2, mu: 1, term: 12 },
+  ])('fairfee sla’s P(breach) of plans promising t = 0.5, 1, 2 h is C(c, a)·e^(−(cμ − λ)t) within 4 SE, c = $c', ({ c, lambda, mu, term }) => {
+    const limits = [0.5, 1, 2];
+    const plans = Object.fromEntries(limits.map((t) => [`within ${t} h`, { covers: ['ticket'], sla: { response_hours: t, coverage: '24x7' } }]));
+    const scenario = scenarioOf(
+      baseDocument({
+        term_months: term,
+        // Three clients of λ/3 an hour each: together a Poisson stream of λ an hour (730 h a month).
+        request_types: { ticket: { category: 'support', frequency: { per_month: (lambda * 730) / 3 }, effort: { dist: 'gamma', mean: 1 / mu, sd: 1 / mu } } },
+        plans,
+        clients: limits.map((t) => ({ name: `client ${t}`, plan: `within ${t} h` })),
+        team: { people: c, around_the_clock: true },
+      }),
+    );
+    const result = slaStudy(scenario, { trials: 40, seed: `mmc-${c}`, people: [], maxBreach: 0.05 });
+    const C = erlangC(c, lambda / mu);
+    result.plans.forEach((plan, j) => {
+      const expected = C * Math.exp(-(c * mu - lambda) * limits[j]);
+      expect(Math.abs(plan.breachProbability - expected), `${plan.plan}: ${plan.breachProbability} vs ${expected}`).toBeLessThanOrEqual(
+        4 * plan.breachProbabilityStandardError,
+      );
     });
   });
 });
