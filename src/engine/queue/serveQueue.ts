@@ -91,15 +91,16 @@ export function serveQueue(
   // Each person's freeAt comes from finishWork, a working instant of their calendar, so it is
   // when they can start next; an idle person (freeAt ≤ now) starts at the first working instant
   // from now, computed once per `now`.
+  // The person free first, of the team and on call: only a start changes it.
+  let person = 0;
+  let onCallPerson = 0;
   let teamNow = -1;
   let teamNowStart = 0;
   let onCallNow = -1;
   let onCallNowStart = 0;
   while (served < n) {
     let teamStart = Number.POSITIVE_INFINITY;
-    let person = 0;
     if (waiting.size + waitingAnyHour.size > 0) {
-      for (let p = 1; p < c; p++) if (freeAt[p] < freeAt[person]) person = p;
       if (freeAt[person] > now) teamStart = freeAt[person];
       else {
         if (teamNow !== now) {
@@ -110,9 +111,7 @@ export function serveQueue(
       }
     }
     let onCallStart = Number.POSITIVE_INFINITY;
-    let onCallPerson = 0;
     if (o > 0 && waitingAnyHour.size > 0) {
-      for (let p = 1; p < o; p++) if (onCallFreeAt[p] < onCallFreeAt[onCallPerson]) onCallPerson = p;
       if (onCallFreeAt[onCallPerson] > now) onCallStart = onCallFreeAt[onCallPerson];
       else {
         if (onCallNow !== now) {
@@ -140,12 +139,14 @@ export function serveQueue(
       const k = offset + rankOf(key);
       start[k] = now;
       freeAt[person] = finishWork(calendar, now, hours[k]);
+      person = earliest(freeAt, c);
       busy += hours[k];
     } else {
       key = heapPop(waitingAnyHour);
       const k = offset + rankOf(key);
       start[k] = now;
       onCallFreeAt[onCallPerson] = finishWork(onCallCalendar, now, hours[k]);
+      onCallPerson = earliest(onCallFreeAt, o);
       onCallBusy += hours[k];
     }
     served++;
@@ -154,6 +155,13 @@ export function serveQueue(
   if (served < n) markUnserved(n, offset, start, next, work);
   work.busyHours = busy;
   work.onCallBusyHours = onCallBusy;
+}
+
+/** The index of the least of freeAt[0 … n − 1] (the first of equals). */
+function earliest(freeAt: Float64Array, n: number): number {
+  let person = 0;
+  for (let p = 1; p < n; p++) if (freeAt[p] < freeAt[person]) person = p;
+  return person;
 }
 
 /** Marks every request still waiting or not yet arrived as never served. */
