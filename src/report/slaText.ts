@@ -61,7 +61,7 @@ export function slaJson(identity: RunIdentity, result: SlaResult) {
 }
 
 /** `12.3% ± 0.4%`. */
-const share = (value: number, se: number) => (Number.isFinite(value) ? `${formatPercent(value, 2)} ± ${formatPercent(se, 2)}` : '–');
+const share = (value: number, se: number) => (Number.isFinite(value) ? `${formatPercent(value, 2)} ± ${formatPercent(se, 3)}` : '–');
 
 /**
  * The terminal text of `fairfee sla`: per plan the promise, P(breach), P(a client-month has a
