@@ -5,6 +5,7 @@ import { fastExp } from '../random/fastExp.js';
 import { POISSON_INVERSION_LIMIT } from '../random/poisson.js';
 import type { StreamSampler } from '../random/streamSampler.js';
 import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './compile.js';
+import { FormKind } from './contract/formKind.js';
 import type { UptimeChain } from './uptime/model.js';
 
 /**
@@ -28,8 +29,13 @@ export interface HotType {
   readonly name: string;
   readonly typeIndex: number;
   readonly covered: boolean;
-  /** Covered hours must be kept per month (a capped plan). */
+  /**
+   * The requests are placed in months: covered ones of a plan with monthly terms, or every type
+   * when the portfolio keeps months (CompiledPortfolio.keepMonths). Uncovered months are not read.
+   */
   readonly byMonth: boolean;
+  /** A per_request plan's price of one request of this type (0: not on a price list). */
+  readonly listPrice: number;
   readonly countKind: CountKind;
   /** λ · usage, requests per month before intensity, season and common factor. */
   readonly ratePerMonth: number;
@@ -81,6 +87,12 @@ export interface HotClient {
   readonly planIndex: number;
   readonly representative: boolean;
   readonly capped: boolean;
+  readonly form: FormKind;
+  /** The plan's stated price when it is not flat (CompiledClient.statedPrice). */
+  readonly statedPrice: number;
+  readonly bundleHours: number;
+  readonly bundleValidMonths: number;
+  readonly bundleRebuy: boolean;
   readonly includedHours: number;
   readonly overageRate: number;
   readonly fixedCostPerMonth: number;
@@ -105,6 +117,8 @@ export interface HotClient {
 export interface HotPortfolio {
   readonly termMonths: number;
   readonly clientCount: number;
+  /** Clients on flat plans: the uniform fee's payers. */
+  readonly flatClientCount: number;
   readonly planCount: number;
   readonly segmentCount: number;
   readonly typeCount: number;
@@ -116,8 +130,10 @@ export interface HotPortfolio {
   readonly clients: HotClient[];
   /** Gamma(1/cv²) for the monthly common factor; null when there is none. */
   readonly commonGamma: GammaSetup | null;
-  /** Some client's plan has included hours: covered hours are kept per month. */
+  /** Some client's plan has monthly terms: covered hours are kept per month. */
   readonly anyCapped: boolean;
+  /** Every type's requests are placed in months (uncovered ones into a month sink that is not read). */
+  readonly keepMonths: boolean;
   /**
    * The distinct seasons that are not flat, by value: with a common factor, each block builds
    * the months' table of season × common factor once per trial for all clients that share it.
@@ -134,7 +150,7 @@ const cache = new WeakMap<CompiledPortfolio, HotPortfolio>();
 
 function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledPortfolio, seasonSlot: number): HotType {
   const H = p.termMonths;
-  const byMonth = type.covered && client.capped;
+  const byMonth = (type.covered && client.capped) || p.keepMonths;
   const common = p.commonFactorCv > 0;
   let countKind: CountKind = CountKind.TermPoisson;
   let countGamma: GammaSetup | null = null;
@@ -155,6 +171,7 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     typeIndex: type.typeIndex,
     covered: type.covered,
     byMonth,
+    listPrice: type.listPrice,
     countKind,
     ratePerMonth: type.ratePerMonth,
     season: type.season,
@@ -209,6 +226,11 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     planIndex: client.planIndex,
     representative: client.representative,
     capped: client.capped,
+    form: client.form,
+    statedPrice: client.statedPrice,
+    bundleHours: client.bundleHours,
+    bundleValidMonths: client.bundleValidMonths,
+    bundleRebuy: client.bundleRebuy,
     includedHours: client.includedHours,
     overageRate: client.overageRate,
     fixedCostPerMonth: client.fixedCostPerMonth,
@@ -225,6 +247,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
   const hot: HotPortfolio = {
     termMonths: p.termMonths,
     clientCount: p.clientCount,
+    flatClientCount: clients.filter((c) => c.form === FormKind.Flat).length,
     planCount: p.planCount,
     segmentCount: p.segmentCount,
     typeCount: p.typeCount,
@@ -235,6 +258,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     clients,
     commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null,
     anyCapped: clients.some((c) => c.capped),
+    keepMonths: p.keepMonths,
     seasons,
   };
   cache.set(portfolio, hot);

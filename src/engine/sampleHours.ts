@@ -30,6 +30,8 @@ export class RequestScratch {
   /** The billed loops' running counts of whole increments (plan's, scenario's). */
   readonly units = new Float64Array(1);
   readonly fairUnits = new Float64Array(1);
+  /** A bundle trial's figures (contract/bundle.ts). */
+  readonly bundle = new Float64Array(4);
 }
 
 /**

@@ -8,7 +8,8 @@ import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
 import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
 import type { CompiledPortfolio } from './compile.js';
-import { settleFlat } from './contract/flat.js';
+import { FormKind } from './contract/formKind.js';
+import { settleClient } from './contract/settle.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
 import { simulateMonth } from './uptime/simulateMonth.js';
@@ -102,7 +103,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
 
   for (const client of p.clients) simulateClient(state, client);
 
-  for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
+  for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.flatClientCount;
   return out;
 }
 
@@ -123,7 +124,9 @@ function simulateClient(state: BlockState, client: HotClient): void {
   if (c.billed) {
     state.uncoveredBilled.fill(0);
     state.fairCovered.fill(0);
+    state.coveredBilled.fill(0);
   }
+  if (c.form === FormKind.PerRequest) state.listValue.fill(0);
   if (c.capped) coveredByMonth.fill(0);
 
   for (const type of c.types) simulateType(state, type, streams([block, 'requests', c.streamKey, type.name]));
@@ -131,37 +134,46 @@ function simulateClient(state: BlockState, client: HotClient): void {
     if (type) simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
   });
 
-  settleFlat(state, c);
-  const { out, overage, revenueBesidesFee } = state;
+  settleClient(state, c);
+  const { out, overage, revenueBesidesFee, priceWeight, breakage, deferred } = state;
   // The hourly equivalent's covered hours: billed at the scenario-level increment, if any.
   const fairCovered = c.billed ? state.fairCovered : covered;
   const plan = out.plans[c.planIndex];
   const segment = c.representative ? out.segments[c.segmentIndex] : null;
   const { costPerHour, hourlyRate } = p;
+  // The uniform flat fee counts a plan that is not flat at its stated price (0 for a flat one).
+  const statedPrice = c.statedPrice;
+  const fixedRevenue = H * c.fixedRevenuePerMonth;
   for (let t = 0; t < length; t++) {
     const coveredHours = covered[t];
     const hours = coveredHours + uncovered[t];
     const cost = costPerHour * hours + H * c.fixedCostPerMonth + state.serviceCostPerClient[t];
     const clientNetCost = cost - revenueBesidesFee[t];
-    out.netCost[t] += clientNetCost;
+    out.netCost[t] += clientNetCost - statedPrice * priceWeight[t];
     out.hours[t] += hours;
     out.coveredHours[t] += coveredHours;
     out.revenueBesidesFee[t] += revenueBesidesFee[t];
     plan.netCost[t] += clientNetCost;
-    plan.feeWeight[t] += state.feeWeightPerClient[t];
+    plan.feeWeight[t] += priceWeight[t];
+    plan.breakageHours[t] += breakage[t];
+    plan.deferredHours[t] += deferred[t];
     plan.coveredHours[t] += fairCovered[t];
     plan.overageHours[t] += overage[t];
     if (segment) {
       segment.netCost[t] = clientNetCost;
-      segment.feeWeight[t] = state.feeWeightPerClient[t];
+      segment.feeWeight[t] = priceWeight[t];
+      segment.paymentBesidesPrice[t] = revenueBesidesFee[t] - fixedRevenue;
+      segment.breakageHours[t] = breakage[t];
+      segment.deferredHours[t] = deferred[t];
       segment.hourlyValue[t] = hourlyRate * fairCovered[t] - c.overageRate * overage[t];
       segment.hours[t] = hours;
     }
   }
 }
 
-/** Adds one trial's hours of a type to the client's and the portfolio's columns. */
-function record(state: BlockState, type: HotType, t: number, hours: number): void {
+/** Adds one trial's hours (and, for a price list, its requests) of a type to the client's and the portfolio's columns. */
+function record(state: BlockState, type: HotType, t: number, hours: number, requests: number): void {
+  if (type.listPrice > 0) state.listValue[t] += type.listPrice * requests;
   if (type.covered) state.covered[t] += hours;
   else state.uncovered[t] += hours;
   state.out.typeHours[type.typeIndex][t] += hours;
@@ -176,6 +188,7 @@ function addBilled(state: BlockState, type: HotType, t: number): void {
   const { scratch } = state;
   if (type.covered) {
     state.fairCovered[t] += scratch.fairBilled[0];
+    state.coveredBilled[t] += scratch.billed[0];
   } else {
     state.uncoveredBilled[t] += scratch.billed[0];
     state.out.typeNetCost[type.typeIndex][t] -= state.portfolio.hourlyRate * (scratch.billed[0] - scratch.hours[0]);
@@ -199,7 +212,7 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
     const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
     sampleHours(stream, type, count, state.scratch);
     if (type.billed) addBilled(state, type, t);
-    record(state, type, t, state.scratch.hours[0]);
+    record(state, type, t, state.scratch.hours[0], count);
   }
 }
 
@@ -217,7 +230,8 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
  * kept one, its cluster size (logarithmic) and the cluster's hours (sampleHours).
  */
 function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, common, coveredByMonth, scratch } = state;
+  const { length, intensity, common, scratch } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
   const H = state.portfolio.termMonths;
   const inverseDispersion = type.inverseDispersion;
   const season = type.season;
@@ -227,6 +241,7 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
     const rate = type.ratePerMonth * intensity[t];
     const candidates = poisson(stream, rate * (totals === null ? place.total : totals[t]));
     let hours = 0;
+    let requests = 0;
     for (let i = 0; i < candidates; i++) {
       const m = aliasPick(stream, probability, alias, t * stride, H);
       const x = rate * (common === null ? season[m] : season[m] * common[t * H + m]) * inverseDispersion;
@@ -238,13 +253,15 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
         logOnePlusX = Math.log1p(x);
         if (u * x >= logOnePlusX) continue;
       }
-      sampleHours(stream, type, logarithmic(stream, x / (1 + x), logOnePlusX), scratch);
+      const cluster = logarithmic(stream, x / (1 + x), logOnePlusX);
+      sampleHours(stream, type, cluster, scratch);
       const clusterHours = scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
-      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
+      if (type.byMonth) months[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
       hours += clusterHours;
+      requests += cluster;
     }
-    record(state, type, t, hours);
+    record(state, type, t, hours, requests);
   }
 }
 
@@ -253,9 +270,10 @@ function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStr
   const mean = type.fixedTermMean;
   const expMinusMean = type.expMinusFixedTermMean;
   for (let t = 0; t < state.length; t++) {
-    sampleHours(stream, type, poissonInversion(stream, mean, expMinusMean), state.scratch);
+    const count = poissonInversion(stream, mean, expMinusMean);
+    sampleHours(stream, type, count, state.scratch);
     if (type.billed) addBilled(state, type, t);
-    record(state, type, t, state.scratch.hours[0]);
+    record(state, type, t, state.scratch.hours[0], count);
   }
 }
 
@@ -285,16 +303,17 @@ function monthPlacement(state: BlockState, type: HotType): MonthPlacement {
  * request is placed in a month with probability ∝ the month's rate (season × common factor).
  */
 function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, coveredByMonth } = state;
+  const { length, intensity } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
   const H = state.portfolio.termMonths;
   const place = monthPlacement(state, type);
   const { probability, alias, stride, totals } = place;
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
-    if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, coveredByMonth, t * H, state.scratch);
+    if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, months, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
     if (type.billed) addBilled(state, type, t);
-    record(state, type, t, state.scratch.hours[0]);
+    record(state, type, t, state.scratch.hours[0], count);
   }
 }
 
@@ -303,21 +322,24 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
  * the client with the hit probability, one request per hit.
  */
 function simulateShock(state: BlockState, type: HotType, s: number, stream: TycheStream): void {
-  const { length, shockFirst, shockMonth, shockEvents, coveredByMonth } = state;
+  const { length, shockFirst, shockMonth, shockEvents } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
   const H = state.portfolio.termMonths;
   const hit = state.portfolio.shocks[s].hit;
   const first = s * (length + 1);
   for (let t = 0; t < length; t++) {
     let hours = 0;
+    let requests = 0;
     for (let k = shockFirst[first + t]; k < shockFirst[first + t + 1]; k++) {
       const m = shockMonth[k];
-      const events = shockEvents[k];
-      sampleHours(stream, type, binomial(stream, events, hit), state.scratch);
+      const hits = binomial(stream, shockEvents[k], hit);
+      sampleHours(stream, type, hits, state.scratch);
       const monthHours = state.scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
-      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;
+      if (type.byMonth) months[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;
       hours += monthHours;
+      requests += hits;
     }
-    record(state, type, t, hours);
+    record(state, type, t, hours, requests);
   }
 }

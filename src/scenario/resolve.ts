@@ -2,6 +2,7 @@ import type { AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 import { DEFAULT_TERM_MONTHS, MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
 import { isMapping, mapNames, unknownName } from './names.js';
+import { contractProblems } from './contractSchema.js';
 import type { RawScenario } from './schema.js';
 import type { ClientSegment, Plan, RequestType, Scenario, Shock } from './types.js';
 
@@ -49,6 +50,13 @@ export function crossReferenceProblems(data: unknown): LocatedProblem[] {
     listOf(field(plan, 'covers')).forEach((type, i) => {
       checkType(type, ['plans', planName, 'covers', i]);
     });
+    const prices = field(plan, 'prices');
+    const priced = namesOf(prices);
+    for (const type of priced ?? []) checkType(type, ['plans', planName, 'prices', type]);
+    if (isMapping(plan)) {
+      for (const problem of contractProblems((key) => field(plan, key), priced))
+        problems.push({ keys: ['plans', planName, ...problem.keys], message: problem.message });
+    }
     if (field(plan, 'rollover') !== undefined && field(plan, 'included_hours') === undefined) {
       problems.push({ keys: ['plans', planName, 'rollover'], message: 'banks unused included hours, so the plan needs included_hours' });
     }
@@ -140,10 +148,13 @@ function mergeRequestTypes(types: Raw['request_types'], overrides: ReadonlyMap<s
 
 /** Turns a checked raw file into the engine's Scenario: defaults filled, overrides merged. */
 export function resolveScenario(raw: Raw): Scenario {
+  const allTypes = [...raw.request_types.keys()];
   const plans: Plan[] = [...raw.plans].map(([name, plan]) => ({
     name,
+    form: plan.form ?? 'flat',
     monthlyFee: plan.monthly_fee,
-    covers: [...new Set(plan.covers)],
+    // An hourly plan bills every type at its rate; a price list covers what it prices.
+    covers: [...new Set(plan.form === 'hourly' ? allTypes : (plan.covers ?? [...(plan.prices?.keys() ?? [])]))],
     includedHours: plan.included_hours ?? Number.POSITIVE_INFINITY,
     // Without a stated overage rate, hours beyond the bundle are billed at the hourly rate.
     overageRate: plan.overage_rate ?? raw.hourly_rate,
@@ -151,6 +162,16 @@ export function resolveScenario(raw: Raw): Scenario {
     fixedMonthlyRevenue: plan.fixed_monthly_revenue ?? 0,
     billingIncrementMinutes: plan.billing_increment_minutes ?? raw.billing_increment_minutes ?? 0,
     rollover: plan.rollover ? { months: plan.rollover.months, capHours: plan.rollover.cap_hours ?? Number.POSITIVE_INFINITY } : undefined,
+    bundle: plan.bundle
+      ? {
+          hours: plan.bundle.hours,
+          price: plan.bundle.price,
+          validMonths: plan.bundle.valid_months ?? raw.term_months ?? DEFAULT_TERM_MONTHS,
+          whenUsedUp: plan.bundle.when_used_up ?? 'rebuy',
+        }
+      : undefined,
+    rate: plan.form === 'hourly' ? (plan.rate ?? raw.hourly_rate) : undefined,
+    prices: plan.prices,
   }));
   const clients: ClientSegment[] = raw.clients.map((client, i) => ({
     name: client.name ?? `client ${i + 1}`,

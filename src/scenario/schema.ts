@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractShape } from './contractSchema.js';
 import { distributionSchema } from './distributionSchema.js';
 import {
   MAX_BILLING_INCREMENT_MINUTES,
@@ -71,8 +72,9 @@ const requestTypeOverride = strictObject({
 const rollover = strictObject({ months: wholeNumber(1, MAX_TERM_MONTHS), cap_hours: hours().optional() });
 
 const plan = strictObject({
+  ...contractShape,
   monthly_fee: money().optional(),
-  covers: nameList(),
+  covers: nameList().optional(),
   included_hours: hours().optional(),
   overage_rate: money().optional(),
   fixed_monthly_cost: money().optional(),
