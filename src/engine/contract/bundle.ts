@@ -38,7 +38,7 @@ export function bundleTrial(
       valid = true;
     }
     let need = byMonth[offset + m];
-    const take = need < balance ? need : balance;
+    const take = Math.min(need, balance);
     balance -= take;
     drawn += take;
     need -= take;
