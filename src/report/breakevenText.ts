@@ -26,6 +26,7 @@ function riskLoadingText(fairFee: number): string {
 /** The headline fees: break-even at each level, fair fee, loading, pooling. */
 export function formatBreakevenSummary(report: BreakevenReport): string {
   const c = report.currency;
+  if (report.uniform_fee_problem !== undefined) return formatPairs([['Break-even flat fee', `none: ${report.uniform_fee_problem}`], ...workPairs(report)]);
   const pairs: [string, string][] = report.levels.map((level) => [
     `Break-even flat fee at ${formatPercent(level.confidence, 1)} confidence`,
     `${formatMoney(level.breakeven_fee, c)} per client per month  (95% MC interval ${formatInterval(level.breakeven_fee_interval)})`,
@@ -33,9 +34,18 @@ export function formatBreakevenSummary(report: BreakevenReport): string {
   // Risk loading and pooling benefit are of the headline level: named when there are several.
   const at = headlineLabel(report);
   pairs.push(
-    ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(Z95 * report.fair_fee_standard_error)})`],
-    [`Risk loading${at}`, report.risk_loading === null ? riskLoadingText(report.fair_fee) : formatPercent(report.risk_loading)],
+    ['Fair fee (expected profit zero)', `${formatMoney(report.fair_fee, c)}  (± ${formatNumber(Z95 * (report.fair_fee_standard_error ?? 0))})`],
+    [`Risk loading${at}`, report.risk_loading === null ? riskLoadingText(report.fair_fee ?? 0) : formatPercent(report.risk_loading)],
     [`Pooling benefit${at}`, `${formatMoney(report.pooling_benefit, c)} per client per month (vs. pricing each client alone)`],
+    ...workPairs(report),
+  );
+  return formatPairs(pairs);
+}
+
+/** The hours and net cost lines of the headline. */
+function workPairs(report: BreakevenReport): [string, string][] {
+  const c = report.currency;
+  return [
     [
       'Hours worked over the term',
       `mean ${formatNumber(report.hours.mean, 0)} (± ${formatNumber(Z95 * report.hours.standard_error, 1)}), p50 ${formatNumber(report.hours.p50, 0)}, p95 ${formatNumber(report.hours.p95, 0)}, p99 ${formatNumber(report.hours.p99, 0)}`,
@@ -44,55 +54,63 @@ export function formatBreakevenSummary(report: BreakevenReport): string {
       'Net cost over the term',
       `mean ${formatMoney(report.net_cost.mean, c, 0)} (sd ${formatNumber(report.net_cost.sd, 0)}), p95 ${formatNumber(report.net_cost.p95, 0)}, p99 ${formatNumber(report.net_cost.p99, 0)}`,
     ],
-  );
-  return formatPairs(pairs);
+  ];
 }
 
-/** Per-plan fees and the client's side of the bargain. */
+/** Per-plan prices, each in its own unit, and the client's side of the bargain. */
 export function formatPlans(report: BreakevenReport): string {
   const rows = Object.entries(report.plans).map(([name, plan]) =>
     plan.clients === 0
-      ? // No clients: no fee of the plan is defined (its standalone fee is 0 / 0).
-        [name, '0', plan.monthly_fee === undefined ? '-' : formatNumber(plan.monthly_fee), 'n/a (no clients)', '-', '-', '-', '-', '-']
+      ? // No clients: no price of the plan is defined (its standalone price is 0 / 0).
+        [name, formLabel(plan), '0', plan.price_now === undefined ? '-' : formatNumber(plan.price_now), 'n/a (no clients)', '-', '-', '-', '-', '-']
       : planRow(name, plan),
   );
-  return formatTable(
+  const table = formatTable(
     [
       { header: 'plan', align: 'left' },
+      { header: 'form, price unit', align: 'left' },
       { header: 'clients' },
-      { header: 'fee now' },
-      { header: 'break-even fee' },
-      { header: 'fair fee' },
+      { header: 'price now' },
+      { header: 'break-even' },
+      { header: 'fair' },
       { header: 'plan alone' },
       { header: 'hourly worth' },
       { header: 'P(pays > hourly)' },
-      { header: 'at fee now' },
+      { header: 'at price now' },
     ],
     rows,
   );
+  const share = report.plan_prices.breakeven_share;
+  return `${table}\nAt these break-even prices the whole portfolio makes no loss in ${formatPercent(share)} of the simulated terms.`;
+}
+
+/** `flat, per month`, `bundle, per 20-hour card`. */
+function formLabel(plan: PlanReport): string {
+  return `${plan.form}, ${plan.price_unit}`;
 }
 
 /** A plan's row of the plan table. */
 function planRow(name: string, plan: PlanReport): string[] {
   return [
     name,
+    formLabel(plan),
     String(plan.clients),
-    plan.monthly_fee === undefined ? '-' : formatNumber(plan.monthly_fee),
+    plan.price_now === undefined ? '-' : formatNumber(plan.price_now),
     formatNumber(plan.fee),
     formatNumber(plan.fair_fee),
     formatNumber(plan.standalone_fee),
     formatNumber(plan.indifferent_fee),
     formatPercent(plan.overpay_probability),
-    plan.overpay_probability_at_monthly_fee === undefined ? '-' : formatPercent(plan.overpay_probability_at_monthly_fee),
+    plan.overpay_probability_at_price_now === undefined ? '-' : formatPercent(plan.overpay_probability_at_price_now),
   ];
 }
 
 /** What the plan columns mean, in plain words, under the table. */
 export const PLAN_LEGEND = [
-  "break-even fee: the plan's fair fee with the portfolio's risk loading (all plans together break even at the confidence level)",
-  "plan alone: break-even fee if the plan's clients were a portfolio of their own",
-  "hourly worth: what a client's covered work would cost per month at the hourly rate, on average (less overage billed)",
-  'P(pays > hourly): chance a client pays more under the contract than hourly, at the break-even fee and at the fee now',
+  "break-even: the plan's fair price plus its share of the portfolio's risk margin, by how much it adds to the portfolio's swings (all plans together break even at the confidence level)",
+  "plan alone: break-even price if the plan's clients were a portfolio of their own",
+  "hourly worth: what a client's covered work would cost at the hourly rate per unit of the price, on average (less overage billed)",
+  'P(pays > hourly): chance a client pays more under its plan than hourly, at the break-even price and at the price now',
 ].join('\n');
 
 /**

@@ -18,20 +18,24 @@ export function runText(result: RunResult, precisionText: string | null): string
   const sections = [
     formatHeader(report),
     formatBreakevenSummary(report) + (precisionText === null ? '' : `\n${precisionText}`),
-    `Plans (fees per client per month)\n${formatPlans(report)}\n${PLAN_LEGEND}`,
+    `Plans (each price in its own unit)\n${formatPlans(report)}\n${PLAN_LEGEND}`,
   ];
   const r = result.recurring;
   sections.push(
-    `Recurring revenue at ${r.fees === 'monthly_fee' ? "the plans' monthly_fee" : r.fees === 'break-even fee' ? 'the break-even fees' : r.fees}: MRR ${formatMoney(r.mrr, c)}, ARR ${formatMoney(r.arr, c)}, ${formatPercent(r.recurring_share)} of all revenue`,
+    `Recurring revenue at ${r.fees === 'stated prices' ? "the plans' stated prices" : r.fees}: MRR ${formatMoney(r.mrr, c)}, ARR ${formatMoney(r.arr, c)}, ${formatPercent(r.recurring_share)} of all revenue`,
   );
-  if (result.currentPrices) sections.push(`Your current prices (the scenario's monthly_fee)\n${formatPriceList(result.currentPrices, c)}`);
-  sections.push(
-    `Fee table (uniform fee per client per month${c ? `, ${c}` : ''}; same simulated terms in every row)\n${formatFeeTable(result.feeTable, report.confidence)}\n${FEE_TABLE_LEGEND}`,
-  );
+  if (result.currentPrices) sections.push(`Your current prices (the scenario's stated prices)\n${formatPriceList(result.currentPrices, c)}`);
+  if (result.feeTable.length > 0) {
+    sections.push(
+      `Fee table (uniform flat fee per client per month${c ? `, ${c}` : ''}; same simulated terms in every row)\n${formatFeeTable(result.feeTable, report.confidence)}\n${FEE_TABLE_LEGEND}`,
+    );
+  }
   if (sharedShocks) sections.push(formatSharedShocks(sharedShocks, report.trials, c, headlineLabel(report)));
   if (sensitivity) sections.push(formatSensitivity(sensitivity, c));
-  sections.push(
-    `Which fee would have just covered each simulated term (per client per month)\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: `break-even ${formatMoney(report.breakeven_fee, c)}` })}`,
-  );
+  if (result.histogram && report.breakeven_fee !== null) {
+    sections.push(
+      `Which fee would have just covered each simulated term (per client per month)\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: `break-even ${formatMoney(report.breakeven_fee, c)}` })}`,
+    );
+  }
   return sections.join('\n\n');
 }
