@@ -18,6 +18,7 @@ export const STAT_TESTS = [
   'test/engine-r1.test.ts',
   'test/model-compound.test.ts',
   'test/model-shocks.test.ts',
+  'test/contract-forms.test.ts',
   'test/availability.simulate.test.ts',
   'test/calibrate.fit.test.ts',
 ];

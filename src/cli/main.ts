@@ -4,6 +4,7 @@ import { availabilityCommand } from './commands/availability.js';
 import { breakevenCommand } from './commands/breakeven.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
+import { formsCommand } from './commands/forms.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -21,6 +22,7 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(breakevenCommand(io))
     .command(compareCommand(io))
     .command(sensitivityCommand(io))
+    .command(formsCommand(io))
     .command(availabilityCommand(io))
     .command(validateCommand(io))
     .command(calibrateCommand(io))

@@ -1,4 +1,4 @@
-import type { RequestType, Scenario } from './types.js';
+import type { Plan, RequestType, Scenario } from './types.js';
 
 /** The inputs a what-if can move (sensitivity analysis, shocks on/off). */
 export const ADJUSTABLE_INPUTS = ['frequency', 'effort', 'overrun_probability', 'overrun_factor', 'heterogeneity', 'cost_per_hour'] as const;
@@ -9,7 +9,25 @@ export type AdjustableInput = (typeof ADJUSTABLE_INPUTS)[number];
  * multiply an input by `factor` (for one request type, or all when `requestType` is absent),
  * or drop the shared shocks (common factor and shock events).
  */
-export type ScenarioAdjustment = { kind: 'scale'; input: AdjustableInput; factor: number; requestType?: string } | { kind: 'without-shared-shocks' };
+export type ScenarioAdjustment =
+  | { kind: 'scale'; input: AdjustableInput; factor: number; requestType?: string }
+  | { kind: 'without-shared-shocks' }
+  | { kind: 'segment-alone'; segment: number; plan: Plan };
+
+/**
+ * One client segment as a portfolio of its own on `plan` (MODEL.md, "Which form for whom"):
+ * the segment keeps its name, so its requests come from the same streams under every plan, and
+ * the shared shocks that reached it on its own plan reach it on any.
+ */
+function segmentAlone(scenario: Scenario, segment: number, plan: Plan): Scenario {
+  const own = scenario.clients[segment];
+  return {
+    ...scenario,
+    plans: [plan],
+    clients: [{ ...own, plan: plan.name }],
+    shocks: scenario.shocks.filter((shock) => !shock.plans || shock.plans.includes(own.plan)).map((shock) => ({ ...shock, plans: undefined })),
+  };
+}
 
 function scaleType(type: RequestType, input: AdjustableInput, factor: number): RequestType {
   switch (input) {
@@ -36,6 +54,10 @@ export function adjustScenario(scenario: Scenario, adjustments: readonly Scenari
   for (const adjustment of adjustments) {
     if (adjustment.kind === 'without-shared-shocks') {
       result = { ...result, commonFactorCv: 0, shocks: [] };
+      continue;
+    }
+    if (adjustment.kind === 'segment-alone') {
+      result = segmentAlone(result, adjustment.segment, adjustment.plan);
       continue;
     }
     const { input, factor, requestType } = adjustment;

@@ -58,7 +58,10 @@ export function contractProblems(get: (key: string) => unknown, priced: string[]
   for (const key of FORM_ONLY_KEYS) {
     if (get(key) !== undefined && !FORM_KEYS[form].includes(key)) {
       const owners = CONTRACT_FORMS.filter((f) => FORM_KEYS[f].includes(key));
-      problems.push({ keys: [key], message: `is a key of a ${owners.join(' or ')} plan, not of a ${form} plan (form: ${form})` });
+      problems.push({
+        keys: [key],
+        message: `is a key of a ${owners.join(' or ')} plan, not of ${form === 'hourly' ? 'an' : 'a'} ${form} plan (form: ${form})`,
+      });
     }
   }
   if (form === 'bundle' && get('bundle') === undefined)

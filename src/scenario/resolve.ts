@@ -45,20 +45,24 @@ export function crossReferenceProblems(data: unknown): LocatedProblem[] {
     if (plans && typeof name === 'string' && !planSet.has(name)) problems.push({ keys, message: unknownName('plan', name, 'plans', plans) });
   };
   if (plans && plans.length === 0) problems.push({ keys: ['plans'], message: 'must define at least one plan' });
-  for (const planName of plans ?? []) {
-    const plan = field(planSection, planName);
+  const formSection = field(data, 'forms');
+  const planLike: [string, string, unknown][] = [
+    ...(plans ?? []).map((name): [string, string, unknown] => ['plans', name, field(planSection, name)]),
+    ...(namesOf(formSection) ?? []).map((name): [string, string, unknown] => ['forms', name, field(formSection, name)]),
+  ];
+  for (const [section, planName, plan] of planLike) {
     listOf(field(plan, 'covers')).forEach((type, i) => {
-      checkType(type, ['plans', planName, 'covers', i]);
+      checkType(type, [section, planName, 'covers', i]);
     });
     const prices = field(plan, 'prices');
     const priced = namesOf(prices);
-    for (const type of priced ?? []) checkType(type, ['plans', planName, 'prices', type]);
+    for (const type of priced ?? []) checkType(type, [section, planName, 'prices', type]);
     if (isMapping(plan)) {
       for (const problem of contractProblems((key) => field(plan, key), priced))
-        problems.push({ keys: ['plans', planName, ...problem.keys], message: problem.message });
+        problems.push({ keys: [section, planName, ...problem.keys], message: problem.message });
     }
     if (field(plan, 'rollover') !== undefined && field(plan, 'included_hours') === undefined) {
-      problems.push({ keys: ['plans', planName, 'rollover'], message: 'banks unused included hours, so the plan needs included_hours' });
+      problems.push({ keys: [section, planName, 'rollover'], message: 'banks unused included hours, so the plan needs included_hours' });
     }
   }
   let total = 0;
@@ -146,10 +150,12 @@ function mergeRequestTypes(types: Raw['request_types'], overrides: ReadonlyMap<s
   return [...types].map(([name, type]) => toRequestType(name, type, overrides?.get(name)));
 }
 
-/** Turns a checked raw file into the engine's Scenario: defaults filled, overrides merged. */
-export function resolveScenario(raw: Raw): Scenario {
+type RawPlan = Raw['plans'] extends Map<string, infer T> ? T : never;
+
+/** A plan (or a candidate form) with its defaults: form flat, unlimited hours, overage at the hourly rate. */
+function resolvePlan(name: string, plan: RawPlan, raw: Raw): Plan {
   const allTypes = [...raw.request_types.keys()];
-  const plans: Plan[] = [...raw.plans].map(([name, plan]) => ({
+  return {
     name,
     form: plan.form ?? 'flat',
     monthlyFee: plan.monthly_fee,
@@ -172,7 +178,13 @@ export function resolveScenario(raw: Raw): Scenario {
       : undefined,
     rate: plan.form === 'hourly' ? (plan.rate ?? raw.hourly_rate) : undefined,
     prices: plan.prices,
-  }));
+  };
+}
+
+/** Turns a checked raw file into the engine's Scenario: defaults filled, overrides merged. */
+export function resolveScenario(raw: Raw): Scenario {
+  const plans = [...raw.plans].map(([name, plan]) => resolvePlan(name, plan, raw));
+  const forms = raw.forms ? [...raw.forms].map(([name, plan]) => resolvePlan(name, plan, raw)) : undefined;
   const clients: ClientSegment[] = raw.clients.map((client, i) => ({
     name: client.name ?? `client ${i + 1}`,
     plan: client.plan,
@@ -200,6 +212,7 @@ export function resolveScenario(raw: Raw): Scenario {
     billingIncrementMinutes: raw.billing_increment_minutes ?? 0,
     requestTypes: mergeRequestTypes(raw.request_types, undefined),
     plans,
+    ...(forms ? { forms } : {}),
     clients,
     commonFactorCv: raw.common_factor?.cv ?? 0,
     shocks,

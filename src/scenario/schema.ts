@@ -120,6 +120,8 @@ export function scenarioShape<A extends z.ZodType>(availability: A) {
     common_factor: strictObject({ cv: multiplierCv() }).optional(),
     shocks: z.array(shock, { error: (issue) => `must be a list of shocks (got ${describe(issue.input)})` }).optional(),
     plans: nameMap(plan),
+    /** Candidate contract forms for `fairfee forms` (MODEL.md, "Which form for whom"): the same keys as a plan. */
+    forms: nameMap(plan).optional(),
     clients: z.array(client, { error: (issue) => `must be a list of clients (got ${describe(issue.input)})` }).min(1, 'must list at least one client'),
     availability: availability.optional(),
   };

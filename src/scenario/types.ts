@@ -146,6 +146,8 @@ export interface Scenario {
   billingIncrementMinutes: number;
   requestTypes: RequestType[];
   plans: Plan[];
+  /** Candidate forms for `fairfee forms`; undefined: the defaults (docs/interface.md). */
+  forms?: Plan[];
   clients: ClientSegment[];
   /** cv of the month-level multiplier shared by all clients; 0 for none. */
   commonFactorCv: number;
