@@ -221,7 +221,7 @@ describe('the same requests under every form (common random numbers)', () => {
       // Each type's hours are the same draws, bit for bit; the total adds covered and uncovered
       // hours in another grouping, so it may differ in the last bit.
       expect(columns.typeHours).toEqual(hours[0].typeHours);
-      columns.hours.forEach((h, t) => expect(h).toBeCloseTo(hours[0].hours[t], 9));
+      for (const [t, h] of columns.hours.entries()) expect(h).toBeCloseTo(hours[0].hours[t], 9);
     }
     // And the outcomes differ only by billing: the per_request form earns the list value of the covered requests.
     const outcome = formOutcome(scenario, forms[4], hours[4], 3, 0.95);
