@@ -13,6 +13,11 @@ const INPUT_LABEL: Record<string, string> = {
   overrun_factor: 'overrun factor',
   heterogeneity: 'client heterogeneity',
   cost_per_hour: 'cost per hour',
+  hourly_rate: 'hourly rate',
+  overage_rate: 'overage rate',
+  included_hours: 'included hours',
+  bundle_hours: 'card size (hours)',
+  bundle_price: 'card price',
 };
 
 /** The tornado table with bars, the variance shares, and the advice. */
@@ -21,7 +26,7 @@ export function formatSensitivity(result: SensitivityResult, currency: string): 
   const maxSwing = Math.max(...result.rows.map((r) => r.swing), 1e-12);
   const tornadoTable = formatTable(
     [
-      { header: 'request type', align: 'left' },
+      { header: 'request type or plan', align: 'left' },
       { header: 'input', align: 'left' },
       { header: `fee at −${pct}` },
       { header: `fee at +${pct}` },
@@ -29,7 +34,7 @@ export function formatSensitivity(result: SensitivityResult, currency: string): 
       { header: '', align: 'left' },
     ],
     result.rows.map((row) => [
-      row.request_type ?? '(all)',
+      row.request_type ?? (row.plan === undefined ? '(all)' : `plan ${row.plan}`),
       INPUT_LABEL[row.input] ?? row.input,
       formatNumber(row.fee_low_input),
       formatNumber(row.fee_high_input),
@@ -48,7 +53,7 @@ export function formatSensitivity(result: SensitivityResult, currency: string): 
     '',
     shareTable,
     '',
-    adviceFrom(result.rows, result.variance_shares, currency),
+    adviceFrom(result.rows, result.variance_shares, result.coverage, currency),
   ].join('\n');
 }
 
@@ -61,6 +66,7 @@ export const SENSITIVITY_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'fee_high_input', kind: 'money' },
   { name: 'swing', kind: 'money' },
   { name: 'variance_share', kind: 'share' },
+  { name: 'plan', kind: 'text' },
 ];
 
 /** The tornado as a typed CSV table (SENSITIVITY_CSV_COLUMNS). */
@@ -75,6 +81,7 @@ export function sensitivityCsv(result: SensitivityResult): CsvTable {
       row.fee_high_input,
       row.swing,
       row.request_type ? result.variance_shares[row.request_type] : null,
+      row.plan ?? '',
     ]),
   };
 }

@@ -23,6 +23,7 @@ import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output
 import { formatPrecision } from '../../report/precisionText.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
+import { uniformFeeProblem } from '../../analysis/uniformFee.js';
 
 type Args = SimulationArgs &
   PrecisionArgs & {
@@ -151,6 +152,11 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
     handler: async (args) => {
       const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'] }, [args.scenario], args.json);
       const prepared = await prepareRun(args.scenario, args, io);
+      const problem = uniformFeeProblem(prepared.scenario);
+      if (problem)
+        throw new UsageError(
+          `${args.scenario}: compare sets the uniform flat fee, and this scenario has none: ${problem}; fairfee forms compares each segment's prices`,
+        );
       const prices = priceList(prepared.scenario, args['plan-fee']);
       if (args['plan-csv'] !== undefined && prices === null)
         throw new UsageError('--plan-csv writes the price list: give --plan-fee PLAN=FEE for the plans without a monthly_fee in the scenario');

@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { runIdentity } from '../../analysis/runReport.js';
 import { runSensitivity } from '../../analysis/sensitivity.js';
+import { uniformFeeProblem } from '../../analysis/uniformFee.js';
 import { sensitivityJson } from '../../report/sensitivityJson.js';
 import { tableCsv } from '../../report/csv.js';
 import { sensitivityCsv, sensitivityText } from '../../report/sensitivityText.js';
@@ -52,6 +53,11 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
     handler: async (args) => {
       const outputs = await checkOutputs({ '--csv': args.csv }, [args.scenario], args.json);
       const run = await prepareRun(args.scenario, args, io);
+      const problem = uniformFeeProblem(run.scenario);
+      if (problem)
+        throw new UsageError(
+          `${args.scenario}: sensitivity moves the uniform flat fee, and this scenario has none: ${problem}; fairfee forms compares each segment's prices`,
+        );
       const trials = args.trials ?? Math.min(run.trials, SENSITIVITY_TRIALS);
       const confidence = run.levels[0];
       const result = await runSensitivity(simulatorOf(run, args, io), { trials, confidence, change: args.change });
