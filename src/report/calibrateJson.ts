@@ -91,10 +91,9 @@ export function fitJson(fit: CalibrationFit, settings: ScenarioSettings, out: st
  * by the name the file first gives them. σ² is null (with a note) when no client has two months.
  */
 function credibilityJson(fit: CredibilityFit, names: ReadonlyMap<string, string>): Record<string, unknown> {
-  const clients: [string, unknown][] = fit.entities.filter((e) => !e.name.startsWith(SILENT_CLIENT)).map((e) => [
-    names.get(e.name) ?? e.name,
-    { months: e.months, mean: e.mean, factor: e.factor, estimate: e.estimate },
-  ]);
+  const clients: [string, unknown][] = fit.entities
+    .filter((e) => !e.name.startsWith(SILENT_CLIENT))
+    .map((e) => [names.get(e.name) ?? e.name, { months: e.months, mean: e.mean, factor: e.factor, estimate: e.estimate }]);
   return {
     within_variance: fit.withinVariance,
     ...(Number.isFinite(fit.withinVariance) ? {} : { within_variance_note: 'no client has two months: nothing to estimate it from' }),

@@ -7,9 +7,13 @@ export type AdjustableInput = (typeof ADJUSTABLE_INPUTS)[number];
 /**
  * One change to a scenario, as plain data so it can travel to worker threads:
  * multiply an input by `factor` (for one request type, or all when `requestType` is absent),
- * or drop the shared shocks (common factor and shock events).
+ * drop the shared shocks (common factor and shock events), or keep one client of segment
+ * `segment` alone (the backtest's predictive distribution of one client).
  */
-export type ScenarioAdjustment = { kind: 'scale'; input: AdjustableInput; factor: number; requestType?: string } | { kind: 'without-shared-shocks' };
+export type ScenarioAdjustment =
+  | { kind: 'scale'; input: AdjustableInput; factor: number; requestType?: string }
+  | { kind: 'without-shared-shocks' }
+  | { kind: 'client-alone'; segment: number };
 
 function scaleType(type: RequestType, input: AdjustableInput, factor: number): RequestType {
   switch (input) {
@@ -36,6 +40,11 @@ export function adjustScenario(scenario: Scenario, adjustments: readonly Scenari
   for (const adjustment of adjustments) {
     if (adjustment.kind === 'without-shared-shocks') {
       result = { ...result, commonFactorCv: 0, shocks: [] };
+      continue;
+    }
+    if (adjustment.kind === 'client-alone') {
+      // Plans stay as they are, so plan p's columns are still plan p's: this client's when p is its plan.
+      result = { ...result, clients: [{ ...result.clients[adjustment.segment], count: 1 }] };
       continue;
     }
     const { input, factor, requestType } = adjustment;
