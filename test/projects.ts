@@ -20,6 +20,7 @@ export const STAT_TESTS = [
   'test/model-shocks.test.ts',
   'test/availability.simulate.test.ts',
   'test/calibrate.fit.test.ts',
+  'test/backtest.stat.test.ts',
 ];
 
 /**
