@@ -31,6 +31,7 @@ export const CLI_TESTS = [
   'test/cli-*.test.ts',
   'test/calibrate.cli.test.ts',
   'test/calibrate.hostile.test.ts',
+  'test/backtest.cli.test.ts',
   'test/properties.test.ts',
   'test/engine-workers.test.ts',
   'test/golden-headline.test.ts',

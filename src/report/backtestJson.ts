@@ -4,13 +4,16 @@ import type { Scenario } from '../scenario/types.js';
 
 /**
  * The `--json` document of `fairfee backtest` (docs/interface.md): the identity fields of every
- * command, `windows`, `clients` (one entry per client and window), `portfolio`, and the fee
+ * command (the client count as `scenario_clients`, as `clients` is the list), `windows`, `clients` (one entry per client and window), `portfolio`, and the fee
  * line as `fees`. Ratios without a denominator are null with a note (printJson).
  */
 export function backtestJson(result: BacktestResult, scenario: Scenario, seed: string): Record<string, unknown> {
   const p = result.portfolio;
+  const { clients, ...identity } = runIdentity(scenario, result.trials, seed);
   return {
-    ...runIdentity(scenario, result.trials, seed),
+    // `clients` is the backtest's list (docs/interface.md), so the scenario's count has its own name.
+    ...identity,
+    scenario_clients: clients,
     history: result.history,
     windows: result.windows.map((w) => ({
       window: w.index,
