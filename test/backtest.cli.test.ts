@@ -36,6 +36,13 @@ function monthly(clients: readonly string[], months: number): string[] {
 }
 
 describe('fairfee backtest', () => {
+  it("ships scenarios/calibrated-example.yaml as calibrate writes it from the shipped history (the README's backtest uses it)", async () => {
+    const out = join(tempDir(), 'cal.yaml');
+    const result = await fairfee(['calibrate', EXAMPLE, '--out', out, '--name', 'Calibrated from history-example.csv']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync('scenarios/calibrated-example.yaml', 'utf8'));
+  });
+
   it('holds the scenario calibrated from the shipped history against it: a row per client, the verdict and the fee line', async () => {
     const dir = tempDir();
     const scenario = join(dir, 'cal.yaml');

@@ -94,7 +94,7 @@ export function formatCredibility(fit: CalibrationFit): string {
   const named = fit.credibleClients.length;
   const verdict =
     named > 0
-      ? `${named === 1 ? 'One client is' : `${named} clients are`} written with its own rate (Z·own mean + (1 − Z)·collective) for the types marked "own rates".`
+      ? `${named === 1 ? 'One client is written with its own rate' : `${named} clients are written each with its own rate`} (Z·own mean + (1 − Z)·collective) for the types marked "own rates".`
       : fit.requestTypes.some((t) => t.credibility.significant)
         ? `The window of ${fit.window.months} months is too short for clients' own rates (at least ${MIN_CREDIBILITY_MONTHS}): everyone gets the collective rate.`
         : 'The between-client variance is not significant for any type: clients differ no more than chance makes them; everyone gets the collective rate.';
