@@ -57,6 +57,24 @@ describe('fairfee backtest', () => {
     expect(result.stdout).toMatch(/window 1 \(2024-01 to 2024-12\) needed EUR [\d.]+ per client-month/);
   });
 
+  it('calibrate --json has the credibility of docs/interface.md; --window-months is checked', async () => {
+    const out = join(tempDir(), 'cal.yaml');
+    const result = await fairfee(['calibrate', EXAMPLE, '--out', out, '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const support = JSON.parse(result.stdout).credibility.support_call;
+    expect(Object.keys(support)).toEqual(expect.arrayContaining(['within_variance', 'between_variance', 'collective_mean', 'clients']));
+    expect(support.significant).toBe(true);
+    const bakkerij = support.clients['Bakkerij Jansen'];
+    expect(bakkerij.months).toBe(12);
+    expect(bakkerij.estimate).toBeCloseTo(bakkerij.factor * bakkerij.mean + (1 - bakkerij.factor) * support.collective_mean, 12);
+    const both = await fairfee(['calibrate', EXAMPLE, '--out', join(tempDir(), 'x.yaml'), '--window-months', '6', '--months', '6']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--window-months N fits the last N months, so the window is N months: leave out --months/);
+    const zero = await fairfee(['calibrate', EXAMPLE, '--out', join(tempDir(), 'x.yaml'), '--window-months', '0']);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toMatch(/--window-months must be a whole number from 1 to/);
+  });
+
   it('--json has the identity fields, windows, clients and portfolio of docs/interface.md', async () => {
     const dir = tempDir();
     const scenario = join(dir, 'cal.yaml');
