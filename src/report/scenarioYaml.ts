@@ -142,16 +142,22 @@ function segmentsYaml(fit: CalibrationFit, named: ReadonlyMap<string, number>): 
 
 /** A named client with its credibility rates as overrides, each with where it came from. */
 function credibleClientYaml(fit: CalibrationFit, client: CredibleClient, index: number): string[] {
-  const lines = [`  - name: ${quoted(client.name)}`, `    plan: ${client.plan}`, '    overrides:'];
+  const lines = [`  - name: ${quoted(client.name)}`, `    plan: ${client.plan}`];
+  // The plan's usage keeps what the plan column says for the types without own rates; the own
+  // rates are divided by it, so that usage × rate is the credibility estimate itself.
+  const usage = fit.plansFromFile && fit.plans.length > 1 ? (fit.plans.find((p) => p.name === client.plan)?.usage ?? 1) : 1;
+  if (usage !== 1) lines.push(`    usage: ${significant(usage, 3)}   # the plan's, for the types without an own rate; own rates below are ÷ usage`);
+  lines.push('    overrides:');
   for (const type of fit.requestTypes) {
     if (!(type.name in client.rates)) continue;
     const entity = type.credibility.entities[index];
+    const perMonth = usage > 0 ? client.rates[type.name] / Number(significant(usage, 3)) : client.rates[type.name];
     lines.push(
       `      # own ${significant(entity.mean, 3)}/month over ${plural(entity.months, 'month')}, Z = ${significant(entity.factor, 3)}, collective ${significant(
         type.credibility.collectiveMean,
         3,
-      )}`,
-      `      ${type.name}: { frequency: { per_month: ${significant(client.rates[type.name])} } }`,
+      )}: estimate ${significant(client.rates[type.name], 3)}`,
+      `      ${type.name}: { frequency: { per_month: ${significant(perMonth)} } }`,
     );
   }
   return lines;
@@ -168,7 +174,7 @@ function clientsYaml(fit: CalibrationFit): string[] {
       `# Clients differ by more than chance in ${credible.join(', ')} (Bühlmann–Straub between-client variance,`,
       `# ${CREDIBILITY_TEST_LEVEL * 100}% test), so each client of the history is named with its credibility rate for those:`,
       '# Z·(its own monthly mean) + (1 − Z)·(the collective mean), Z = months/(months + σ²/τ²). Other types',
-      '# take the portfolio rate above. A new client is priced like the segment below.',
+      "# take the portfolio rate above (times the plan's usage). A new client is priced like the segment below.",
     );
   } else if (fit.requestTypes.length > 0) {
     const short = fit.window.months < MIN_CREDIBILITY_MONTHS && fit.requestTypes.some((t) => t.credibility.significant);

@@ -38,7 +38,7 @@ export function verdictOf(p: { actualToExpected: number; z: number; coverage90: 
   if (shortBy > 2 * Math.sqrt((0.9 * 0.1) / p.clientWindows)) {
     return {
       kind: 'too narrow',
-      text: `too narrow: ${percent(1 - p.coverage90)} of the actuals fall outside the scenario's central 90% intervals (10% should): clients vary more than it says; add dispersion or heterogeneity (calibrate fits both)`,
+      text: `too narrow: ${percent(1 - p.coverage90)} of the actuals fall outside the scenario's central 90% intervals (10% should): clients vary more than it says: add dispersion or heterogeneity, or give the clients that differ their own rates`,
     };
   }
   const few = p.clientWindows < 30 ? ` (with ${p.clientWindows} client-terms the test only finds large errors)` : '';
