@@ -51,8 +51,3 @@ export function historyWindows(tickets: readonly Ticket[], termMonths: number): 
     spanMonths,
   };
 }
-
-/** The window a month falls in, or undefined (before the first, or in the dropped months). */
-export function windowOf(windows: readonly BacktestWindow[], monthIndex: number): BacktestWindow | undefined {
-  return windows.find((w) => monthIndex >= w.firstMonth && monthIndex <= w.lastMonth);
-}
