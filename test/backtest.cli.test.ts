@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fairfee, tempDir, writeScenario } from './helpers/cli.js';
+import { fairfee, fairfeeBuilt, tempDir, writeScenario } from './helpers/cli.js';
 import { baseDocument } from './helpers/scenario.js';
 
 /*
@@ -104,6 +104,14 @@ describe('fairfee backtest', () => {
       9,
     );
     expect(['calibrated', 'too optimistic', 'too pessimistic', 'too narrow']).toContain(p.verdict);
+  });
+
+  it('gives the same document on worker threads (the built command) as on this thread', async () => {
+    const args = ['backtest', 'scenarios/calibrated-example.yaml', EXAMPLE, '--trials', '3000', '--seed', '9', '--json'];
+    const here = await fairfee([...args, '--workers', '1']);
+    const threads = fairfeeBuilt([...args, '--workers', '2']);
+    expect(threads.status, threads.stderr).toBe(0);
+    expect(threads.stdout).toBe(here.stdout);
   });
 
   it('--csv writes one row per client and window, in both dialects', async () => {
