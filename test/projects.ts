@@ -21,6 +21,7 @@ export const STAT_TESTS = [
   'test/contract-forms.test.ts',
   'test/availability.simulate.test.ts',
   'test/calibrate.fit.test.ts',
+  'test/backtest.stat.test.ts',
 ];
 
 /**
@@ -31,6 +32,7 @@ export const CLI_TESTS = [
   'test/cli-*.test.ts',
   'test/calibrate.cli.test.ts',
   'test/calibrate.hostile.test.ts',
+  'test/backtest.cli.test.ts',
   'test/properties.test.ts',
   'test/engine-workers.test.ts',
   'test/golden-headline.test.ts',

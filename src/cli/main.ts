@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { InputError } from '../scenario/scenarioError.js';
 import { availabilityCommand } from './commands/availability.js';
+import { backtestCommand } from './commands/backtest.js';
 import { breakevenCommand } from './commands/breakeven.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
@@ -26,6 +27,7 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(availabilityCommand(io))
     .command(validateCommand(io))
     .command(calibrateCommand(io))
+    .command(backtestCommand(io))
     .demandCommand(1, 'Name a command; `fairfee run` simulates the bundled example.')
     .recommendCommands()
     .strict()

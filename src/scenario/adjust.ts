@@ -23,12 +23,14 @@ const PLAN_INPUTS: ReadonlySet<AdjustableInput> = new Set(['overage_rate', 'incl
  * One change to a scenario, as plain data so it can travel to worker threads:
  * multiply an input by `factor` (for one request type, or all when `requestType` is absent; a
  * plan's input for the plan `plan`, or every plan that has it), drop the shared shocks (common
- * factor and shock events), or one segment alone on a plan (`fairfee forms`).
+ * factor and shock events), one segment alone on a plan (`fairfee forms`), or one client of
+ * segment `segment` alone (the backtest's predictive distribution of one client).
  */
 export type ScenarioAdjustment =
   | { kind: 'scale'; input: AdjustableInput; factor: number; requestType?: string; plan?: string }
   | { kind: 'without-shared-shocks' }
-  | { kind: 'segment-alone'; segment: number; plan: Plan };
+  | { kind: 'segment-alone'; segment: number; plan: Plan }
+  | { kind: 'client-alone'; segment: number };
 
 /**
  * One client segment as a portfolio of its own on `plan` (MODEL.md, "Which form for whom"):
@@ -89,6 +91,11 @@ export function adjustScenario(scenario: Scenario, adjustments: readonly Scenari
     }
     if (adjustment.kind === 'segment-alone') {
       result = segmentAlone(result, adjustment.segment, adjustment.plan);
+      continue;
+    }
+    if (adjustment.kind === 'client-alone') {
+      // Plans stay as they are, so plan p's columns are still plan p's: this client's when p is its plan.
+      result = { ...result, clients: [{ ...result.clients[adjustment.segment], count: 1 }] };
       continue;
     }
     const { input, factor, requestType } = adjustment;
