@@ -19,8 +19,12 @@ import type { UptimeChain } from './uptime/model.js';
  *   clusters, and the clusters of all months are drawn together by thinning one Poisson count
  *   for the term (simulateMonthlyNegativeBinomial), so the work follows the requests, not the
  *   months.
+ * - UrnNegativeBinomial: alike bursty months that must be kept (a capped plan or a bundle, a flat
+ *   season, no common factor): the term's count as TermNegativeBinomial, then the months of its
+ *   requests by a Pólya urn, which given the total is exactly the Dirichlet-multinomial split of
+ *   H independent negative binomial months (simulateUrnNegativeBinomial): one draw per request.
  */
-export const CountKind = { TermPoisson: 0, TermNegativeBinomial: 1, MonthlyNegativeBinomial: 2 } as const;
+export const CountKind = { TermPoisson: 0, TermNegativeBinomial: 1, MonthlyNegativeBinomial: 2, UrnNegativeBinomial: 3 } as const;
 export type CountKind = (typeof CountKind)[keyof typeof CountKind];
 
 /** One request type of one segment, with everything the hot loop needs as plain numbers. */
@@ -47,10 +51,12 @@ export interface HotType {
   readonly seasonAlias: Int32Array;
   /** Index of the season in HotPortfolio.seasons, −1 when flat. */
   readonly seasonSlot: number;
-  /** Gamma(H·k) for TermNegativeBinomial. */
+  /** Gamma(H·k) for TermNegativeBinomial and UrnNegativeBinomial. */
   readonly countGamma: GammaSetup | null;
   /** 1/k for MonthlyNegativeBinomial (0 otherwise). */
   readonly inverseDispersion: number;
+  /** The negative binomial dispersion k (0 for Poisson): an urn month's own weight (UrnNegativeBinomial). */
+  readonly dispersion: number;
   /**
    * The term's expected count when it is the same every trial (no heterogeneity, no common
    * factor, Poisson) and small enough for inversion, with e^−mean computed once; else −1.
@@ -157,6 +163,9 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
   if (type.dispersion > 0 && !byMonth && !type.monthlyWeights) {
     countKind = CountKind.TermNegativeBinomial;
     countGamma = gammaSetup(H * type.dispersion);
+  } else if (type.dispersion > 0 && byMonth && type.flatSeason && !common) {
+    countKind = CountKind.UrnNegativeBinomial;
+    countGamma = gammaSetup(H * type.dispersion);
   } else if (type.dispersion > 0) {
     countKind = CountKind.MonthlyNegativeBinomial;
   }
@@ -182,6 +191,7 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     seasonSlot,
     countGamma,
     inverseDispersion: countKind === CountKind.MonthlyNegativeBinomial ? 1 / type.dispersion : 0,
+    dispersion: type.dispersion,
     fixedTermMean: fixedMean ? termMean : -1,
     expMinusFixedTermMean: fixedMean ? fastExp(-termMean) : 0,
     effort: type.effort.sampler,

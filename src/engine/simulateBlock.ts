@@ -11,7 +11,7 @@ import type { CompiledPortfolio } from './compile.js';
 import { FormKind } from './contract/formKind.js';
 import { settleClient } from './contract/settle.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
-import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
+import { sampleHours, sampleHoursByMonth, sampleHoursByUrn } from './sampleHours.js';
 import { simulateMonth } from './uptime/simulateMonth.js';
 
 /** Makes the generator of the stream at a position: injected, so the engine stays pure. */
@@ -198,6 +198,7 @@ function addBilled(state: BlockState, type: HotType, t: number): void {
 /** One request type of the current client over all trials of the block (see CountKind). */
 function simulateType(state: BlockState, type: HotType, stream: TycheStream): void {
   if (type.countKind === CountKind.TermNegativeBinomial) simulateTermNegativeBinomial(state, type, stream);
+  else if (type.countKind === CountKind.UrnNegativeBinomial) simulateUrnNegativeBinomial(state, type, stream);
   else if (type.countKind === CountKind.MonthlyNegativeBinomial) simulateMonthlyNegativeBinomial(state, type, stream);
   else if (type.fixedTermMean >= 0 && !type.byMonth) simulateFixedPoisson(state, type, stream);
   else simulateTermPoisson(state, type, stream);
@@ -211,6 +212,28 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
     sampleHours(stream, type, count, state.scratch);
+    if (type.billed) addBilled(state, type, t);
+    record(state, type, t, state.scratch.hours[0], count);
+  }
+}
+
+/**
+ * Alike bursty months that must be kept: H independent negative binomial months (mean μ,
+ * dispersion k) are Poisson months with independent Gamma(k) rates, so their total is one
+ * Poisson–Gamma(H·k) count, and given the total the months follow the Dirichlet-multinomial
+ * split with parameters (k, …, k): a Pólya urn, each request in a month of its own with weight
+ * H·k, or with the month of one of the i earlier requests (sampleHoursByUrn).
+ * Draws, per trial: the Gamma and the count (as TermNegativeBinomial); then sampleHoursByUrn's.
+ */
+function simulateUrnNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
+  const { length, intensity } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
+  const H = state.portfolio.termMonths;
+  const g = type.countGamma!;
+  const termRate = type.ratePerMonth * H;
+  for (let t = 0; t < length; t++) {
+    const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
+    sampleHoursByUrn(stream, type, count, H, months, t * H, state.scratch);
     if (type.billed) addBilled(state, type, t);
     record(state, type, t, state.scratch.hours[0], count);
   }
