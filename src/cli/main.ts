@@ -5,6 +5,7 @@ import { breakevenCommand } from './commands/breakeven.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
@@ -22,6 +23,7 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(compareCommand(io))
     .command(sensitivityCommand(io))
     .command(availabilityCommand(io))
+    .command(reportCommand(io))
     .command(validateCommand(io))
     .command(calibrateCommand(io))
     .demandCommand(1, 'Name a command; `fairfee run` simulates the bundled example.')
@@ -47,6 +49,8 @@ const TAKES: Record<string, string> = {
   csv: 'a file name, or - for stdout',
   'trials-csv': 'a file name, or - for stdout',
   'plan-csv': 'a file name, or - for stdout',
+  html: 'a file name, or - for stdout',
+  xlsx: 'a file name',
   out: 'a file name, or - for stdout',
 };
 

@@ -21,8 +21,12 @@ import { formatPrecision } from '../../report/precisionText.js';
 import { withoutSharedShocks } from '../../analysis/sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
+import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { breakevenHtml } from '../../report/html/pages.js';
+import { histogram } from '../../analysis/histogram.js';
+import { ratio } from '../../analysis/moments.js';
 
-type Args = SimulationArgs & PrecisionArgs & { scenario: string; confidence?: number[]; 'shared-shocks': boolean };
+type Args = SimulationArgs & PrecisionArgs & ReportArgs & { scenario: string; confidence?: number[]; 'shared-shocks': boolean };
 
 /** The command's options, as data. */
 const breakevenOptions = {
@@ -34,6 +38,7 @@ const breakevenOptions = {
     describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99',
   }),
   ...sharedShocksOption,
+  ...reportOptions,
 };
 
 /**
@@ -43,6 +48,7 @@ const breakevenOptions = {
  */
 export function checkBreakevenArgs(args: Partial<Args>): true {
   checkGivenOnce(args, breakevenOptions);
+  checkReportArgs(args);
   return checkPrecisionArgs(args);
 }
 
@@ -58,7 +64,7 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
         .check((argv) => checkBreakevenArgs(argv as Partial<Args>))
         .example('$0 breakeven scenarios/webagency.yaml --confidence 0.9 0.95 0.99', 'fees at three levels') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'] }, [args.scenario], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html }, [args.scenario], args.json);
       const prepared = await prepareRun(args.scenario, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
@@ -68,7 +74,12 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
       const dialect = args['csv-dialect'];
       await writeCommandOutputs(
         outputs,
-        { '--csv': () => tableCsv(breakevenCsv(report), dialect), '--trials-csv': () => trialsCsv(run.scenario, columns, dialect) },
+        {
+          '--csv': () => tableCsv(breakevenCsv(report), dialect),
+          '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
+          // The page's histogram of the per-term fee, as `run` draws it; the terminal text has none.
+          '--html': () => breakevenHtml(report, histogram(ratio(columns.netCost, columns.feeWeight)), pageMeta(args, report)),
+        },
         io,
       );
       if (args.json)

@@ -23,9 +23,13 @@ import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output
 import { formatPrecision } from '../../report/precisionText.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
+import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { compareHtml } from '../../report/html/pages.js';
+import { currentPrices } from '../../analysis/feeTable.js';
 
 type Args = SimulationArgs &
-  PrecisionArgs & {
+  PrecisionArgs &
+  ReportArgs & {
     scenario: string;
     fees?: number[];
     from?: number;
@@ -118,6 +122,7 @@ const compareOptions = {
   step: numberOption('step', { describe: 'Fee grid step' }),
   'plan-fee': { type: 'array', string: true, describe: 'A price per plan, e.g. --plan-fee basic=95 plus=140 (others: their monthly_fee)' },
   'plan-csv': { type: 'string', nargs: 1, describe: 'Write the per-plan price list table as CSV to this file (- for stdout)' },
+  ...reportOptions,
 } as const;
 
 /**
@@ -131,6 +136,7 @@ export function checkCompareArgs(args: Partial<Args>): true {
   const planFees = args['plan-fee'];
   if (planFees !== undefined && planFees.length === 0) throw new UsageError('--plan-fee needs at least one PLAN=FEE, e.g. --plan-fee basic=95 plus=140');
   for (const item of planFees ?? []) parsePlanFee(item);
+  checkReportArgs(args);
   if (args['plan-csv'] !== undefined && args['plan-csv'] === '') throw new UsageError('--plan-csv needs a file name (or - for stdout)');
   return checkPrecisionArgs(args);
 }
@@ -149,7 +155,11 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
         .example('$0 compare scenarios/webagency.yaml --from 70 --to 130 --step 5 --csv fees.csv --csv-dialect excel-nl', 'a grid, for a Dutch spreadsheet')
         .example('$0 compare scenarios/webagency.yaml --plan-fee basic=95 plus=140 care=260', 'a concrete price list') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'] }, [args.scenario], args.json);
+      const outputs = await checkOutputs(
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'], '--html': args.html },
+        [args.scenario],
+        args.json,
+      );
       const prepared = await prepareRun(args.scenario, args, io);
       const prices = priceList(prepared.scenario, args['plan-fee']);
       if (args['plan-csv'] !== undefined && prices === null)
@@ -158,16 +168,18 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
       const result = compareAtFees(columns, run.scenario, { fees: requestedFees(args), confidence: run.levels[0], prices });
       const dialect = args['csv-dialect'];
       const priced = result.price_list;
+      const identity = runIdentity(run.scenario, run.trials, run.seed);
       await writeCommandOutputs(
         outputs,
         {
           '--csv': () => tableCsv(feeRowsCsv(result.rows), dialect),
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           ...(priced ? { '--plan-csv': () => tableCsv(priceListCsv(priced), dialect) } : {}),
+          // Today's prices are marked on the curves: the scenario's own, or the --plan-fee list.
+          '--html': () => compareHtml(result, priced?.fees ?? currentPrices(run.scenario) ?? {}, pageMeta(args, identity)),
         },
         io,
       );
-      const identity = runIdentity(run.scenario, run.trials, run.seed);
       if (args.json) return printJson(io, { ...identity, ...result, ...(precision ? { precision } : {}) });
       if (outputs.onStdout) return;
       const text = compareText(identity, result, run.scenario.currency);

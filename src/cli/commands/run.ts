@@ -22,14 +22,16 @@ import { formatPrecision } from '../../report/precisionText.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
+import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { runHtml } from '../../report/html/pages.js';
 
-type Args = SimulationArgs & PrecisionArgs & { scenario?: string; confidence?: number; 'sensitivity-trials': number; 'shared-shocks': boolean };
+type Args = SimulationArgs & PrecisionArgs & ReportArgs & { scenario?: string; confidence?: number; 'sensitivity-trials': number; 'shared-shocks': boolean };
 
 /** Most terms per what-if of the "what drives the fee" section. */
 const MAX_SENSITIVITY_TRIALS = 1_000_000;
 
 /** The command's options, as data. */
-const runOptions = {
+export const runOptions = {
   ...simulationOptions,
   ...precisionOptions,
   'sensitivity-trials': numberOption('sensitivity-trials', {
@@ -38,6 +40,7 @@ const runOptions = {
     describe: 'Simulated terms per what-if run in the "what drives the fee" section (0 to skip it)',
   }),
   ...sharedShocksOption,
+  ...reportOptions,
 };
 
 /**
@@ -48,6 +51,7 @@ const runOptions = {
 export function checkRunArgs(args: Partial<Args>): true {
   checkGivenOnce(args, runOptions);
   checkPrecisionArgs(args);
+  checkReportArgs(args);
   const trials = args['sensitivity-trials'];
   if (trials !== undefined && !(Number.isInteger(trials) && trials >= 0 && trials <= MAX_SENSITIVITY_TRIALS)) {
     throw new UsageError(`--sensitivity-trials must be a whole number from 0 to ${MAX_SENSITIVITY_TRIALS.toLocaleString('en-US')} (got ${shown(trials)})`);
@@ -70,7 +74,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         .example('$0 run my-agency.yaml --precision 0.5%', 'as many trials as ±0.5% needs') as unknown as Argv<Args>,
     handler: async (args) => {
       const file = args.scenario ?? DEFAULT_SCENARIO;
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'] }, [file], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html }, [file], args.json);
       const prepared = await prepareRun(file, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const result = await studyRun(simulatorOf(run, args, io), columns, run.trials, {
@@ -83,7 +87,11 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       const dialect = args['csv-dialect'];
       await writeCommandOutputs(
         outputs,
-        { '--csv': () => tableCsv(breakevenCsv(result.report), dialect), '--trials-csv': () => trialsCsv(run.scenario, columns, dialect) },
+        {
+          '--csv': () => tableCsv(breakevenCsv(result.report), dialect),
+          '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
+          '--html': () => runHtml(result, pageMeta(args, result.report)),
+        },
         io,
       );
       if (args.json) return printJson(io, { ...runJson(result), ...(precision ? { precision } : {}) });
