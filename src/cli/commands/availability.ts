@@ -12,6 +12,7 @@ import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output
 import { prepareRun } from '../simulation.js';
 import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { availabilityHtml } from '../../report/html/pages.js';
+import { availabilityWorkbook } from '../../report/xlsx/workbooks.js';
 
 type Args = SimulationArgs &
   ReportArgs & {
@@ -135,7 +136,7 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         return;
       }
       const file = args.scenario!;
-      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html }, [file], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html, '--xlsx': args.xlsx }, [file], args.json);
       const run = await prepareRun(file, args, io);
       const spec = run.scenario.availability;
       if (!spec)
@@ -155,6 +156,7 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         {
           '--csv': () => tableCsv(availabilityCsv(analysis), args['csv-dialect']),
           '--html': () => availabilityHtml({ analysis, credits: spec.credits }, pageMeta(args, identity)),
+          '--xlsx': () => availabilityWorkbook({ analysis, credits: spec.credits }, pageMeta(args, identity)),
         },
         io,
       );

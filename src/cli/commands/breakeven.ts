@@ -23,6 +23,7 @@ import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { breakevenHtml } from '../../report/html/pages.js';
+import { breakevenWorkbook } from '../../report/xlsx/workbooks.js';
 import { histogram } from '../../analysis/histogram.js';
 import { ratio } from '../../analysis/moments.js';
 
@@ -64,7 +65,11 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
         .check((argv) => checkBreakevenArgs(argv as Partial<Args>))
         .example('$0 breakeven scenarios/webagency.yaml --confidence 0.9 0.95 0.99', 'fees at three levels') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html }, [args.scenario], args.json);
+      const outputs = await checkOutputs(
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx },
+        [args.scenario],
+        args.json,
+      );
       const prepared = await prepareRun(args.scenario, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
@@ -79,6 +84,7 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           // The page's histogram of the per-term fee, as `run` draws it; the terminal text has none.
           '--html': () => breakevenHtml(report, histogram(ratio(columns.netCost, columns.feeWeight)), pageMeta(args, report)),
+          '--xlsx': () => breakevenWorkbook(report, pageMeta(args, report)),
         },
         io,
       );

@@ -25,6 +25,7 @@ import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
 import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { compareHtml } from '../../report/html/pages.js';
+import { compareWorkbook } from '../../report/xlsx/workbooks.js';
 import { currentPrices } from '../../analysis/feeTable.js';
 
 type Args = SimulationArgs &
@@ -156,7 +157,7 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
         .example('$0 compare scenarios/webagency.yaml --plan-fee basic=95 plus=140 care=260', 'a concrete price list') as unknown as Argv<Args>,
     handler: async (args) => {
       const outputs = await checkOutputs(
-        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'], '--html': args.html },
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'], '--html': args.html, '--xlsx': args.xlsx },
         [args.scenario],
         args.json,
       );
@@ -177,6 +178,7 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
           ...(priced ? { '--plan-csv': () => tableCsv(priceListCsv(priced), dialect) } : {}),
           // Today's prices are marked on the curves: the scenario's own, or the --plan-fee list.
           '--html': () => compareHtml(result, priced?.fees ?? currentPrices(run.scenario) ?? {}, pageMeta(args, identity)),
+          '--xlsx': () => compareWorkbook(result, pageMeta(args, identity)),
         },
         io,
       );

@@ -2,6 +2,10 @@ import type { Argv, CommandModule } from 'yargs';
 import { analyzeAvailability } from '../../analysis/availability/analysis.js';
 import { studyRun } from '../../analysis/runStudy.js';
 import { reportHtml } from '../../report/html/pages.js';
+import { runWorkbook } from '../../report/xlsx/workbooks.js';
+import { breakevenCsv } from '../../report/breakevenCsv.js';
+import { tableCsv } from '../../report/csv.js';
+import { trialsCsv } from '../../report/trialsCsv.js';
 import { UsageError } from '../errors.js';
 import { checkOutputs, writeCommandOutputs, type Io } from '../output.js';
 import type { PrecisionArgs, SimulationArgs } from '../options.js';
@@ -37,7 +41,11 @@ export function reportCommand(io: Io): CommandModule<object, Args> {
         .example('$0 report scenarios/webagency.yaml --html report.html', 'the page, to open in a browser or print')
         .example('$0 report scenarios/webagency.yaml --html rapport.html --lang nl', 'in Dutch') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html }, [args.scenario], false);
+      const outputs = await checkOutputs(
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx },
+        [args.scenario],
+        false,
+      );
       const prepared = await prepareRun(args.scenario, args, io);
       const { run, columns } = await mainSimulation(prepared, args, io);
       const result = await studyRun(simulatorOf(run, args, io), columns, run.trials, {
@@ -55,7 +63,18 @@ export function reportCommand(io: Io): CommandModule<object, Args> {
             credits: spec.credits,
           }
         : null;
-      await writeCommandOutputs(outputs, { '--html': () => reportHtml(result, availability, pageMeta(args, result.report)) }, io);
+      const meta = pageMeta(args, result.report);
+      const dialect = args['csv-dialect'];
+      await writeCommandOutputs(
+        outputs,
+        {
+          '--csv': () => tableCsv(breakevenCsv(result.report), dialect),
+          '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
+          '--html': () => reportHtml(result, availability, meta),
+          '--xlsx': () => runWorkbook(result, availability, meta),
+        },
+        io,
+      );
     },
   };
 }

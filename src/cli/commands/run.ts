@@ -24,6 +24,7 @@ import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { runHtml } from '../../report/html/pages.js';
+import { runWorkbook } from '../../report/xlsx/workbooks.js';
 
 type Args = SimulationArgs & PrecisionArgs & ReportArgs & { scenario?: string; confidence?: number; 'sensitivity-trials': number; 'shared-shocks': boolean };
 
@@ -74,7 +75,11 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         .example('$0 run my-agency.yaml --precision 0.5%', 'as many trials as ±0.5% needs') as unknown as Argv<Args>,
     handler: async (args) => {
       const file = args.scenario ?? DEFAULT_SCENARIO;
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html }, [file], args.json);
+      const outputs = await checkOutputs(
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx },
+        [file],
+        args.json,
+      );
       const prepared = await prepareRun(file, args, io);
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const result = await studyRun(simulatorOf(run, args, io), columns, run.trials, {
@@ -91,6 +96,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
           '--csv': () => tableCsv(breakevenCsv(result.report), dialect),
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           '--html': () => runHtml(result, pageMeta(args, result.report)),
+          '--xlsx': () => runWorkbook(result, null, pageMeta(args, result.report)),
         },
         io,
       );

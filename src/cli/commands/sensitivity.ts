@@ -10,6 +10,7 @@ import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { sensitivityHtml } from '../../report/html/pages.js';
+import { sensitivityWorkbook } from '../../report/xlsx/workbooks.js';
 
 type Args = SimulationArgs & ReportArgs & { scenario: string; change: number; confidence?: number };
 
@@ -54,7 +55,7 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
         .check((argv) => checkSensitivityArgs(argv as Partial<Args>))
         .example('$0 sensitivity scenarios/webagency.yaml', 'the tornado at ±20%') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html }, [args.scenario], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html, '--xlsx': args.xlsx }, [args.scenario], args.json);
       const run = await prepareRun(args.scenario, args, io);
       const trials = args.trials ?? Math.min(run.trials, SENSITIVITY_TRIALS);
       const confidence = run.levels[0];
@@ -62,7 +63,11 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
       const identity = runIdentity(run.scenario, trials, run.seed);
       await writeCommandOutputs(
         outputs,
-        { '--csv': () => tableCsv(sensitivityCsv(result), args['csv-dialect']), '--html': () => sensitivityHtml(result, pageMeta(args, identity)) },
+        {
+          '--csv': () => tableCsv(sensitivityCsv(result), args['csv-dialect']),
+          '--html': () => sensitivityHtml(result, pageMeta(args, identity)),
+          '--xlsx': () => sensitivityWorkbook(result, pageMeta(args, identity)),
+        },
         io,
       );
       if (args.json) return printJson(io, sensitivityJson(identity, confidence, result, run.scenario.currency));

@@ -1,14 +1,10 @@
 import type { CsvCell, CsvKind, CsvTable } from '../csv.js';
-import { COLUMN_KEYS, type ColumnKey, type Messages } from '../i18n/messages.js';
+import { columnLabel } from '../i18n/columns.js';
+import type { Messages } from '../i18n/messages.js';
 import type { NumberStyle } from '../i18n/numbers.js';
 import { uptimeText } from '../charts/availabilityChart.js';
 import type { HtmlContext } from './page.js';
 import { htmlTable, num, txt, type HtmlCell } from './table.js';
-
-/** A CSV column's name in the reader's language (the CSV header itself never changes). */
-export function columnLabel(name: string, m: Messages): string {
-  return (COLUMN_KEYS as readonly string[]).includes(name) ? m.columns[name as ColumnKey] : name;
-}
 
 /** A number as a cell of its column's kind: money and hours to two decimals, shares as percentages, uptime with the digits that matter. */
 export function kindText(value: number, kind: CsvKind, numbers: NumberStyle, ctx: HtmlContext): string {
