@@ -21,7 +21,8 @@ import { formatPrecision } from '../../report/precisionText.js';
 import { withoutSharedShocks } from '../../analysis/sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { breakevenHtml } from '../../report/html/pages.js';
 import { breakevenWorkbook } from '../../report/xlsx/workbooks.js';
 import { histogram } from '../../analysis/histogram.js';
@@ -91,7 +92,7 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
       if (args.json)
         return printJson(io, { ...breakevenJson(report), ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
       if (outputs.onStdout) return;
-      const text = breakevenText(report, shocks);
+      const text = breakevenText(report, shocks, textStyle(langOf(args)));
       io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
     },
   };

@@ -23,7 +23,8 @@ import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output
 import { formatPrecision } from '../../report/precisionText.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { compareHtml } from '../../report/html/pages.js';
 import { compareWorkbook } from '../../report/xlsx/workbooks.js';
 import { currentPrices } from '../../analysis/feeTable.js';
@@ -184,7 +185,9 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
       );
       if (args.json) return printJson(io, { ...identity, ...result, ...(precision ? { precision } : {}) });
       if (outputs.onStdout) return;
-      const text = compareText(identity, result, run.scenario.currency);
+      // Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
+      const color = io.stdout.isTTY === true && !process.env.NO_COLOR;
+      const text = compareText(identity, result, run.scenario.currency, textStyle(langOf(args)), color);
       io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
     },
   };

@@ -22,7 +22,8 @@ import { formatPrecision } from '../../report/precisionText.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { runHtml } from '../../report/html/pages.js';
 import { runWorkbook } from '../../report/xlsx/workbooks.js';
 
@@ -101,7 +102,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         io,
       );
       if (args.json) return printJson(io, { ...runJson(result), ...(precision ? { precision } : {}) });
-      if (!outputs.onStdout) io.stdout.write(`${runText(result, precision ? formatPrecision(precision) : null)}\n`);
+      if (!outputs.onStdout) io.stdout.write(`${runText(result, precision ? formatPrecision(precision) : null, textStyle(langOf(args)))}\n`);
     },
   };
 }

@@ -8,7 +8,8 @@ import { UsageError } from '../errors.js';
 import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, shown, simulationOptions, type SimulationArgs } from '../options.js';
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 import { sensitivityHtml } from '../../report/html/pages.js';
 import { sensitivityWorkbook } from '../../report/xlsx/workbooks.js';
 
@@ -72,7 +73,7 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
       );
       if (args.json) return printJson(io, sensitivityJson(identity, confidence, result, run.scenario.currency));
       if (outputs.onStdout) return;
-      io.stdout.write(`${sensitivityText(identity, result, run.scenario.currency)}\n`);
+      io.stdout.write(`${sensitivityText(identity, result, run.scenario.currency, textStyle(langOf(args)))}\n`);
     },
   };
 }

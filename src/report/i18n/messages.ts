@@ -55,8 +55,59 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 /** The tornado's inputs, by their key in the sensitivity result. */
 export type InputKey = 'frequency' | 'effort' | 'overrun_probability' | 'overrun_factor' | 'heterogeneity' | 'cost_per_hour';
 
+/** The terminal text's words (report/*Text.ts); numbers come in formatted. */
+export interface TerminalMessages {
+  readonly header: (a: { scenario: string; clients: string; term: number; trials: string; seed: string }) => string;
+  readonly atLevel: (level: string) => string;
+  readonly riskLoadingFairZero: string;
+  readonly riskLoadingCovered: string;
+  readonly breakevenAt: (level: string) => string;
+  readonly perClientMonthInterval: (a: { fee: string; interval: string }) => string;
+  readonly fairFee: string;
+  readonly riskLoading: string;
+  readonly poolingBenefit: string;
+  readonly poolingValue: (fee: string) => string;
+  readonly hoursWorked: string;
+  readonly netCost: string;
+  readonly mean: string;
+  readonly planHeaders: readonly [string, string, string, string, string, string, string, string, string];
+  readonly noClients: string;
+  readonly planLegend: readonly string[];
+  readonly plansTitle: string;
+  readonly recurring: (a: { at: string; mrr: string; arr: string; share: string }) => string;
+  readonly recurringAtMonthlyFee: string;
+  readonly recurringAtBreakeven: string;
+  readonly currentPricesTitle: string;
+  readonly feeTableTitle: (currency: string) => string;
+  readonly histogramTitle: string;
+  readonly histogramMarker: (fee: string) => string;
+  readonly feeTableHeaders: (var_: string) => readonly [string, string, string, string, string, string, string, string, string];
+  readonly feeTableLegend: readonly string[];
+  readonly compareHeadline: (a: { currency: string; level: string; fee: string; interval: string }) => string;
+  readonly lossPrecision: (a: { points: string; trials: string }) => string;
+  readonly priceList: (list: string) => string;
+  readonly priceListHeaders: readonly [string, string, string, string, string, string, string, string, string];
+  readonly portfolioAtPrices: (a: { loss: string; profit: string; error: string; p05: string }) => string;
+  readonly premiumLegend: string;
+  readonly tornadoTitle: (a: { change: string; trials: string; base: string }) => string;
+  readonly tornadoHeaders: (change: string) => readonly [string, string, string, string, string];
+  readonly sharesHeaders: readonly [string, string];
+  readonly sharedShocksTitle: (a: { level: string; onFirst: string }) => string;
+  readonly sharedShocksOnFirst: (trials: string) => string;
+  readonly sharedShocksWith: (fee: string) => string;
+  readonly sharedShocksWithout: (a: { fee: string; interval: string }) => string;
+  readonly sharedShocksCost: (a: { cost: string; pooling: string }) => string;
+  readonly sharedShocksWithinError: (error: string) => string;
+  readonly sharedShocksDamp: string;
+  readonly feeCurveTitle: (currency: string) => string;
+  readonly feeCurveLoss: string;
+  readonly feeCurveProfit: (currency: string) => string;
+  readonly feeCurveAxis: (a: { from: string; to: string }) => string;
+}
+
 /** Every word of one language. */
 export interface Messages {
+  readonly terminal: TerminalMessages;
   /** The `lang` attribute of the page. */
   readonly htmlLang: string;
   readonly page: {

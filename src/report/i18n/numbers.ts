@@ -31,8 +31,12 @@ function style(lang: Lang): NumberStyle {
   return {
     lang,
     number,
-    money: (value, currency, decimals = 2) => (currency ? `${symbol(currency)}${NBSP}${number(value, decimals)}` : number(value, decimals)),
-    percent: (value, decimals = 1) => (Number.isFinite(value) ? `${number(value * 100, decimals)}%` : notAvailable),
+    // English keeps report/format.ts's spellings exactly (a plain space, toFixed percentages), so
+    // English text reads as it always has; Dutch binds the euro sign to its amount.
+    money: (value, currency, decimals = 2) =>
+      currency ? `${symbol(currency)}${lang === 'nl' ? NBSP : ' '}${number(value, decimals)}` : number(value, decimals),
+    percent: (value, decimals = 1) =>
+      Number.isFinite(value) ? `${lang === 'nl' ? (value * 100).toFixed(decimals).replace('.', ',') : (value * 100).toFixed(decimals)}%` : notAvailable,
     interval: ([low, high], decimals = 2) => `${number(low, decimals)} – ${number(high, decimals)}`,
     d3:
       lang === 'nl'
