@@ -29,7 +29,11 @@ export function feeCurveText(rows: readonly FeeRow[], currency: string, color: b
   const loss = series(sorted.map((r) => 100 * r.loss_probability));
   const profit = series(sorted.map((r) => r.expected_profit));
   const plot = (values: number[], colour: string, format: (x: number) => string, bounds: { min?: number; max?: number }) =>
-    asciichart.plot(values, { height: 8, ...bounds, colors: color ? [colour] : undefined, format: (x) => format(x).padStart(10) });
+    asciichart
+      .plot(values, { height: 8, ...bounds, colors: color ? [colour] : undefined, format: (x) => format(x).padStart(10) })
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
   return [
     t.feeCurveTitle(currency),
     t.feeCurveLoss,
