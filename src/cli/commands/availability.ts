@@ -10,9 +10,8 @@ import { UsageError } from '../errors.js';
 import { checkGivenOnce, checkSimulationArgs, numberOption, shown, simulationOptions, type SimulationArgs } from '../options.js';
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun } from '../simulation.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
 import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
-import { availabilityHtml } from '../../report/html/pages.js';
-import { availabilityWorkbook } from '../../report/xlsx/workbooks.js';
 
 type Args = SimulationArgs &
   ReportArgs & {
@@ -155,8 +154,8 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         outputs,
         {
           '--csv': () => tableCsv(availabilityCsv(analysis), args['csv-dialect']),
-          '--html': () => availabilityHtml({ analysis, credits: spec.credits }, pageMeta(args, identity)),
-          '--xlsx': () => availabilityWorkbook({ analysis, credits: spec.credits }, pageMeta(args, identity)),
+          '--html': async () => (await htmlPages()).availabilityHtml({ analysis, credits: spec.credits }, pageMeta(args, identity)),
+          '--xlsx': async () => (await workbooks()).availabilityWorkbook({ analysis, credits: spec.credits }, pageMeta(args, identity)),
         },
         io,
       );

@@ -22,9 +22,8 @@ import { withoutSharedShocks } from '../../analysis/sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { textStyle } from '../../report/i18n/textStyle.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
 import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
-import { breakevenHtml } from '../../report/html/pages.js';
-import { breakevenWorkbook } from '../../report/xlsx/workbooks.js';
 import { histogram } from '../../analysis/histogram.js';
 import { ratio } from '../../analysis/moments.js';
 
@@ -84,8 +83,8 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
           '--csv': () => tableCsv(breakevenCsv(report), dialect),
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           // The page's histogram of the per-term fee, as `run` draws it; the terminal text has none.
-          '--html': () => breakevenHtml(report, histogram(ratio(columns.netCost, columns.feeWeight)), pageMeta(args, report)),
-          '--xlsx': () => breakevenWorkbook(report, pageMeta(args, report)),
+          '--html': async () => (await htmlPages()).breakevenHtml(report, histogram(ratio(columns.netCost, columns.feeWeight)), pageMeta(args, report)),
+          '--xlsx': async () => (await workbooks()).breakevenWorkbook(report, pageMeta(args, report)),
         },
         io,
       );

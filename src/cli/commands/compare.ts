@@ -24,9 +24,8 @@ import { formatPrecision } from '../../report/precisionText.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
 import { textStyle } from '../../report/i18n/textStyle.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
 import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
-import { compareHtml } from '../../report/html/pages.js';
-import { compareWorkbook } from '../../report/xlsx/workbooks.js';
 import { currentPrices } from '../../analysis/feeTable.js';
 
 type Args = SimulationArgs &
@@ -178,8 +177,8 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           ...(priced ? { '--plan-csv': () => tableCsv(priceListCsv(priced), dialect) } : {}),
           // Today's prices are marked on the curves: the scenario's own, or the --plan-fee list.
-          '--html': () => compareHtml(result, priced?.fees ?? currentPrices(run.scenario) ?? {}, pageMeta(args, identity)),
-          '--xlsx': () => compareWorkbook(result, pageMeta(args, identity)),
+          '--html': async () => (await htmlPages()).compareHtml(result, priced?.fees ?? currentPrices(run.scenario) ?? {}, pageMeta(args, identity)),
+          '--xlsx': async () => (await workbooks()).compareWorkbook(result, pageMeta(args, identity)),
         },
         io,
       );

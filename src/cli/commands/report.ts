@@ -1,14 +1,13 @@
 import type { Argv, CommandModule } from 'yargs';
 import { analyzeAvailability } from '../../analysis/availability/analysis.js';
 import { studyRun } from '../../analysis/runStudy.js';
-import { reportHtml } from '../../report/html/pages.js';
-import { runWorkbook } from '../../report/xlsx/workbooks.js';
 import { breakevenCsv } from '../../report/breakevenCsv.js';
 import { tableCsv } from '../../report/csv.js';
 import { trialsCsv } from '../../report/trialsCsv.js';
 import { UsageError } from '../errors.js';
 import { checkOutputs, writeCommandOutputs, type Io } from '../output.js';
 import type { PrecisionArgs, SimulationArgs } from '../options.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
 import { pageMeta, type ReportArgs } from '../reportOutputs.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
@@ -70,8 +69,8 @@ export function reportCommand(io: Io): CommandModule<object, Args> {
         {
           '--csv': () => tableCsv(breakevenCsv(result.report), dialect),
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
-          '--html': () => reportHtml(result, availability, meta),
-          '--xlsx': () => runWorkbook(result, availability, meta),
+          '--html': async () => (await htmlPages()).reportHtml(result, availability, meta),
+          '--xlsx': async () => (await workbooks()).runWorkbook(result, availability, meta),
         },
         io,
       );

@@ -23,9 +23,8 @@ import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { textStyle } from '../../report/i18n/textStyle.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
 import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
-import { runHtml } from '../../report/html/pages.js';
-import { runWorkbook } from '../../report/xlsx/workbooks.js';
 
 type Args = SimulationArgs & PrecisionArgs & ReportArgs & { scenario?: string; confidence?: number; 'sensitivity-trials': number; 'shared-shocks': boolean };
 
@@ -96,8 +95,8 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         {
           '--csv': () => tableCsv(breakevenCsv(result.report), dialect),
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
-          '--html': () => runHtml(result, pageMeta(args, result.report)),
-          '--xlsx': () => runWorkbook(result, null, pageMeta(args, result.report)),
+          '--html': async () => (await htmlPages()).runHtml(result, pageMeta(args, result.report)),
+          '--xlsx': async () => (await workbooks()).runWorkbook(result, null, pageMeta(args, result.report)),
         },
         io,
       );

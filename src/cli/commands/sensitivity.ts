@@ -9,9 +9,8 @@ import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, 
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { textStyle } from '../../report/i18n/textStyle.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
 import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
-import { sensitivityHtml } from '../../report/html/pages.js';
-import { sensitivityWorkbook } from '../../report/xlsx/workbooks.js';
 
 type Args = SimulationArgs & ReportArgs & { scenario: string; change: number; confidence?: number };
 
@@ -66,8 +65,8 @@ export function sensitivityCommand(io: Io): CommandModule<object, Args> {
         outputs,
         {
           '--csv': () => tableCsv(sensitivityCsv(result), args['csv-dialect']),
-          '--html': () => sensitivityHtml(result, pageMeta(args, identity)),
-          '--xlsx': () => sensitivityWorkbook(result, pageMeta(args, identity)),
+          '--html': async () => (await htmlPages()).sensitivityHtml(result, pageMeta(args, identity)),
+          '--xlsx': async () => (await workbooks()).sensitivityWorkbook(result, pageMeta(args, identity)),
         },
         io,
       );
