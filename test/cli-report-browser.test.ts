@@ -151,8 +151,8 @@ describe.runIf(RUN)('the HTML page in a browser', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await page.setViewport({ width: 1000, height: 1400 });
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-    // The top of the page, small enough for the README (docs/report.png is the run page's).
-    await page.screenshot({ path: `${SHOTS}/${name}-top.png`, clip: { x: 0, y: 0, width: 1000, height: 1250 } });
+      // The top of the page, small enough for the README (docs/report.png is the run page's).
+      await page.screenshot({ path: `${SHOTS}/${name}-top.png`, clip: { x: 0, y: 0, width: 1000, height: 1250 } });
 
       const pdf = await page.pdf({ format: 'A4', printBackground: false });
       expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');

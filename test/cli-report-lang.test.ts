@@ -73,6 +73,14 @@ describe('languages', () => {
     expect(dutch.stdout).toBe(english.stdout);
   });
 
+  it('availability --lang nl: Dutch words and decimal commas; English unchanged', async () => {
+    const dutch = await fairfee(['availability', 'scenarios/hosting-sla.yaml', ...COMMON, '--lang', 'nl']);
+    expect(dutch.status, dutch.stderr).toBe(0);
+    expect(dutch.stdout).toMatch(/beloofd 99,5% +P\(maand eronder\) \d+,\d+% ± \d+,\d+%/);
+    const english = await fairfee(['availability', 'scenarios/hosting-sla.yaml', ...COMMON]);
+    expect(english.stdout).toMatch(/promised 99\.5% +P\(month below\) \d+\.\d+% ± \d+\.\d+%/);
+  });
+
   it('LANG=nl_NL.UTF-8 without --lang gives Dutch; --lang en wins over it', async () => {
     const dutch = await withLocale('nl_NL.UTF-8', () => fairfee(['breakeven', 'scenarios/webagency.yaml', ...COMMON]));
     expect(dutch.stdout).toContain('Quitteprijs (vast) bij 95.0% zekerheid');

@@ -19,7 +19,7 @@ export function formatSensitivity(result: SensitivityResult, currency: string, s
   const tornadoTable = formatTable(
     [...t.tornadoHeaders(pct).map((header, i) => ({ header, align: i < 2 ? ('left' as const) : ('right' as const) })), { header: '', align: 'left' }],
     result.rows.map((row) => [
-      row.request_type ?? '(all)',
+      row.request_type ?? s.m.rows.all,
       inputLabel(row.input, s),
       formatNumber(row.fee_low_input),
       formatNumber(row.fee_high_input),

@@ -11,7 +11,8 @@ import { checkGivenOnce, checkSimulationArgs, numberOption, shown, simulationOpt
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun } from '../simulation.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 
 type Args = SimulationArgs &
   ReportArgs & {
@@ -161,7 +162,7 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
       );
       if (args.json) return printJson(io, scenarioAvailabilityJson(identity, analysis));
       if (outputs.onStdout) return;
-      io.stdout.write(`${scenarioAvailabilityText(identity, analysis)}\n`);
+      io.stdout.write(`${scenarioAvailabilityText(identity, analysis, textStyle(langOf(args)))}\n`);
     },
   };
 }

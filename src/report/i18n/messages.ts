@@ -103,6 +103,38 @@ export interface TerminalMessages {
   readonly feeCurveLoss: string;
   readonly feeCurveProfit: (currency: string) => string;
   readonly feeCurveAxis: (a: { from: string; to: string }) => string;
+  readonly availability: {
+    readonly outageRate: (a: { rate: string; hours: string }) => string;
+    readonly neverUp: string;
+    readonly asStated: string;
+    readonly fromOutages: string;
+    readonly heading: (a: { months: string; hours: number; seed: string }) => string;
+    readonly exact: string;
+    readonly downtimePerMonth: (hours: string) => string;
+    readonly additive: string;
+    readonly additiveNote: string;
+    readonly expectedMonth: string;
+    readonly expectedMonthNote: string;
+    readonly simulatedMonth: string;
+    readonly simulatedValue: (a: { mean: string; p05: string; p50: string; worst: string }) => string;
+    readonly promised: (level: string) => string;
+    readonly below: (value: string) => string;
+    readonly downtime: string;
+    readonly downtimeValue: (a: { mean: string; p50: string; p90: string; p95: string; p99: string }) => string;
+    readonly longest: string;
+    readonly longestValue: (a: { mean: string; p95: string }) => string;
+    readonly credits: string;
+    readonly creditsValue: (a: { expected: string; p95: string; months: string }) => string;
+    readonly suppliers: string;
+    readonly suppliersValue: (a: { cost: string; credit: string; net: string }) => string;
+    readonly atFee: (fee: string) => string;
+    readonly atFeeValue: (a: { credit: string; net: string }) => string;
+    readonly promiseAtRisk: (risk: string) => string;
+    readonly promiseValue: (a: { promise: string; low: string; high: string }) => string;
+    readonly promiseBudget: (share: string) => string;
+    readonly noSchedule: string;
+    readonly budgetValue: (promise: string) => string;
+  };
 }
 
 /** Every word of one language. */
