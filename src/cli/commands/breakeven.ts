@@ -92,7 +92,7 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
         return printJson(io, { ...breakevenJson(report), ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
       if (outputs.onStdout) return;
       const text = breakevenText(report, shocks, textStyle(langOf(args)));
-      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
+      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision, textStyle(langOf(args)))}` : text}\n`);
     },
   };
 }

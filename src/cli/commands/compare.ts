@@ -187,7 +187,7 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
       // Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
       const color = io.stdout.isTTY === true && !process.env.NO_COLOR;
       const text = compareText(identity, result, run.scenario.currency, textStyle(langOf(args)), color);
-      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
+      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision, textStyle(langOf(args)))}` : text}\n`);
     },
   };
 }

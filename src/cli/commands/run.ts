@@ -101,7 +101,8 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         io,
       );
       if (args.json) return printJson(io, { ...runJson(result), ...(precision ? { precision } : {}) });
-      if (!outputs.onStdout) io.stdout.write(`${runText(result, precision ? formatPrecision(precision) : null, textStyle(langOf(args)))}\n`);
+      if (!outputs.onStdout)
+        io.stdout.write(`${runText(result, precision ? formatPrecision(precision, textStyle(langOf(args))) : null, textStyle(langOf(args)))}\n`);
     },
   };
 }

@@ -75,6 +75,8 @@ export const en: Messages = {
     feeCurveLoss: 'P(loss), %',
     feeCurveProfit: (c) => `expected profit over the term${c ? `, ${c}` : ''}`,
     feeCurveAxis: (a) => `fee from ${a.from} (left) to ${a.to} (right)`,
+    precisionReached: (a) => `Precision: the break-even fee's 95% interval is within ${a.achieved} (asked ${a.target}) after ${a.trials} trials`,
+    precisionNotReached: (a) => `Precision NOT reached: the cap of ${a.cap} trials gives ${a.achieved}, short of the ${a.target} asked; raise --max-trials`,
     availability: {
       outageRate: (a) => `${a.rate} outages/month of ${a.hours} on average`,
       neverUp: 'never up',

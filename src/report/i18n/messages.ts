@@ -103,6 +103,8 @@ export interface TerminalMessages {
   readonly feeCurveLoss: string;
   readonly feeCurveProfit: (currency: string) => string;
   readonly feeCurveAxis: (a: { from: string; to: string }) => string;
+  readonly precisionReached: (a: { achieved: string; target: string; trials: string }) => string;
+  readonly precisionNotReached: (a: { achieved: string; target: string; cap: string }) => string;
   readonly availability: {
     readonly outageRate: (a: { rate: string; hours: string }) => string;
     readonly neverUp: string;

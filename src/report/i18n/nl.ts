@@ -85,6 +85,9 @@ export const nl: Messages = {
     feeCurveLoss: 'P(verlies), %',
     feeCurveProfit: (c) => `verwachte winst over de looptijd${c ? `, ${c}` : ''}`,
     feeCurveAxis: (a) => `prijs van ${a.from} (links) tot ${a.to} (rechts)`,
+    precisionReached: (a) => `Precisie: het 95%-interval van de quitteprijs valt binnen ${a.achieved} (gevraagd ${a.target}) na ${a.trials} trekkingen`,
+    precisionNotReached: (a) =>
+      `Precisie NIET gehaald: het maximum van ${a.cap} trekkingen geeft ${a.achieved}, minder dan de gevraagde ${a.target}; verhoog --max-trials`,
     availability: {
       outageRate: (a) => `${a.rate} storingen/maand van gemiddeld ${a.hours}`,
       neverUp: 'nooit beschikbaar',
