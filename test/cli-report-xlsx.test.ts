@@ -80,6 +80,28 @@ describe('--xlsx', () => {
     expect(Object.keys(JSON.parse(json.stdout))).toContain('breakeven_fee');
   });
 
+  it('--trials-xlsx: a row per simulated term, the numbers of --trials-csv unrounded', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'trials.xlsx');
+    const csv = join(dir, 'trials.csv');
+    const result = await fairfee(['breakeven', 'scenarios/webagency.yaml', ...COMMON.slice(0, 7), '--trials-xlsx', file, '--trials-csv', csv]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Headline', 'Simulated terms']);
+    const sheet = book.getWorksheet('Simulated terms')!;
+    expect(sheet.rowCount).toBe(1 + 1000);
+    expect(sheet.getRow(1).getCell(2).value).toBe('net cost');
+    const firstCsv = readFileSync(csv, 'utf8').split('\r\n')[1].split(',');
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(sheet.getRow(2).getCell(2).value).toBeCloseTo(Number(firstCsv[1]), 6);
+  });
+
+  it('--trials-xlsx refuses a run larger than a workbook takes, before simulating', async () => {
+    const result = await fairfee(['run', 'scenarios/webagency.yaml', '--trials', '300000', '--trials-xlsx', join(tempDir(), 't.xlsx')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--trials-xlsx writes at most 200,000 simulated terms');
+  });
+
   it('refuses a workbook on stdout', async () => {
     const result = await fairfee(['run', 'scenarios/webagency.yaml', '--xlsx', '-']);
     expect(result.status).toBe(2);

@@ -5,6 +5,7 @@ import type { RunIdentity } from '../analysis/runReport.js';
 import type { PageMeta } from '../report/html/page.js';
 import { LANGS, type Lang, langOfLocale } from '../report/i18n/lang.js';
 import { UsageError } from './errors.js';
+import { MAX_TRIALS_XLSX } from '../report/xlsx/limits.js';
 
 /**
  * --html, --xlsx and --lang (docs/interface.md, "Commands"): a command that renders a page or
@@ -17,11 +18,21 @@ export const reportOptions = {
   lang: { choices: LANGS, describe: 'Language of the text, the page and the workbook: en or nl (default: from LANG, else en); JSON and CSV never change' },
 } as const satisfies Record<string, Options>;
 
+/** --trials-xlsx, for the commands whose run has per-trial columns (run, breakeven, compare, report). */
+export const trialsXlsxOption = {
+  'trials-xlsx': {
+    type: 'string',
+    nargs: 1,
+    describe: `Write one row per simulated term as an Excel workbook (at most ${MAX_TRIALS_XLSX.toLocaleString('en-US')} terms; --trials-csv for more)`,
+  },
+} as const satisfies Record<string, Options>;
+
 /** The parsed report options. */
 export interface ReportArgs {
   html?: string;
   xlsx?: string;
   lang?: Lang;
+  'trials-xlsx'?: string;
 }
 
 /** The report options' own checks: a file name each, and a workbook is bytes, which stdout (text) does not take. */
@@ -29,6 +40,8 @@ export function checkReportArgs(args: Partial<ReportArgs>): true {
   if (args.html !== undefined && args.html === '') throw new UsageError('--html needs a file name (or - for stdout)');
   if (args.xlsx !== undefined && args.xlsx === '') throw new UsageError('--xlsx needs a file name');
   if (args.xlsx === '-') throw new UsageError('--xlsx writes a binary workbook; name a file, e.g. --xlsx fees.xlsx');
+  const trials = args['trials-xlsx'];
+  if (trials === '' || trials === '-') throw new UsageError('--trials-xlsx writes a binary workbook; name a file, e.g. --trials-xlsx trials.xlsx');
   return true;
 }
 
@@ -62,4 +75,19 @@ export function reportDate(env: NodeJS.ProcessEnv = process.env): string {
 /** What a page needs besides its result. */
 export function pageMeta(args: Partial<ReportArgs>, identity: RunIdentity): PageMeta {
   return { lang: langOf(args), version: VERSION, date: reportDate(), identity };
+}
+
+/**
+ * Refuses --trials-xlsx for a run larger than a workbook takes, before simulating: the trials
+ * the run starts with, or with --precision the cap it may grow to.
+ * @throws UsageError (exit 2)
+ */
+export function checkTrialsXlsx(args: Partial<ReportArgs> & { precision?: string; 'max-trials'?: number }, trials: number, maxTrials: number): void {
+  if (args['trials-xlsx'] === undefined) return;
+  const most = args.precision === undefined ? trials : maxTrials;
+  if (most > MAX_TRIALS_XLSX) {
+    throw new UsageError(
+      `--trials-xlsx writes at most ${MAX_TRIALS_XLSX.toLocaleString('en-US')} simulated terms, and this run ${args.precision === undefined ? 'has' : 'may grow to'} ${most.toLocaleString('en-US')}; use --trials-csv, or fewer --trials${args.precision === undefined ? '' : ' or --max-trials'}`,
+    );
+  }
 }

@@ -8,6 +8,7 @@ import { trialsCsv } from '../../report/trialsCsv.js';
 import {
   checkGivenOnce,
   checkPrecisionArgs,
+  maxTrialsOf,
   numberOption,
   precisionOptions,
   scenarioPositional,
@@ -23,7 +24,7 @@ import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { textStyle } from '../../report/i18n/textStyle.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs, checkTrialsXlsx, trialsXlsxOption } from '../reportOutputs.js';
 import { histogram } from '../../analysis/histogram.js';
 import { ratio } from '../../analysis/moments.js';
 
@@ -40,6 +41,7 @@ const breakevenOptions = {
   }),
   ...sharedShocksOption,
   ...reportOptions,
+  ...trialsXlsxOption,
 };
 
 /**
@@ -66,11 +68,12 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
         .example('$0 breakeven scenarios/webagency.yaml --confidence 0.9 0.95 0.99', 'fees at three levels') as unknown as Argv<Args>,
     handler: async (args) => {
       const outputs = await checkOutputs(
-        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx },
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx, '--trials-xlsx': args['trials-xlsx'] },
         [args.scenario],
         args.json,
       );
       const prepared = await prepareRun(args.scenario, args, io);
+      checkTrialsXlsx(args, prepared.trials, maxTrialsOf(args));
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
       const shocks = args['shared-shocks']
@@ -85,6 +88,7 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
           // The page's histogram of the per-term fee, as `run` draws it; the terminal text has none.
           '--html': async () => (await htmlPages()).breakevenHtml(report, histogram(ratio(columns.netCost, columns.feeWeight)), pageMeta(args, report)),
           '--xlsx': async () => (await workbooks()).breakevenWorkbook(report, pageMeta(args, report)),
+          '--trials-xlsx': async () => (await workbooks()).trialsWorkbook(run.scenario, columns, pageMeta(args, report)),
         },
         io,
       );

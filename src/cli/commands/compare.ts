@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import {
   checkGivenOnce,
   checkPrecisionArgs,
+  maxTrialsOf,
   numberOption,
   precisionOptions,
   scenarioPositional,
@@ -25,7 +26,7 @@ import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
 import { textStyle } from '../../report/i18n/textStyle.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs, checkTrialsXlsx, trialsXlsxOption } from '../reportOutputs.js';
 import { currentPrices } from '../../analysis/feeTable.js';
 
 type Args = SimulationArgs &
@@ -124,6 +125,7 @@ const compareOptions = {
   'plan-fee': { type: 'array', string: true, describe: 'A price per plan, e.g. --plan-fee basic=95 plus=140 (others: their monthly_fee)' },
   'plan-csv': { type: 'string', nargs: 1, describe: 'Write the per-plan price list table as CSV to this file (- for stdout)' },
   ...reportOptions,
+  ...trialsXlsxOption,
 } as const;
 
 /**
@@ -157,11 +159,19 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
         .example('$0 compare scenarios/webagency.yaml --plan-fee basic=95 plus=140 care=260', 'a concrete price list') as unknown as Argv<Args>,
     handler: async (args) => {
       const outputs = await checkOutputs(
-        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'], '--html': args.html, '--xlsx': args.xlsx },
+        {
+          '--csv': args.csv,
+          '--trials-csv': args['trials-csv'],
+          '--plan-csv': args['plan-csv'],
+          '--html': args.html,
+          '--xlsx': args.xlsx,
+          '--trials-xlsx': args['trials-xlsx'],
+        },
         [args.scenario],
         args.json,
       );
       const prepared = await prepareRun(args.scenario, args, io);
+      checkTrialsXlsx(args, prepared.trials, maxTrialsOf(args));
       const prices = priceList(prepared.scenario, args['plan-fee']);
       if (args['plan-csv'] !== undefined && prices === null)
         throw new UsageError('--plan-csv writes the price list: give --plan-fee PLAN=FEE for the plans without a monthly_fee in the scenario');
@@ -179,6 +189,7 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
           // Today's prices are marked on the curves: the scenario's own, or the --plan-fee list.
           '--html': async () => (await htmlPages()).compareHtml(result, priced?.fees ?? currentPrices(run.scenario) ?? {}, pageMeta(args, identity)),
           '--xlsx': async () => (await workbooks()).compareWorkbook(result, pageMeta(args, identity)),
+          '--trials-xlsx': async () => (await workbooks()).trialsWorkbook(run.scenario, columns, pageMeta(args, identity)),
         },
         io,
       );

@@ -6,9 +6,9 @@ import { tableCsv } from '../../report/csv.js';
 import { trialsCsv } from '../../report/trialsCsv.js';
 import { UsageError } from '../errors.js';
 import { checkOutputs, writeCommandOutputs, type Io } from '../output.js';
-import type { PrecisionArgs, SimulationArgs } from '../options.js';
+import { maxTrialsOf, type PrecisionArgs, type SimulationArgs } from '../options.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { pageMeta, type ReportArgs } from '../reportOutputs.js';
+import { pageMeta, type ReportArgs, checkTrialsXlsx } from '../reportOutputs.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { checkRunArgs, runOptions } from './run.js';
@@ -41,11 +41,12 @@ export function reportCommand(io: Io): CommandModule<object, Args> {
         .example('$0 report scenarios/webagency.yaml --html rapport.html --lang nl', 'in Dutch') as unknown as Argv<Args>,
     handler: async (args) => {
       const outputs = await checkOutputs(
-        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx },
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx, '--trials-xlsx': args['trials-xlsx'] },
         [args.scenario],
         false,
       );
       const prepared = await prepareRun(args.scenario, args, io);
+      checkTrialsXlsx(args, prepared.trials, maxTrialsOf(args));
       const { run, columns } = await mainSimulation(prepared, args, io);
       const result = await studyRun(simulatorOf(run, args, io), columns, run.trials, {
         levels: run.levels,
@@ -71,6 +72,7 @@ export function reportCommand(io: Io): CommandModule<object, Args> {
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           '--html': async () => (await htmlPages()).reportHtml(result, availability, meta),
           '--xlsx': async () => (await workbooks()).runWorkbook(result, availability, meta),
+          '--trials-xlsx': async () => (await workbooks()).trialsWorkbook(run.scenario, columns, pageMeta(args, result.report)),
         },
         io,
       );

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import {
   checkGivenOnce,
   checkPrecisionArgs,
+  maxTrialsOf,
   numberOption,
   precisionOptions,
   sharedShocksOption,
@@ -24,7 +25,7 @@ import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { textStyle } from '../../report/i18n/textStyle.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs, checkTrialsXlsx, trialsXlsxOption } from '../reportOutputs.js';
 
 type Args = SimulationArgs & PrecisionArgs & ReportArgs & { scenario?: string; confidence?: number; 'sensitivity-trials': number; 'shared-shocks': boolean };
 
@@ -42,6 +43,7 @@ export const runOptions = {
   }),
   ...sharedShocksOption,
   ...reportOptions,
+  ...trialsXlsxOption,
 };
 
 /**
@@ -76,11 +78,12 @@ export function runCommand(io: Io): CommandModule<object, Args> {
     handler: async (args) => {
       const file = args.scenario ?? DEFAULT_SCENARIO;
       const outputs = await checkOutputs(
-        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx },
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx, '--trials-xlsx': args['trials-xlsx'] },
         [file],
         args.json,
       );
       const prepared = await prepareRun(file, args, io);
+      checkTrialsXlsx(args, prepared.trials, maxTrialsOf(args));
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const result = await studyRun(simulatorOf(run, args, io), columns, run.trials, {
         levels: run.levels,
@@ -97,6 +100,7 @@ export function runCommand(io: Io): CommandModule<object, Args> {
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           '--html': async () => (await htmlPages()).runHtml(result, pageMeta(args, result.report)),
           '--xlsx': async () => (await workbooks()).runWorkbook(result, null, pageMeta(args, result.report)),
+          '--trials-xlsx': async () => (await workbooks()).trialsWorkbook(run.scenario, columns, pageMeta(args, result.report)),
         },
         io,
       );

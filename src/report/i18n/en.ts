@@ -197,6 +197,7 @@ export const en: Messages = {
     availability: 'Availability',
     credits: 'Credit tiers',
     months: 'Months by quantile',
+    trials: 'Simulated terms',
   },
   columns: {
     level: 'level',
@@ -235,6 +236,12 @@ export const en: Messages = {
     item: 'item',
     value: 'value',
     monthly_fee: 'price now',
+    trial: 'term',
+    net_cost: 'net cost',
+    fee_weight: 'fee weight (client-months)',
+    breakeven_fee: 'break-even fee',
+    hours: 'hours',
+    covered_hours: 'covered hours',
   },
   inputs: {
     frequency: 'requests per month',

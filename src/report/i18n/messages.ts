@@ -6,7 +6,18 @@
  */
 
 /** Names of the workbook's sheets and the page's tables, by what they hold. */
-export type TableKey = 'headline' | 'levels' | 'plans' | 'currentPrices' | 'feeTable' | 'tornado' | 'varianceShares' | 'availability' | 'credits' | 'months';
+export type TableKey =
+  | 'headline'
+  | 'levels'
+  | 'plans'
+  | 'currentPrices'
+  | 'feeTable'
+  | 'tornado'
+  | 'varianceShares'
+  | 'availability'
+  | 'credits'
+  | 'months'
+  | 'trials';
 
 /**
  * Column names of the CSV tables, the keys the workbook and the page label in the reader's
@@ -49,6 +60,12 @@ export const COLUMN_KEYS = [
   'item',
   'value',
   'monthly_fee',
+  'trial',
+  'net_cost',
+  'fee_weight',
+  'breakeven_fee',
+  'hours',
+  'covered_hours',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 

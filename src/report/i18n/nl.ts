@@ -208,6 +208,7 @@ export const nl: Messages = {
     availability: 'Beschikbaarheid',
     credits: 'Tegoedtrappen',
     months: 'Maanden per kwantiel',
+    trials: 'Gesimuleerde looptijden',
   },
   columns: {
     level: 'niveau',
@@ -246,6 +247,12 @@ export const nl: Messages = {
     item: 'onderdeel',
     value: 'waarde',
     monthly_fee: 'prijs nu',
+    trial: 'looptijd',
+    net_cost: 'nettokosten',
+    fee_weight: 'prijsgewicht (klantmaanden)',
+    breakeven_fee: 'quitteprijs',
+    hours: 'uren',
+    covered_hours: 'gedekte uren',
   },
   inputs: {
     frequency: 'verzoeken per maand',

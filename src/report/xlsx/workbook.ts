@@ -59,7 +59,7 @@ function addSheet(
   rows: readonly (string | number | null)[][],
 ): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow([...headers]).font = { bold: true };
+  sheet.addRow(headers.map(neutraliseFormula)).font = { bold: true };
   rows.forEach((row, r) => {
     const added = sheet.addRow(row);
     row.forEach((value, c) => {

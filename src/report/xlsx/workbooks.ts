@@ -12,6 +12,10 @@ import { messagesFor } from '../i18n/catalogue.js';
 import type { Messages } from '../i18n/messages.js';
 import { priceListCsv } from '../priceListText.js';
 import { sensitivityCsv } from '../sensitivityText.js';
+import type { TrialColumns } from '../../engine/columns.js';
+import type { Scenario } from '../../scenario/types.js';
+import { columnLabel } from '../i18n/columns.js';
+import { MAX_TRIALS_XLSX } from './limits.js';
 import { type HeadlineRow, type SheetTable, workbookBytes } from './workbook.js';
 
 /*
@@ -129,4 +133,39 @@ export function availabilityWorkbook(input: AvailabilitySections, meta: PageMeta
     meta.lang,
     meta.date,
   );
+}
+
+/**
+ * The --trials-xlsx workbook: one row per simulated term, as --trials-csv has it (the
+ * portfolio's totals, each plan's net cost, each type's hours), unrounded, numbers as numbers.
+ * @throws RangeError above MAX_TRIALS_XLSX terms (the command refuses that before simulating)
+ */
+export function trialsWorkbook(scenario: Scenario, columns: TrialColumns, meta: PageMeta): Promise<Uint8Array> {
+  const m = messagesFor(meta.lang);
+  const n = columns.netCost.length;
+  if (n > MAX_TRIALS_XLSX) throw new RangeError(`--trials-xlsx writes at most ${MAX_TRIALS_XLSX} terms (got ${n}); use --trials-csv`);
+  // Plan and type names complete a translated label; a label the catalogue lacks is kept as written (columnLabel).
+  const table: CsvTable = {
+    columns: [
+      { name: 'trial', kind: 'count' },
+      { name: 'net_cost', kind: 'money' },
+      { name: 'fee_weight', kind: 'exact' },
+      { name: 'breakeven_fee', kind: 'money' },
+      { name: 'hours', kind: 'hours' },
+      { name: 'covered_hours', kind: 'hours' },
+      ...scenario.plans.map((p) => ({ name: `${columnLabel('net_cost', m)}: ${p.name}`, kind: 'money' as const })),
+      ...scenario.requestTypes.map((t) => ({ name: `${columnLabel('hours', m)}: ${t.name}`, kind: 'hours' as const })),
+    ],
+    rows: Array.from({ length: n }, (_, t) => [
+      t + 1,
+      columns.netCost[t],
+      columns.feeWeight[t],
+      columns.netCost[t] / columns.feeWeight[t],
+      columns.hours[t],
+      columns.coveredHours[t],
+      ...columns.plans.map((p) => p.netCost[t]),
+      ...columns.typeHours.map((h) => h[t]),
+    ]),
+  };
+  return workbookBytes(identityRows(meta.identity, m), [{ key: 'trials', table }], meta.lang, meta.date);
 }
