@@ -109,7 +109,7 @@ export function availabilityCsv(analysis: AvailabilityAnalysis): CsvTable {
 }
 
 /** An uptime figure in the style's decimal mark (format.ts spells English). */
-const inStyle = (text: string, { n }: TextStyle) => (n.lang === 'nl' ? text.replace(/(\d)\.(\d)/g, '$1,$2') : text);
+const inStyle = (text: string, { n }: TextStyle) => (n.lang === 'nl' ? text.replace(/(\d)\.(\d)/g, '$1,$2').replace(/ h\b/g, ' u') : text);
 
 function componentLine(component: ComponentFigures, s: TextStyle): [string, string] {
   const a = s.t.availability;

@@ -19,7 +19,7 @@ export function availabilityChart(analysis: AvailabilityAnalysis, credits: Credi
   const { messages: m, numbers: n } = ctx;
   const c = m.charts;
   const data = analysis.distribution.map((row) => ({ availability: 100 * row.availability, level: 100 * row.level }));
-  const rules = [
+  const marks = [
     { availability: 100 * analysis.promised, label: c.promiseMark(uptimeText(analysis.promised, ctx)), kind: 'promise' },
     ...[...credits]
       .sort((a, b) => b.below - a.below)
@@ -29,6 +29,11 @@ export function availabilityChart(analysis: AvailabilityAnalysis, credits: Credi
         kind: 'credit',
       })),
   ];
+  // A tier at the promise (the usual schedule starts there) shares its rule: one line, both labels.
+  const rules = [...new Set(marks.map((mark) => mark.availability))].map((availability) => {
+    const here = marks.filter((mark) => mark.availability === availability);
+    return { availability, label: here.map((mark) => mark.label).join(' · '), kind: here.some((mark) => mark.kind === 'promise') ? 'promise' : 'credit' };
+  });
   const values = [...data.map((d) => d.availability), ...rules.map((r) => r.availability)];
   const x = {
     field: 'availability',

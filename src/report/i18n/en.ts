@@ -198,6 +198,8 @@ export const en: Messages = {
     credits: 'Credit tiers',
     months: 'Months by quantile',
     trials: 'Simulated terms',
+    fairFee: 'Fair fee, risk loading, pooling',
+    portfolio: 'Portfolio at these prices',
   },
   columns: {
     level: 'level',

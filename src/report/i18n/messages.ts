@@ -17,7 +17,9 @@ export type TableKey =
   | 'availability'
   | 'credits'
   | 'months'
-  | 'trials';
+  | 'trials'
+  | 'fairFee'
+  | 'portfolio';
 
 /**
  * Column names of the CSV tables, the keys the workbook and the page label in the reader's

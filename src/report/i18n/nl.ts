@@ -209,6 +209,8 @@ export const nl: Messages = {
     credits: 'Tegoedtrappen',
     months: 'Maanden per kwantiel',
     trials: 'Gesimuleerde looptijden',
+    fairFee: 'Eerlijke prijs, risico-opslag, spreiding',
+    portfolio: 'Portefeuille bij deze prijzen',
   },
   columns: {
     level: 'niveau',

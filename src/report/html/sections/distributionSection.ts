@@ -25,7 +25,7 @@ export async function distributionSection({ report, histogram }: DistributionInp
     ]),
   );
   const more = htmlTable(
-    m.tables.headline,
+    m.tables.fairFee,
     [txt(m.columns.item), num(m.columns.value)],
     [
       [txt(m.rows.fairFee), num(n.money(report.fair_fee, currency))],

@@ -33,7 +33,7 @@ export async function plansSection(report: BreakevenReport, ctx: HtmlContext): P
 export async function currentPricesSection(result: PriceListResult, ctx: HtmlContext): Promise<HtmlSection> {
   const { messages: m, numbers: n, currency } = ctx;
   const summary = htmlTable(
-    m.tables.headline,
+    m.tables.portfolio,
     [txt(m.columns.item), num(m.columns.value)],
     [
       [txt(m.rows.lossProbability), num(n.percent(result.loss_probability))],
