@@ -30,6 +30,7 @@ export const STAT_TESTS = [
  */
 export const CLI_TESTS = [
   'test/cli-*.test.ts',
+  // test/cli-report-browser.test.ts drives Debian's chromium (.ci/run installs it).
   'test/calibrate.cli.test.ts',
   'test/calibrate.hostile.test.ts',
   'test/backtest.cli.test.ts',

@@ -76,6 +76,20 @@ export interface BreakevenReport extends RunIdentity {
   levels: { confidence: number; breakeven_fee: number; breakeven_fee_interval: [number, number] }[];
 }
 
+/** A break-even report with a uniform flat fee: its uniform figures are numbers. */
+export type UniformReport = BreakevenReport & {
+  breakeven_fee: number;
+  breakeven_fee_interval: [number, number];
+  fair_fee: number;
+  fair_fee_standard_error: number;
+  pooling_benefit: number;
+};
+
+/** Whether the portfolio has a uniform flat fee (MODEL.md, "One price per plan"). */
+export function hasUniformFee(report: BreakevenReport): report is UniformReport {
+  return report.uniform_fee_problem === undefined && report.breakeven_fee !== null;
+}
+
 /** The seed as the user wrote it: a number stays a number in JSON. */
 export function seedValue(seed: string): number | string {
   return /^(0|[1-9]\d{0,14})$/.test(seed) ? Number(seed) : seed;

@@ -7,6 +7,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { formsCommand } from './commands/forms.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
@@ -25,6 +26,7 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(sensitivityCommand(io))
     .command(formsCommand(io))
     .command(availabilityCommand(io))
+    .command(reportCommand(io))
     .command(validateCommand(io))
     .command(calibrateCommand(io))
     .command(backtestCommand(io))
@@ -51,6 +53,8 @@ const TAKES: Record<string, string> = {
   csv: 'a file name, or - for stdout',
   'trials-csv': 'a file name, or - for stdout',
   'plan-csv': 'a file name, or - for stdout',
+  html: 'a file name, or - for stdout',
+  xlsx: 'a file name',
   out: 'a file name, or - for stdout',
 };
 
