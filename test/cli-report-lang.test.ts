@@ -88,7 +88,7 @@ describe('languages', () => {
     const english = await withLocale('nl_NL.UTF-8', () => fairfee(['breakeven', 'scenarios/webagency.yaml', ...COMMON, '--lang', 'en']));
     expect(english.stdout).toContain('Break-even flat fee at 95.0% confidence');
     const plain = await withLocale(undefined, () => fairfee(['run', 'scenarios/webagency.yaml', ...COMMON, '--sensitivity-trials', '0']));
-    expect(plain.stdout).toContain('Plans (fees per client per month)');
+    expect(plain.stdout).toContain('Plans (each price in its own unit)');
   });
 
   it('compare draws the fee curve, without colour when stdout is not a terminal', async () => {

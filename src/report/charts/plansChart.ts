@@ -15,7 +15,7 @@ export function plansChart(report: BreakevenReport, ctx: HtmlContext): ChartSpec
       [
         { plan: name, measure: c.breakevenPrice, value: plan.fee },
         { plan: name, measure: c.fairPrice, value: plan.fair_fee },
-        ...(plan.monthly_fee === undefined ? [] : [{ plan: name, measure: c.priceNowBar, value: plan.monthly_fee }]),
+        ...(plan.price_now === undefined ? [] : [{ plan: name, measure: c.priceNowBar, value: plan.price_now }]),
         { plan: name, measure: c.hourlyWorth, value: plan.indifferent_fee },
       ].filter((d) => Number.isFinite(d.value)),
     );

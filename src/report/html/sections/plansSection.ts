@@ -18,7 +18,7 @@ export async function plansSection(report: BreakevenReport, ctx: HtmlContext): P
     Object.entries(report.plans).map(([name, plan]) => [
       txt(name),
       num(n.number(plan.clients, 0)),
-      num(dash(plan.monthly_fee, (v) => n.number(v))),
+      num(dash(plan.price_now, (v) => n.number(v))),
       num(plan.clients === 0 ? m.rows.notAvailable : n.number(plan.fee)),
       num(plan.clients === 0 ? '-' : n.number(plan.fair_fee)),
       num(plan.clients === 0 ? '-' : n.number(plan.standalone_fee)),
