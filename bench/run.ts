@@ -2,9 +2,9 @@
  * `npm run bench`: the engine's speed on fixed workloads, each in its own process, against the
  * native C reference for R1 (bench/native/r1.c) in the same run.
  *
- *   npm run bench                    every bundled scenario, R1 and R1 with 15-minute billing
- *                                    increments (its budget: at most 25% over R1), on 1 thread and
- *                                    on all cores
+ *   npm run bench                    every bundled scenario, R1, R1 with 15-minute billing
+ *                                    increments, and R1 with those on a bundle plan (budget of
+ *                                    both: at most 25% over R1), on 1 thread and on all cores
  *   npm run bench -- --million       also the bundled scenario with 10^6 trials: the engine alone,
  *                                    and the whole `fairfee run` (about two and a half minutes)
  *   npm run bench -- --repeat 3      best of 3 runs per workload (a shared machine is noisy)
@@ -133,9 +133,9 @@ function printNative(native: NativeResult | null, skipped: string | null, r1: Me
   );
 }
 
-/** R1 with billing increments against plain R1, thread count by thread count (issue 11's budget: ≤ 25% over). */
-function printIncrements(plain: Measured[], increments: Measured[]): void {
-  console.log('\nR1 with 15-minute billing increments (scenarios/bench-r1-increments.yaml) against R1');
+/** An R1 variant against plain R1, thread count by thread count (issue 11's budget: ≤ 25% over). */
+function printVariant(title: string, plain: Measured[], increments: Measured[]): void {
+  console.log(`\n${title} against R1`);
   for (const r of increments) {
     const base = plain.find((p) => p.threads === r.threads);
     if (!base) continue;
@@ -171,11 +171,12 @@ function main(): void {
   const r1: Workload = { name: 'R1', file: path.join(scenarioDir, 'bench-r1.yaml'), trials: R1_TRIALS, seed: String(R1_SEED) };
   const increments: Workload = { ...r1, name: 'R1 15-min increments', file: path.join(scenarioDir, 'bench-r1-increments.yaml') };
   const team: Workload = { ...r1, name: 'R1 with a team', file: path.join(scenarioDir, 'bench-r1-team.yaml') };
+  const forms: Workload = { ...r1, name: 'R1 bundle + increments', file: path.join(scenarioDir, 'bench-r1-forms.yaml') };
   const threadCounts = cores > 1 ? [1, cores] : [1];
 
   console.log(`fairfee bench: Node ${process.version}, ${cores} cores, best of ${repeat}\n`);
   const results: Measured[] = [];
-  for (const workload of [...bundled, r1, increments, team]) for (const threads of threadCounts) results.push(measure(workload, threads, repeat));
+  for (const workload of [...bundled, r1, increments, forms, team]) for (const threads of threadCounts) results.push(measure(workload, threads, repeat));
   printTable(results);
 
   const built = buildNative(repoRoot);
@@ -191,9 +192,15 @@ function main(): void {
     'skipped' in built ? built.skipped : null,
     results.filter((r) => r.workload === r1),
   );
-  printIncrements(
+  printVariant(
+    'R1 with 15-minute billing increments (scenarios/bench-r1-increments.yaml)',
     results.filter((r) => r.workload === r1),
     results.filter((r) => r.workload === increments),
+  );
+  printVariant(
+    'R1 on a bundle plan with 15-minute increments (scenarios/bench-r1-forms.yaml)',
+    results.filter((r) => r.workload === r1),
+    results.filter((r) => r.workload === forms),
   );
   printTeam(
     results.filter((r) => r.workload === r1),

@@ -22,7 +22,7 @@ describe('recurring revenue', () => {
   it('at the stated monthly_fee: MRR and ARR exact, the share within 4 standard errors of its closed form', () => {
     const { scenario, columns } = simulateDocument(document(100), TRIALS, 'recurring');
     const recurring = recurringRevenue(scenario, columns, [0]);
-    expect(recurring.fees).toBe('monthly_fee');
+    expect(recurring.fees).toBe('stated prices');
     expect(recurring.mrr).toBe(100);
     expect(recurring.arr).toBe(1200);
     const other = sampleMoments(columns.revenueBesidesFee);
@@ -37,7 +37,7 @@ describe('recurring revenue', () => {
   it("without a monthly_fee, at the plan's break-even fee, and says so", () => {
     const { scenario, columns } = simulateDocument(document(undefined), 2000, 'recurring');
     const recurring = recurringRevenue(scenario, columns, [123]);
-    expect(recurring.fees).toBe('break-even fee');
+    expect(recurring.fees).toBe('break-even prices');
     expect(recurring.mrr).toBe(123);
     expect(recurring.arr).toBe(12 * 123);
   });

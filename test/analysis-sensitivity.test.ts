@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakevenFee } from '../src/analysis/breakeven.js';
+import { adviceFrom, type TornadoRow } from '../src/analysis/tornado.js';
 import { varianceShares } from '../src/analysis/varianceShares.js';
 import { simulateScenario } from '../src/runner/simulateScenario.js';
 import { adjustScenario, type ScenarioAdjustment } from '../src/scenario/adjust.js';
@@ -55,5 +56,27 @@ describe('sensitivity with common random numbers', () => {
     const before = unlimited.requestTypes[0].effort.mean;
     adjustScenario(unlimited, [{ kind: 'scale', input: 'effort', factor: 2 }]);
     expect(unlimited.requestTypes[0].effort.mean).toBe(before);
+  });
+});
+
+describe('the advice never contradicts its own bars', () => {
+  const row = (request_type: string, input: TornadoRow['input'], low: number, high: number): TornadoRow => ({
+    request_type,
+    input,
+    change: 0.2,
+    fee_low_input: low,
+    fee_high_input: high,
+    swing: Math.abs(high - low),
+  });
+
+  it('a type whose extra work lowers the fee is not the one to cap; a capped type is not told to get a cap; no "-0%"', () => {
+    const rows = [row('text_edit', 'frequency', 90, 80), row('bugfix', 'frequency', 80, 84)];
+    const capped = adviceFrom(rows, { text_edit: -0.001, bugfix: 0.3 }, { text_edit: 'capped', bugfix: 'capped' }, 'EUR');
+    expect(capped).toMatch(/^bugfix moves the break-even fee most/);
+    expect(capped).toMatch(/More text_edit lowers the fee/);
+    expect(capped).not.toMatch(/put a cap/);
+    const open = adviceFrom(rows, { text_edit: -0.001, bugfix: 0.3 }, { text_edit: 'capped', bugfix: 'unlimited' }, 'EUR');
+    expect(open).toMatch(/put a cap \(included hours\) or a separate price on bugfix/);
+    expect(adviceFrom([row('a', 'effort', 1, 2)], { a: -0.004 }, { a: 'unlimited' }, '')).not.toMatch(/-0%/);
   });
 });

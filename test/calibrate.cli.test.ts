@@ -98,7 +98,8 @@ describe('fairfee calibrate', () => {
       effort: { dist: 'fixed', value: 1.5 },
     });
     const scenario = parseScenario(readFileSync(out, 'utf8'), out);
-    expect([scenario.name, scenario.clients[0].count]).toEqual(['Mijn klanten', 4]);
+    // Bakkerij Jansen's storingen differ from the others' by more than chance (credibility), so it is named; 4 clients in all.
+    expect([scenario.name, scenario.clients.reduce((s, c) => s + c.count, 0)]).toEqual(['Mijn klanten', 4]);
   });
 
   it.each([

@@ -116,6 +116,9 @@ describe('fairfee sensitivity', () => {
     const swings = json.rows.map((r: { swing: number }) => r.swing);
     expect(swings).toEqual([...swings].sort((a: number, b: number) => b - a));
     expect(Object.keys(json.variance_shares)).toEqual(['content_update', 'bugfix', 'updates', 'question']);
-    expect(json.advice).toMatch(/put a cap/);
+    // The freelancer's one plan caps every type: the advice must not ask for a cap it already has.
+    expect(json.advice).toMatch(/already capped/);
+    expect(json.advice).not.toMatch(/put a cap/);
+    expect(json.rows.some((r: { input: string; plan?: string }) => r.input === 'included_hours' && r.plan === 'care')).toBe(true);
   });
 });

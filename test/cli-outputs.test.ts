@@ -148,7 +148,7 @@ describe('text and JSON keep their meaning when a ratio is undefined', () => {
 
   it.each([
     ['fair fee 0', idle, 'Risk loading                             n/a (fair fee is 0)', { key: 'risk_loading_note', note: 'fair fee is 0' }],
-    ['a plan with no clients', empty, 'empty        0        -  n/a (no clients)', { key: 'standalone_fee_note', note: 'no clients' }],
+    ['a plan with no clients', empty, 'empty  flat, per month         0          -  n/a (no clients)', { key: 'standalone_fee_note', note: 'no clients' }],
   ])('%s: n/a with the reason, never NaN; JSON null with a note', async (_name, file, line, { key, note }) => {
     const text = await fairfee(['run', file, ...RUN]);
     expect(text.status, text.stderr).toBe(0);

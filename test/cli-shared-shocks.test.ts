@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portfolioFees } from '../src/analysis/breakeven.js';
+import { portfolioFees } from '../src/analysis/portfolioFees.js';
 import { breakevenReport } from '../src/analysis/runReport.js';
 import { firstTrials } from '../src/engine/packedColumns.js';
 import type { SimulationArgs } from '../src/cli/options.js';

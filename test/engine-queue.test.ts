@@ -125,3 +125,52 @@ describe('team and sla validation', () => {
     expect(() => scenarioOf(baseDocument(overrides as Record<string, unknown>))).toThrow(allowed);
   });
 });
+
+describe('every way the engine draws requests is logged for the queue', () => {
+  // Alike bursty months that must be kept (a capped plan, no season, no common factor): the urn;
+  // a season: thinned clusters; Poisson months kept; a shock; a bundle plan; increments.
+  const document = baseDocument({
+    billing_increment_minutes: 15,
+    request_types: {
+      bursty: { category: 'corrective', frequency: { per_month: 0.8, dispersion: 0.5 }, effort: { dist: 'lognormal', median: 1, sigma: 0.8 } },
+      seasonal: {
+        category: 'corrective',
+        frequency: { per_month: 0.5, dispersion: 0.7 },
+        effort: { dist: 'pert', min: 0.5, mode: 1, max: 4 },
+        seasonality: [1.3, 1.1, 1, 1, 1, 0.8, 0.6, 0.8, 1.1, 1.1, 1, 1.2],
+      },
+      edit: { category: 'perfective', frequency: { per_month: 2 }, effort: 0.5, overrun: { probability: 0.2, factor: { dist: 'uniform', min: 1.5, max: 3 } } },
+      patch: { category: 'preventive', frequency: { per_month: 0 }, effort: { dist: 'gamma', mean: 1, sd: 0.5 } },
+    },
+    shocks: [{ name: 'release', per_month: 0.5, request_type: 'patch', hit_probability: 0.8 }],
+    plans: {
+      capped: { covers: ['bursty', 'seasonal', 'edit', 'patch'], included_hours: 3, sla: { response_hours: 8 } },
+      card: { form: 'bundle', covers: ['bursty', 'edit'], bundle: { hours: 10, price: 800 } },
+    },
+    clients: [
+      { name: 'a', plan: 'capped', count: 3, heterogeneity: 0.4 },
+      { name: 'b', plan: 'card', count: 2 },
+    ],
+    team: { people: 2 },
+  });
+
+  it('the log adds up to each trial’s hours, and the hours are those without a team', () => {
+    const scenario = scenarioOf(document);
+    const hot = hotPortfolio(compilePortfolio(scenario, '9'));
+    const out = simulatePreparedBlock(hot, (path) => createStream('9', path), 0, 300);
+    const log = blockQueueOf(hot)!.log;
+    const byTrial = new Float64Array(300);
+    for (let k = 0; k < log.size; k++) byTrial[log.trial[k]] += log.hours[k];
+    for (let t = 0; t < 300; t++) expect(byTrial[t]).toBeCloseTo(out.hours[t], 8);
+    const a = simulateScenario(scenario, { trials: 1200, seed: '9' }).columns;
+    const b = simulateScenario(withoutTeam(scenario), { trials: 1200, seed: '9' }).columns;
+    expect(a.hours).toEqual(b.hours);
+    a.typeHours.forEach((column, i) => {
+      expect(column).toEqual(b.typeHours[i]);
+    });
+    a.plans.forEach((plan, i) => {
+      expect(plan.coveredHours).toEqual(b.plans[i].coveredHours);
+      expect(plan.feeWeight).toEqual(b.plans[i].feeWeight);
+    });
+  });
+});

@@ -143,6 +143,32 @@ describe('exact shortcuts: the engine against the naive per-month, per-request m
     compareWithNaive(scenario, 'monthly negative binomial');
   });
 
+  it('alike negative binomial months that are kept (a cap, flat season, no common factor): the term count split by a Pólya urn', () => {
+    const scenario = scenarioOf(
+      baseDocument({
+        billing_increment_minutes: 15,
+        request_types: {
+          bug: {
+            category: 'corrective',
+            frequency: { per_month: 0.6, dispersion: 0.6 },
+            effort: { dist: 'lognormal', median: 1.5, sigma: 0.9 },
+            overrun: { probability: 0.3, factor: { dist: 'uniform', min: 1.2, max: 2 } },
+          },
+          burst: { category: 'corrective', frequency: { per_month: 14, dispersion: 2 }, effort: 0.1 },
+        },
+        plans: {
+          capped: { covers: ['bug', 'burst'], included_hours: 3, overage_rate: 85 },
+          small: { covers: ['bug'], included_hours: 1, overage_rate: 85 },
+        },
+        clients: [
+          { name: 'capped', plan: 'capped', count: 2, heterogeneity: 0.6 },
+          { name: 'small', plan: 'small', count: 1, heterogeneity: 0.3 },
+        ],
+      }),
+    );
+    compareWithNaive(scenario, 'urn negative binomial');
+  });
+
   it('fixed efforts need only counts (capped and uncapped, with an overrun factor on some)', () => {
     const scenario = scenarioOf(
       baseDocument({

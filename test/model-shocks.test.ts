@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portfolioFees } from '../src/analysis/breakeven.js';
+import { portfolioFees } from '../src/analysis/portfolioFees.js';
 import { sampleMoments } from './helpers/stats.js';
 import { baseDocument, simulateDocument } from './helpers/scenario.js';
 

@@ -18,9 +18,11 @@ export const STAT_TESTS = [
   'test/engine-r1.test.ts',
   'test/model-compound.test.ts',
   'test/model-shocks.test.ts',
+  'test/contract-forms.test.ts',
   'test/availability.simulate.test.ts',
   'test/calibrate.fit.test.ts',
   'test/queue-erlang.test.ts',
+  'test/backtest.stat.test.ts',
 ];
 
 /**
@@ -29,8 +31,10 @@ export const STAT_TESTS = [
  */
 export const CLI_TESTS = [
   'test/cli-*.test.ts',
+  // test/cli-report-browser.test.ts drives Debian's chromium (.ci/run installs it).
   'test/calibrate.cli.test.ts',
   'test/calibrate.hostile.test.ts',
+  'test/backtest.cli.test.ts',
   'test/properties.test.ts',
   'test/engine-workers.test.ts',
   'test/golden-headline.test.ts',

@@ -1,5 +1,4 @@
-import type { TrialColumns } from '../engine/columns.js';
-import { moments, ratio, sum } from './moments.js';
+import { moments, sum } from './moments.js';
 import { intervalRanks, quantileRank, selectRanks } from './quantile.js';
 
 /** A break-even fee at one confidence level, with its 95% Monte Carlo interval. */
@@ -25,8 +24,21 @@ export function breakevenFee(netCost: Float64Array, feeWeight: Float64Array, con
 export function breakevenFees(netCost: Float64Array, feeWeight: Float64Array, levels: readonly number[]): BreakevenFee[] {
   const n = netCost.length;
   const ranks = levels.map((confidence) => [quantileRank(n, confidence), ...intervalRanks(n, confidence)]);
-  const values = selectRanks(ratio(netCost, feeWeight), ranks.flat());
+  const values = selectRanks(perTrialFees(netCost, feeWeight), ranks.flat());
   return levels.map((confidence, i) => ({ confidence, fee: values[3 * i], interval: [values[3 * i + 1], values[3 * i + 2]] }));
+}
+
+/**
+ * Each trial's break-even price D_t / w_t (MODEL.md, "One price per plan"): a trial with w = 0
+ * needs an infinite price when D > 0 (above every finite one), and none (0) when D ≤ 0.
+ */
+export function perTrialFees(netCost: Float64Array, feeWeight: Float64Array): Float64Array {
+  const out = new Float64Array(netCost.length);
+  for (let t = 0; t < netCost.length; t++) {
+    const w = feeWeight[t];
+    out[t] = w > 0 ? netCost[t] / w : netCost[t] > 0 ? Number.POSITIVE_INFINITY : 0;
+  }
+  return out;
 }
 
 /**
@@ -41,62 +53,4 @@ export function fairFee(netCost: Float64Array, feeWeight: Float64Array): { fee: 
   const residual = new Float64Array(n);
   for (let i = 0; i < n; i++) residual[i] = netCost[i] - fee * feeWeight[i];
   return { fee, standardError: moments(residual).standardError / meanWeight };
-}
-
-/** Everything MODEL.md derives from one confidence level. */
-export interface PortfolioFees {
-  breakeven: BreakevenFee;
-  fair: { fee: number; standardError: number };
-  /** f* ÷ fair − 1; null when the fair fee is not positive (fixed revenue covers all costs). */
-  riskLoading: number | null;
-  plans: PlanFees[];
-  segments: { standaloneFee: number; standaloneInterval: [number, number] }[];
-  /** Client-weighted mean of single-client standalone fees minus the portfolio's break-even fee. */
-  poolingBenefit: number;
-}
-
-/** The fees of one plan. */
-export interface PlanFees {
-  /** The plan's fair fee E[D_p]/E[w_p]. */
-  fairFee: number;
-  /** Fair fee carrying the portfolio's loading: heavy plans pay more, the portfolio still breaks even with probability α. */
-  fee: number;
-  /** The plan's clients as a portfolio of their own: α-quantile of D_p,t / w_p,t. */
-  standaloneFee: number;
-  standaloneInterval: [number, number];
-}
-
-/**
- * Break-even, fair, per-plan, standalone fees and the pooling benefit at one confidence level.
- * @param segmentCounts clients in each segment (the weights of the single-client fees)
- */
-export function portfolioFees(columns: TrialColumns, confidence: number, segmentCounts: readonly number[]): PortfolioFees {
-  const breakeven = breakevenFee(columns.netCost, columns.feeWeight, confidence);
-  const fair = fairFee(columns.netCost, columns.feeWeight);
-  const loadingFactor = fair.fee > 0 ? breakeven.fee / fair.fee : null;
-  const plans = columns.plans.map((plan): PlanFees => {
-    const planFair = sum(plan.feeWeight) > 0 ? sum(plan.netCost) / sum(plan.feeWeight) : 0;
-    const standalone = breakevenFee(plan.netCost, plan.feeWeight, confidence);
-    return {
-      fairFee: planFair,
-      // With a non-positive fair fee a proportional loading has no meaning; the margin is added instead.
-      fee: loadingFactor !== null ? planFair * loadingFactor : planFair + (breakeven.fee - fair.fee),
-      standaloneFee: standalone.fee,
-      standaloneInterval: standalone.interval,
-    };
-  });
-  const segments = columns.segments.map((segment) => {
-    const standalone = breakevenFee(segment.netCost, segment.feeWeight, confidence);
-    return { standaloneFee: standalone.fee, standaloneInterval: standalone.interval };
-  });
-  const clients = segmentCounts.reduce((a, b) => a + b, 0);
-  const meanStandalone = segments.reduce((acc, s, i) => acc + s.standaloneFee * segmentCounts[i], 0) / clients;
-  return {
-    breakeven,
-    fair,
-    riskLoading: loadingFactor !== null ? loadingFactor - 1 : null,
-    plans,
-    segments,
-    poolingBenefit: meanStandalone - breakeven.fee,
-  };
 }

@@ -33,7 +33,9 @@ export function compareFees(columns: TrialColumns, scenario: Scenario, fees: rea
   const { netCost, feeWeight } = columns;
   const n = netCost.length;
   const meanHours = sum(columns.hours) / n;
-  const allSegments = scenario.clients.map((_, i) => i);
+  // The uniform fee is what the flat plans' clients pay; the other forms keep their own prices.
+  const flat = new Set(scenario.plans.filter((p) => p.form === 'flat').map((p) => p.name));
+  const allSegments = scenario.clients.flatMap((c, i) => (flat.has(c.plan) ? [i] : []));
   const loss = new Float64Array(n);
   return fees.map((fee) => {
     let losses = 0;

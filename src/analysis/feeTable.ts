@@ -1,5 +1,5 @@
 import type { TrialColumns } from '../engine/columns.js';
-import type { Scenario } from '../scenario/types.js';
+import { type Scenario, statedPrice } from '../scenario/types.js';
 import { breakevenFee } from './breakeven.js';
 import { compareFees, feeGrid, type FeeRow } from './compare.js';
 import { evaluatePriceList, type PriceListResult } from './priceList.js';
@@ -21,7 +21,8 @@ export function gridFees(from: number, to: number, step: number): number[] {
 
 /**
  * A price list completed from the scenario: the fees given (by plan name) win, the rest are the
- * plans' monthly_fee; `missing` names the plans with neither.
+ * plans' stated prices (a flat plan's monthly_fee, a bundle's price, an hourly rate, 1 for a
+ * price list); `missing` names the plans with neither.
  * @example scenarioPriceList(scenario, { basic: 95 }) // { fees: { basic: 95, plus: 140 }, missing: [] }
  */
 export function scenarioPriceList(scenario: Scenario, given: Readonly<Record<string, number>> = {}): { fees: Record<string, number>; missing: string[] } {
@@ -29,7 +30,7 @@ export function scenarioPriceList(scenario: Scenario, given: Readonly<Record<str
   const entries: [string, number][] = [];
   const missing: string[] = [];
   for (const plan of scenario.plans) {
-    const fee = Object.hasOwn(given, plan.name) ? given[plan.name] : plan.monthlyFee;
+    const fee = Object.hasOwn(given, plan.name) ? given[plan.name] : statedPrice(plan);
     if (fee === undefined) missing.push(plan.name);
     else entries.push([plan.name, fee]);
   }

@@ -54,7 +54,8 @@ export function evaluatePriceList(columns: TrialColumns, scenario: Scenario, fee
     }
     const m = moments(planProfit);
     const segments = segmentsOfPlan(scenario, p);
-    const indifferent = indifferentFee(columns, scenario, p);
+    // NaN without clients: the JSON writes null with its note.
+    const indifferent = indifferentFee(columns, scenario, p) ?? Number.NaN;
     return {
       plan: plan.name,
       clients: segments.reduce((total, s) => total + scenario.clients[s].count, 0),
@@ -64,7 +65,7 @@ export function evaluatePriceList(columns: TrialColumns, scenario: Scenario, fee
       loss_probability: planLosses / n,
       indifferent_fee: indifferent,
       premium_per_month: fee - indifferent,
-      overpay_probability: overpayProbability(columns, scenario, segments, fee),
+      overpay_probability: overpayProbability(columns, scenario, segments, fee, p),
     };
   });
   for (let t = 0; t < n; t++) if (profit[t] < 0) losses++;

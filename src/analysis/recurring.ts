@@ -1,38 +1,44 @@
 import type { TrialColumns } from '../engine/columns.js';
-import type { Scenario } from '../scenario/types.js';
+import { type Scenario, statedPrice } from '../scenario/types.js';
 import { sum } from './moments.js';
 
 /** Which fees the recurring revenue is counted at. */
-export type RecurringFees = 'monthly_fee' | 'break-even fee' | 'monthly_fee where stated, else the break-even fee';
+export type RecurringFees = 'stated prices' | 'break-even prices' | 'stated prices where given, else the break-even prices';
 
 /** The portfolio's recurring revenue (MODEL.md, "Which form for whom"), as the JSON shows it. */
 export interface RecurringRevenue {
-  /** Expected fee revenue per month, all clients (fee × client-months paying it, less credited shares). */
+  /**
+   * Expected recurring revenue per month, all clients: flat fees (fee × client-months paying it,
+   * less credited shares) and bundle prices earned; hourly and per-request billing is not recurring.
+   */
   mrr: number;
   /** 12 × mrr. */
   arr: number;
-  /** Expected fees over expected revenue (fees, overage, hourly billing, fixed revenue). */
+  /** Expected recurring revenue over expected revenue (prices of every form, overage, hourly billing, fixed revenue). */
   recurring_share: number;
   fees: RecurringFees;
 }
 
 /**
- * Recurring revenue of the portfolio: the plans' fees at their `monthly_fee` where stated, else
- * at their break-even fee (`breakevenFees[k]`, the plan's fee with the portfolio's risk loading).
+ * Recurring revenue of the portfolio (MODEL.md, "Which form for whom"): each plan at its stated
+ * price where given, else at its break-even price (`breakevenPrices[k]`, null for a plan
+ * without clients). Flat fees and bundle prices recur; hourly and per-request billing does not.
  */
-export function recurringRevenue(scenario: Scenario, columns: TrialColumns, breakevenFees: readonly number[]): RecurringRevenue {
+export function recurringRevenue(scenario: Scenario, columns: TrialColumns, breakevenPrices: readonly (number | null)[]): RecurringRevenue {
   const n = columns.netCost.length;
-  let fees = 0;
+  let recurring = 0;
+  let other = sum(columns.revenueBesidesFee) / n;
   scenario.plans.forEach((plan, k) => {
-    fees += (plan.monthlyFee ?? breakevenFees[k]) * (sum(columns.plans[k].feeWeight) / n);
+    const revenue = (statedPrice(plan) ?? breakevenPrices[k] ?? 0) * (sum(columns.plans[k].feeWeight) / n);
+    if (plan.form === 'flat' || plan.form === 'bundle') recurring += revenue;
+    else other += revenue;
   });
-  const other = sum(columns.revenueBesidesFee) / n;
-  const mrr = fees / scenario.termMonths;
-  const stated = scenario.plans.filter((p) => p.monthlyFee !== undefined).length;
+  const mrr = recurring / scenario.termMonths;
+  const stated = scenario.plans.filter((p) => statedPrice(p) !== undefined).length;
   return {
     mrr,
     arr: 12 * mrr,
-    recurring_share: fees + other > 0 ? fees / (fees + other) : 0,
-    fees: stated === scenario.plans.length ? 'monthly_fee' : stated === 0 ? 'break-even fee' : 'monthly_fee where stated, else the break-even fee',
+    recurring_share: recurring + other > 0 ? recurring / (recurring + other) : 0,
+    fees: stated === scenario.plans.length ? 'stated prices' : stated === 0 ? 'break-even prices' : 'stated prices where given, else the break-even prices',
   };
 }

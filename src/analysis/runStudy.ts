@@ -3,7 +3,7 @@ import type { Simulator } from '../runner/simulator.js';
 import { compareFees, feeGrid, type FeeRow } from './compare.js';
 import { currentPrices } from './feeTable.js';
 import { histogram, type Histogram } from './histogram.js';
-import { ratio } from './moments.js';
+import { perTrialFees } from './breakeven.js';
 import { evaluatePriceList, type PriceListResult } from './priceList.js';
 import { recurringRevenue, type RecurringRevenue } from './recurring.js';
 import { breakevenReport, type BreakevenReport } from './runReport.js';
@@ -18,8 +18,8 @@ export interface RunResult {
   feeTable: FeeRow[];
   /** The scenario's own prices (every plan's monthly_fee) on the run's trials; null without them. */
   currentPrices: PriceListResult | null;
-  /** Of the per-trial break-even fee, net cost / fee weight. */
-  histogram: Histogram;
+  /** Of the per-trial break-even fee, net cost / fee weight; null without a uniform fee. */
+  histogram: Histogram | null;
   /** Null when not asked for, or when the scenario has no shared shocks. */
   sharedShocks: WithoutSharedShocks | null;
   /** The quick tornado; null when not asked for. */
@@ -53,16 +53,18 @@ export interface RunSettings {
 export async function studyRun(simulator: Simulator, columns: TrialColumns, trials: number, settings: RunSettings): Promise<RunResult> {
   const { scenario, seed } = simulator;
   const report = breakevenReport(scenario, columns, trials, seed, settings.levels);
-  const feeTable = compareFees(columns, scenario, feeGrid(report.breakeven_fee), report.confidence);
-  const distribution = histogram(ratio(columns.netCost, columns.feeWeight));
+  // Without a uniform flat fee, what is about it (the fee table, its histogram, what moves it) has no subject.
+  const uniform = report.breakeven_fee;
+  const feeTable = uniform === null ? [] : compareFees(columns, scenario, feeGrid(uniform), report.confidence);
+  const distribution = uniform === null ? null : histogram(perTrialFees(columns.netCost, columns.feeWeight));
   const prices = currentPrices(scenario);
   const priced = prices ? evaluatePriceList(columns, scenario, prices) : null;
   const confidence = settings.levels[0];
   // The two what-ifs go at once on the command's threads: the sensitivity section's
   // one-block runs share them with the comparison's blocks instead of leaving a core idle.
   const [sharedShocks, sensitivity] = await bothSettled(
-    settings.sharedShocks ? withoutSharedShocks(simulator, { trials, confidence }, { columns, report }) : Promise.resolve(null),
-    settings.sensitivityTrials > 0
+    settings.sharedShocks && uniform !== null ? withoutSharedShocks(simulator, { trials, confidence }, { columns, report }) : Promise.resolve(null),
+    settings.sensitivityTrials > 0 && uniform !== null
       ? runSensitivity(
           simulator,
           { trials: Math.min(trials, settings.sensitivityTrials), confidence, change: settings.sensitivityChange },

@@ -7,10 +7,29 @@ import { breakevenFee } from './breakeven.js';
 import { tornado, type TornadoRow } from './tornado.js';
 import { varianceShares } from './varianceShares.js';
 
-/** One input to move: a request type's, or a portfolio-wide one. */
+/** One input to move: a request type's, a plan's, or a portfolio-wide one. */
 export interface SensitivityInput {
   input: AdjustableInput;
   requestType?: string;
+  plan?: string;
+}
+
+/**
+ * How the plans treat a request type, for the advice: some plan covers it with no cap on the
+ * hours ('unlimited'), every plan that covers it caps or bills it ('capped'), or none covers it.
+ */
+export type TypeCoverage = 'unlimited' | 'capped' | 'uncovered';
+
+export function typeCoverage(scenario: Scenario): Record<string, TypeCoverage> {
+  const used = new Set(scenario.clients.map((c) => c.plan));
+  const plans = scenario.plans.filter((p) => used.has(p.name));
+  return Object.fromEntries(
+    scenario.requestTypes.map((type) => {
+      const covering = plans.filter((p) => p.covers.includes(type.name));
+      const unlimited = covering.some((p) => p.form === 'flat' && !Number.isFinite(p.includedHours));
+      return [type.name, covering.length === 0 ? 'uncovered' : unlimited ? 'unlimited' : 'capped'];
+    }),
+  );
 }
 
 /** The inputs that exist in a scenario: a type's overrun only if it has one, heterogeneity only if used. */
@@ -29,6 +48,18 @@ export function sensitivityInputs(scenario: Scenario): SensitivityInput[] {
   }
   inputs.push({ input: 'cost_per_hour' });
   if (scenario.clients.some((c) => c.heterogeneity > 0)) inputs.push({ input: 'heterogeneity' });
+  // What the owner sets in the contracts: the hourly rate, and each plan's terms that exist.
+  inputs.push({ input: 'hourly_rate' });
+  const used = new Set(scenario.clients.map((c) => c.plan));
+  for (const plan of scenario.plans.filter((p) => used.has(p.name))) {
+    const capped = plan.form === 'flat' && Number.isFinite(plan.includedHours);
+    if (capped || (plan.form === 'bundle' && plan.bundle?.whenUsedUp === 'hourly')) inputs.push({ input: 'overage_rate', plan: plan.name });
+    if (capped && plan.includedHours > 0) inputs.push({ input: 'included_hours', plan: plan.name });
+    if (plan.bundle) {
+      inputs.push({ input: 'bundle_hours', plan: plan.name });
+      if (plan.bundle.price !== undefined) inputs.push({ input: 'bundle_price', plan: plan.name });
+    }
+  }
   return inputs;
 }
 
@@ -39,6 +70,8 @@ export interface SensitivityResult {
   base_fee: number;
   rows: TornadoRow[];
   variance_shares: Record<string, number>;
+  /** How the plans treat each request type (typeCoverage), which the advice reads. */
+  coverage: Record<string, TypeCoverage>;
 }
 
 /** What a sensitivity study is asked for. */
@@ -66,21 +99,29 @@ export async function runSensitivity(
   const shares = varianceShares(baseColumns);
   const shareByType = Object.fromEntries(simulator.scenario.requestTypes.map((t, j) => [t.name, shares[j]]));
   const chosen = choose(sensitivityInputs(simulator.scenario), shareByType);
-  const whatIfs = chosen.flatMap(({ input, requestType }) => [1 - change, 1 + change].map((factor) => ({ input, requestType, factor })));
+  const whatIfs = chosen.flatMap(({ input, requestType, plan }) => [1 - change, 1 + change].map((factor) => ({ input, requestType, plan, factor })));
   // Runs of one block are too short to share among threads; several at once share them instead
   // (as many as there are threads). Longer runs use every thread each, one after the other, so
   // that no more than one what-if's columns are held at a time.
   const fees = await pMap(
     whatIfs,
-    async ({ input, requestType, factor }) => {
-      const columns = await simulator.simulate({ trials, adjustments: [{ kind: 'scale', input, factor, requestType }], label: null });
+    async ({ input, requestType, plan, factor }) => {
+      const columns = await simulator.simulate({ trials, adjustments: [{ kind: 'scale', input, factor, requestType, plan }], label: null });
       return breakevenFee(columns.netCost, columns.feeWeight, confidence).fee;
     },
     { concurrency: trials <= BLOCK_SIZE ? simulator.threads : 1 },
   );
-  const rows: TornadoRow[] = chosen.map(({ input, requestType }, i) => {
+  const rows: TornadoRow[] = chosen.map(({ input, requestType, plan }, i) => {
     const [low, high] = [fees[2 * i], fees[2 * i + 1]];
-    return { request_type: requestType, input, change, fee_low_input: low, fee_high_input: high, swing: Math.abs(high - low) };
+    return {
+      request_type: requestType,
+      ...(plan === undefined ? {} : { plan }),
+      input,
+      change,
+      fee_low_input: low,
+      fee_high_input: high,
+      swing: Math.abs(high - low),
+    };
   });
   return {
     change,
@@ -88,6 +129,7 @@ export async function runSensitivity(
     base_fee: breakevenFee(baseColumns.netCost, baseColumns.feeWeight, confidence).fee,
     rows: tornado(rows),
     variance_shares: shareByType,
+    coverage: typeCoverage(simulator.scenario),
   };
 }
 

@@ -2,8 +2,9 @@ import type { TrialColumns } from '../engine/columns.js';
 import { firstTrials } from '../engine/packedColumns.js';
 import type { Simulator } from '../runner/simulator.js';
 import { hasSharedShocks } from '../scenario/adjust.js';
-import { portfolioFees } from './breakeven.js';
+import { portfolioFees } from './portfolioFees.js';
 import type { BreakevenReport } from './runReport.js';
+import { flatSegmentCounts } from './uniformFee.js';
 
 /**
  * Most simulated terms the comparison without shared shocks runs: as many as a default run
@@ -47,14 +48,14 @@ export async function withoutSharedShocks(
   maxTrials = SHARED_SHOCKS_MAX_TRIALS,
 ): Promise<WithoutSharedShocks | null> {
   if (!hasSharedShocks(simulator.scenario)) return null;
-  const counts = simulator.scenario.clients.map((c) => c.count);
+  const counts = flatSegmentCounts(simulator.scenario);
   const { confidence } = settings;
   const trials = Math.min(settings.trials, maxTrials);
   const columns = await simulator.simulate({ trials, adjustments: [{ kind: 'without-shared-shocks' }], label: 'without shared shocks' });
   const fees = portfolioFees(columns, confidence, counts);
   const base = trials === settings.trials ? null : portfolioFees(firstTrials(withShocks.columns, trials), confidence, counts);
-  const withFee = base ? base.breakeven.fee : withShocks.report.breakeven_fee;
-  const withPooling = base ? base.poolingBenefit : withShocks.report.pooling_benefit;
+  const withFee = base ? base.breakeven.fee : (withShocks.report.breakeven_fee ?? fees.breakeven.fee);
+  const withPooling = base ? base.poolingBenefit : (withShocks.report.pooling_benefit ?? fees.poolingBenefit);
   return {
     trials,
     breakeven_fee: fees.breakeven.fee,

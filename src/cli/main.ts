@@ -1,11 +1,14 @@
 import yargs from 'yargs';
 import { InputError } from '../scenario/scenarioError.js';
 import { availabilityCommand } from './commands/availability.js';
+import { backtestCommand } from './commands/backtest.js';
 import { breakevenCommand } from './commands/breakeven.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
+import { formsCommand } from './commands/forms.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { slaCommand } from './commands/sla.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
@@ -23,9 +26,12 @@ export function buildCli(args: readonly string[], io: Io) {
     .command(compareCommand(io))
     .command(sensitivityCommand(io))
     .command(slaCommand(io))
+    .command(formsCommand(io))
     .command(availabilityCommand(io))
+    .command(reportCommand(io))
     .command(validateCommand(io))
     .command(calibrateCommand(io))
+    .command(backtestCommand(io))
     .demandCommand(1, 'Name a command; `fairfee run` simulates the bundled example.')
     .recommendCommands()
     .strict()
@@ -49,6 +55,8 @@ const TAKES: Record<string, string> = {
   csv: 'a file name, or - for stdout',
   'trials-csv': 'a file name, or - for stdout',
   'plan-csv': 'a file name, or - for stdout',
+  html: 'a file name, or - for stdout',
+  xlsx: 'a file name',
   out: 'a file name, or - for stdout',
 };
 

@@ -54,12 +54,18 @@ export async function checkOutputs(targets: Readonly<Record<string, string | und
  * Writes every checked output at once, whole or not at all (writeOutputs).
  * @param contents output option → its content, built only when that output was asked for
  */
-export async function writeCommandOutputs(checked: CheckedOutputs, contents: Readonly<Record<string, () => OutputContent>>, io: Io): Promise<void> {
-  const outputs = [...checked.destinations].map(([option, destination]) => {
-    const content = contents[option];
-    if (!content) throw new Error(`no content for ${option}`);
-    return { destination, content: content() };
-  });
+export async function writeCommandOutputs(
+  checked: CheckedOutputs,
+  contents: Readonly<Record<string, () => OutputContent | Promise<OutputContent>>>,
+  io: Io,
+): Promise<void> {
+  const outputs = await Promise.all(
+    [...checked.destinations].map(async ([option, destination]) => {
+      const content = contents[option];
+      if (!content) throw new Error(`no content for ${option}`);
+      return { destination, content: await content() };
+    }),
+  );
   if (outputs.length > 0) await writeOutputs(outputs, io.stdout);
 }
 

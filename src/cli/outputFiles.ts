@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync, type Stats } from 'node:fs';
-import { access, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { access, type FileHandle, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -126,17 +126,20 @@ function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
-/** Text in pieces, so a million-row table never has to be one string. */
-export type OutputContent = string | Iterable<string>;
+/** Text in pieces, so a million-row table never has to be one string; or bytes (a workbook). */
+export type OutputContent = string | Iterable<string> | Uint8Array;
 
 /** Writes content into an open handle, piece by piece. */
-async function writePieces(write: (text: string) => Promise<unknown>, content: OutputContent): Promise<void> {
-  if (typeof content === 'string') {
+async function writePieces(write: (text: string | Uint8Array) => Promise<unknown>, content: OutputContent): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
     await write(content);
     return;
   }
   for (const piece of content) await write(piece);
 }
+
+/** One piece into a file: text as UTF-8, bytes as they are. */
+const writeTo = (handle: FileHandle, piece: string | Uint8Array) => (typeof piece === 'string' ? handle.write(piece, null, 'utf8') : handle.write(piece));
 
 /** Where stdout-bound output goes; the command's io. */
 export interface OutputStdout {
@@ -160,7 +163,7 @@ export async function writeOutputs(outputs: readonly { destination: Destination;
       track(temporary);
       const handle = await open(temporary, 'wx', destination.mode);
       try {
-        await writePieces((text) => handle.write(text, null, 'utf8'), content);
+        await writePieces((piece) => writeTo(handle, piece), content);
       } finally {
         await handle.close();
       }
@@ -174,11 +177,13 @@ export async function writeOutputs(outputs: readonly { destination: Destination;
     for (const temporary of temporaries) untrack(temporary);
   }
   for (const { destination, content } of outputs) {
-    if (destination.kind === 'stdout') await writePieces(async (text) => stdout.write(text), content);
+    // Bytes never go to stdout: checkReportArgs refuses `--xlsx -`.
+    if (destination.kind === 'stdout')
+      await writePieces(async (piece) => stdout.write(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')), content);
     if (destination.kind === 'stream') {
       const handle = await open(destination.path, 'a');
       try {
-        await writePieces((text) => handle.write(text, null, 'utf8'), content);
+        await writePieces((piece) => writeTo(handle, piece), content);
       } finally {
         await handle.close();
       }

@@ -118,6 +118,8 @@ export interface SimulateOptions {
   label?: string;
   /** Keep the per-type columns, which only --trials-csv and the variance shares read (RunSettings). */
   typeColumns?: boolean;
+  /** Place every request in its month (RunSettings.keepMonths). */
+  keepMonths?: boolean;
 }
 
 /**
@@ -126,13 +128,14 @@ export interface SimulateOptions {
  * random numbers).
  */
 export function startSimulation(run: PreparedRun, args: SimulationArgs, io: Io, options: SimulateOptions = {}): SimulationRun {
-  const { adjustments = [], label = 'simulating', typeColumns = false } = options;
+  const { adjustments = [], label = 'simulating', typeColumns = false, keepMonths = false } = options;
   const scenario = adjustments.length > 0 ? adjustScenario(run.scenario, adjustments) : run.scenario;
   let update: (done: number, total: number) => void = () => undefined;
   const started = startRun(scenario, {
     seed: run.seed,
     workers: run.workers,
     typeColumns,
+    keepMonths,
     onProgress: (done, total) => update(done, total),
     pool: run.pool,
   });
@@ -165,9 +168,9 @@ export function simulatorOf(run: PreparedRun, args: SimulationArgs, io: Io): Sim
     scenario: run.scenario,
     seed: run.seed,
     threads: run.pool ? run.pool.size + 1 : 1,
-    simulate: ({ trials, adjustments, typeColumns, label }) =>
-      simulate({ ...run, trials }, label === null ? quiet : args, io, { adjustments, typeColumns, label: label ?? undefined }),
-    start: ({ adjustments, typeColumns, label }) =>
-      startSimulation(run, label === null ? quiet : args, io, { adjustments, typeColumns, label: label ?? undefined }),
+    simulate: ({ trials, adjustments, typeColumns, keepMonths, label }) =>
+      simulate({ ...run, trials }, label === null ? quiet : args, io, { adjustments, typeColumns, keepMonths, label: label ?? undefined }),
+    start: ({ adjustments, typeColumns, keepMonths, label }) =>
+      startSimulation(run, label === null ? quiet : args, io, { adjustments, typeColumns, keepMonths, label: label ?? undefined }),
   };
 }

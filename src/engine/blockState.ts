@@ -51,9 +51,21 @@ interface Workspace {
   readonly fairCovered: Float64Array;
   /** The current client's covered billed hours of trial t, month m at t·H + m (capped plans only). */
   readonly coveredByMonth: Float64Array;
-  /** The current client's settlement per trial (contract/): overage hours, revenue besides the fee. */
+  /** Where uncovered requests' months go when the portfolio keeps every type's months; never read. */
+  readonly monthSink: Float64Array;
+  /** The current client's covered hours billed at its plan's increment, per trial (with an increment). */
+  readonly coveredBilled: Float64Array;
+  /** The current client's price-list value of covered requests, per trial (per_request plans). */
+  readonly listValue: Float64Array;
+  /**
+   * The current client's settlement per trial (contract/): overage hours, revenue besides the
+   * price, the price quantity w, a bundle's breakage and deferred hours.
+   */
   readonly overage: Float64Array;
   readonly revenueBesidesFee: Float64Array;
+  readonly priceWeight: Float64Array;
+  readonly breakage: Float64Array;
+  readonly deferred: Float64Array;
   /** A rollover plan's bank: hours banked at the end of month j at bank[j mod k] (contract/flat.ts). */
   readonly bank: Float64Array;
   /**
@@ -100,8 +112,14 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     uncoveredBilled: new Float64Array(BLOCK_SIZE),
     fairCovered: new Float64Array(BLOCK_SIZE),
     coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
+    monthSink: new Float64Array(hot.keepMonths ? trialMonths : 0),
+    coveredBilled: new Float64Array(BLOCK_SIZE),
+    listValue: new Float64Array(BLOCK_SIZE),
     overage: new Float64Array(BLOCK_SIZE),
     revenueBesidesFee: new Float64Array(BLOCK_SIZE),
+    priceWeight: new Float64Array(BLOCK_SIZE),
+    breakage: new Float64Array(BLOCK_SIZE),
+    deferred: new Float64Array(BLOCK_SIZE),
     bank: new Float64Array(H),
     seasonTables: (common ? hot.seasons : []).map(() => ({
       total: new Float64Array(BLOCK_SIZE),
@@ -152,8 +170,14 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     uncoveredBilled: w.uncoveredBilled,
     fairCovered: w.fairCovered,
     coveredByMonth: w.coveredByMonth,
+    monthSink: w.monthSink,
+    coveredBilled: w.coveredBilled,
+    listValue: w.listValue,
     overage: w.overage,
     revenueBesidesFee: w.revenueBesidesFee,
+    priceWeight: w.priceWeight,
+    breakage: w.breakage,
+    deferred: w.deferred,
     bank: w.bank,
     seasonTables: w.seasonTables,
     scratch: w.scratch,

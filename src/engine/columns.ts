@@ -2,8 +2,15 @@
 export interface PlanColumns {
   /** Net cost D of the plan's clients: all costs minus all revenue except fees. */
   netCost: Float64Array;
-  /** Client-months paying the plan's fee, less fee shares credited back. */
+  /**
+   * The plan's price quantity w (MODEL.md, "One price per plan"): profit at price p is
+   * p·w − D. Flat: client-months paying the fee, less fee shares credited back; bundle: bundles
+   * earned; hourly: billed hours; per_request: the price-list value of covered requests.
+   */
   feeWeight: Float64Array;
+  /** A bundle plan's hours lapsed on expired bundles, and hours left on bundles still valid at the term's end. */
+  breakageHours: Float64Array;
+  deferredHours: Float64Array;
   /**
    * Covered hours of the plan's clients as the hourly equivalent counts them: billed at the
    * scenario-level increment (worked hours without one).
@@ -16,7 +23,12 @@ export interface PlanColumns {
 /** Per-trial results of one representative client of a segment (its first member). */
 export interface SegmentColumns {
   netCost: Float64Array;
+  /** The client's price quantity w (PlanColumns.feeWeight). */
   feeWeight: Float64Array;
+  /** What the client pays besides its plan's price: overage and hourly billed work (not fixed revenue). */
+  paymentBesidesPrice: Float64Array;
+  breakageHours: Float64Array;
+  deferredHours: Float64Array;
   /** What the client's covered work would cost hourly (billed at the scenario's increment), less the overage it is billed anyway. */
   hourlyValue: Float64Array;
   hours: Float64Array;
@@ -24,9 +36,12 @@ export interface SegmentColumns {
 
 /** Everything the engine records per trial, one typed array per quantity. */
 export interface TrialColumns {
-  /** Portfolio net cost D_t over the term. */
+  /**
+   * Portfolio net cost D_t over the term as the uniform flat fee must cover it: all costs minus
+   * all revenue except the flat fees, the plans that are not flat counted at their stated prices.
+   */
   netCost: Float64Array;
-  /** Portfolio fee weight w_t: profit at uniform fee f is w_t·f − D_t. */
+  /** Portfolio fee weight w_t of the flat plans: profit at uniform fee f is w_t·f − D_t. */
   feeWeight: Float64Array;
   /** All hours worked over the term. */
   hours: Float64Array;
@@ -69,12 +84,17 @@ export function allocateColumns(shape: ColumnShape, length: number): TrialColumn
     plans: Array.from({ length: shape.plans }, () => ({
       netCost: column(),
       feeWeight: column(),
+      breakageHours: column(),
+      deferredHours: column(),
       coveredHours: column(),
       overageHours: column(),
     })),
     segments: Array.from({ length: shape.segments }, () => ({
       netCost: column(),
       feeWeight: column(),
+      paymentBesidesPrice: column(),
+      breakageHours: column(),
+      deferredHours: column(),
       hourlyValue: column(),
       hours: column(),
     })),
@@ -91,8 +111,8 @@ export function listColumns(columns: TrialColumns): Float64Array[] {
     columns.hours,
     columns.coveredHours,
     columns.revenueBesidesFee,
-    ...columns.plans.flatMap((p) => [p.netCost, p.feeWeight, p.coveredHours, p.overageHours]),
-    ...columns.segments.flatMap((s) => [s.netCost, s.feeWeight, s.hourlyValue, s.hours]),
+    ...columns.plans.flatMap((p) => [p.netCost, p.feeWeight, p.breakageHours, p.deferredHours, p.coveredHours, p.overageHours]),
+    ...columns.segments.flatMap((s) => [s.netCost, s.feeWeight, s.paymentBesidesPrice, s.breakageHours, s.deferredHours, s.hourlyValue, s.hours]),
     ...columns.typeHours,
     ...columns.typeNetCost,
   ];

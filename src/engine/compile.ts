@@ -1,6 +1,7 @@
 import type { Distribution } from '../random/distribution.js';
-import { clientCount, type RequestType, type Scenario } from '../scenario/types.js';
+import { clientCount, type Plan, type RequestType, type Scenario, statedPrice } from '../scenario/types.js';
 import type { CreditSchedule } from '../scenario/uptime/spec.js';
+import { type FormKind, formKind } from './contract/formKind.js';
 import { compileTeam, type CompiledTeam } from './queue/team.js';
 import { uptimeChain, type UptimeChain } from './uptime/model.js';
 
@@ -24,6 +25,8 @@ export interface CompiledRequestType {
   effort: Distribution;
   overrunProbability: number;
   overrunFactor: Distribution | null;
+  /** A per_request plan's price of one request of this type; 0 when the plan has no price list. */
+  listPrice: number;
 }
 
 /** One client, flattened. */
@@ -39,8 +42,21 @@ export interface CompiledClient {
   /** Per shock: the request type it brings to this client, or null when the client is not affected. */
   shockTypes: (CompiledRequestType | null)[];
   includedHours: number;
-  /** A finite monthly bundle of included hours: covered hours must be kept per month. */
+  /**
+   * Covered billed hours must be kept per month: a finite monthly bundle of included hours, a
+   * strippenkaart, or a portfolio that keeps every type's months (CompileOptions.keepMonths).
+   */
   capped: boolean;
+  form: FormKind;
+  /**
+   * The plan's stated price when the plan is not flat (MODEL.md, "One price per plan"): the
+   * uniform flat fee counts its revenue at it; 0 when none is stated (no uniform fee then).
+   */
+  statedPrice: number;
+  /** A bundle's hours, months of validity, and whether a used-up bundle is rebought (else hourly). */
+  bundleHours: number;
+  bundleValidMonths: number;
+  bundleRebuy: boolean;
   overageRate: number;
   fixedCostPerMonth: number;
   fixedRevenuePerMonth: number;
@@ -65,6 +81,8 @@ export interface CompiledPortfolio {
   /** The scenario-level billing increment in minutes, at which the hourly equivalent counts hours; 0 for none. */
   billingIncrementMinutes: number;
   commonFactorCv: number;
+  /** Every type's requests are placed in months, covered or not (CompileOptions.keepMonths). */
+  keepMonths: boolean;
   shocks: { perMonth: number; hitProbability: number; name: string }[];
   /**
    * The availability block's service chain, the agency's shared infrastructure: one month
@@ -77,7 +95,27 @@ export interface CompiledPortfolio {
   planUptimeCredits: (CreditSchedule | null)[];
 }
 
-function compileType(type: RequestType, typeIndex: number, usage: number, covered: boolean, termMonths: number, commonFactor: boolean): CompiledRequestType {
+/** How a portfolio is compiled beyond its scenario. */
+export interface CompileOptions {
+  /**
+   * Place every request of every type in its month, whatever the plan needs: the draws of a
+   * client's requests then do not depend on its plan, so one segment under several contract
+   * forms sees the same requests (`fairfee forms`). Off, a plan without monthly terms draws
+   * its counts for the term.
+   */
+  keepMonths?: boolean;
+}
+
+function compileType(
+  type: RequestType,
+  typeIndex: number,
+  usage: number,
+  plan: Plan,
+  termMonths: number,
+  commonFactor: boolean,
+  keepMonths: boolean,
+): CompiledRequestType {
+  const covered = plan.covers.includes(type.name);
   const season = new Float64Array(termMonths);
   for (let m = 0; m < termMonths; m++) season[m] = type.seasonality ? type.seasonality[m % 12] : 1;
   const flatSeason = !type.seasonality || type.seasonality.every((v) => v === 1);
@@ -94,10 +132,11 @@ function compileType(type: RequestType, typeIndex: number, usage: number, covere
     covered,
     // Poisson months add up to one Poisson draw for the term (whatever the season or common
     // factor); negative binomial months only when every month has the same mean.
-    monthlyWeights: dispersion > 0 && (!flatSeason || commonFactor),
+    monthlyWeights: dispersion > 0 && (!flatSeason || commonFactor || keepMonths),
     effort,
     overrunProbability: type.overrun?.probability ?? 0,
     overrunFactor: type.overrun?.factor ?? null,
+    listPrice: covered && plan.form === 'per_request' ? (plan.prices?.get(type.name) ?? 0) : 0,
   };
 }
 
@@ -105,7 +144,8 @@ function compileType(type: RequestType, typeIndex: number, usage: number, covere
  * Flattens a validated scenario into per-client tables for the hot loop: segments expanded
  * into clients, overrides applied, coverage resolved, and which counts need monthly draws.
  */
-export function compilePortfolio(scenario: Scenario, seed: string): CompiledPortfolio {
+export function compilePortfolio(scenario: Scenario, seed: string, options: CompileOptions = {}): CompiledPortfolio {
+  const keepMonths = options.keepMonths ?? false;
   const planIndex = new Map(scenario.plans.map((p, i) => [p.name, i]));
   const typeIndex = new Map(scenario.requestTypes.map((t, i) => [t.name, i]));
   const commonFactor = scenario.commonFactorCv > 0;
@@ -119,9 +159,9 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
     usedKeys.set(segment.name, seen + 1);
     const segmentKey = seen === 0 ? segment.name : `${segment.name}~${seen + 1}`;
     const plan = scenario.plans[planIndex.get(segment.plan)!];
-    const capped = Number.isFinite(plan.includedHours);
-    const covers = new Set(plan.covers);
-    const types = segment.requestTypes.map((t) => compileType(t, typeIndex.get(t.name)!, segment.usage, covers.has(t.name), H, commonFactor));
+    const flatCapped = plan.form === 'flat' && Number.isFinite(plan.includedHours);
+    const capped = flatCapped || plan.form === 'bundle' || keepMonths;
+    const types = segment.requestTypes.map((t) => compileType(t, typeIndex.get(t.name)!, segment.usage, plan, H, commonFactor, keepMonths));
     const shockTypes = scenario.shocks.map((shock) => (shock.plans && !shock.plans.includes(plan.name) ? null : types[typeIndex.get(shock.requestType)!]));
     for (let member = 0; member < segment.count; member++) {
       clients.push({
@@ -132,13 +172,18 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
         heterogeneity: segment.heterogeneity,
         types: types.filter((t) => t.ratePerMonth > 0),
         shockTypes,
-        includedHours: plan.includedHours,
+        includedHours: flatCapped ? plan.includedHours : Number.POSITIVE_INFINITY,
         capped,
+        form: formKind(plan.form),
+        statedPrice: plan.form === 'flat' ? 0 : (statedPrice(plan) ?? 0),
+        bundleHours: plan.bundle?.hours ?? 0,
+        bundleValidMonths: plan.bundle ? Math.min(plan.bundle.validMonths, H + 1) : 0,
+        bundleRebuy: plan.bundle?.whenUsedUp !== 'hourly',
         overageRate: plan.overageRate,
         fixedCostPerMonth: plan.fixedMonthlyCost,
         fixedRevenuePerMonth: plan.fixedMonthlyRevenue,
         billingIncrementMinutes: plan.billingIncrementMinutes,
-        rolloverMonths: plan.rollover && capped ? Math.min(plan.rollover.months, H) : 0,
+        rolloverMonths: plan.rollover && flatCapped ? Math.min(plan.rollover.months, H) : 0,
         rolloverCapHours: plan.rollover ? plan.rollover.capHours : 0,
       });
     }
@@ -155,6 +200,7 @@ export function compilePortfolio(scenario: Scenario, seed: string): CompiledPort
     hourlyRate: scenario.hourlyRate,
     billingIncrementMinutes: scenario.billingIncrementMinutes,
     commonFactorCv: scenario.commonFactorCv,
+    keepMonths,
     shocks: scenario.shocks.map((s) => ({ perMonth: s.perMonth, hitProbability: s.hitProbability, name: s.name })),
     serviceChain: scenario.availability ? uptimeChain(scenario.availability) : null,
     team: compileTeam(scenario),

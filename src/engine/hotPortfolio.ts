@@ -7,6 +7,7 @@ import type { StreamSampler } from '../random/streamSampler.js';
 import type { CompiledClient, CompiledPortfolio, CompiledRequestType } from './compile.js';
 import type { CreditSchedule } from '../scenario/uptime/spec.js';
 import type { CompiledTeam } from './queue/team.js';
+import { FormKind } from './contract/formKind.js';
 import type { UptimeChain } from './uptime/model.js';
 
 /**
@@ -20,8 +21,12 @@ import type { UptimeChain } from './uptime/model.js';
  *   clusters, and the clusters of all months are drawn together by thinning one Poisson count
  *   for the term (simulateMonthlyNegativeBinomial), so the work follows the requests, not the
  *   months.
+ * - UrnNegativeBinomial: alike bursty months that must be kept (a capped plan or a bundle, a flat
+ *   season, no common factor): the term's count as TermNegativeBinomial, then the months of its
+ *   requests by a Pólya urn, which given the total is exactly the Dirichlet-multinomial split of
+ *   H independent negative binomial months (simulateUrnNegativeBinomial): one draw per request.
  */
-export const CountKind = { TermPoisson: 0, TermNegativeBinomial: 1, MonthlyNegativeBinomial: 2 } as const;
+export const CountKind = { TermPoisson: 0, TermNegativeBinomial: 1, MonthlyNegativeBinomial: 2, UrnNegativeBinomial: 3 } as const;
 export type CountKind = (typeof CountKind)[keyof typeof CountKind];
 
 /** One request type of one segment, with everything the hot loop needs as plain numbers. */
@@ -30,8 +35,13 @@ export interface HotType {
   readonly name: string;
   readonly typeIndex: number;
   readonly covered: boolean;
-  /** Covered hours must be kept per month (a capped plan). */
+  /**
+   * The requests are placed in months: covered ones of a plan with monthly terms, or every type
+   * when the portfolio keeps months (CompiledPortfolio.keepMonths). Uncovered months are not read.
+   */
   readonly byMonth: boolean;
+  /** A per_request plan's price of one request of this type (0: not on a price list). */
+  readonly listPrice: number;
   readonly countKind: CountKind;
   /** λ · usage, requests per month before intensity, season and common factor. */
   readonly ratePerMonth: number;
@@ -43,10 +53,12 @@ export interface HotType {
   readonly seasonAlias: Int32Array;
   /** Index of the season in HotPortfolio.seasons, −1 when flat. */
   readonly seasonSlot: number;
-  /** Gamma(H·k) for TermNegativeBinomial. */
+  /** Gamma(H·k) for TermNegativeBinomial and UrnNegativeBinomial. */
   readonly countGamma: GammaSetup | null;
   /** 1/k for MonthlyNegativeBinomial (0 otherwise). */
   readonly inverseDispersion: number;
+  /** The negative binomial dispersion k (0 for Poisson): an urn month's own weight (UrnNegativeBinomial). */
+  readonly dispersion: number;
   /**
    * The term's expected count when it is the same every trial (no heterogeneity, no common
    * factor, Poisson) and small enough for inversion, with e^−mean computed once; else −1.
@@ -85,6 +97,12 @@ export interface HotClient {
   readonly planIndex: number;
   readonly representative: boolean;
   readonly capped: boolean;
+  readonly form: FormKind;
+  /** The plan's stated price when it is not flat (CompiledClient.statedPrice). */
+  readonly statedPrice: number;
+  readonly bundleHours: number;
+  readonly bundleValidMonths: number;
+  readonly bundleRebuy: boolean;
   readonly includedHours: number;
   readonly overageRate: number;
   readonly fixedCostPerMonth: number;
@@ -109,6 +127,8 @@ export interface HotClient {
 export interface HotPortfolio {
   readonly termMonths: number;
   readonly clientCount: number;
+  /** Clients on flat plans: the uniform fee's payers. */
+  readonly flatClientCount: number;
   readonly planCount: number;
   readonly segmentCount: number;
   readonly typeCount: number;
@@ -120,8 +140,10 @@ export interface HotPortfolio {
   readonly clients: HotClient[];
   /** Gamma(1/cv²) for the monthly common factor; null when there is none. */
   readonly commonGamma: GammaSetup | null;
-  /** Some client's plan has included hours: covered hours are kept per month. */
+  /** Some client's plan has monthly terms: covered hours are kept per month. */
   readonly anyCapped: boolean;
+  /** Every type's requests are placed in months (uncovered ones into a month sink that is not read). */
+  readonly keepMonths: boolean;
   /**
    * The distinct seasons that are not flat, by value: with a common factor, each block builds
    * the months' table of season × common factor once per trial for all clients that share it.
@@ -149,7 +171,8 @@ function feeRows(p: CompiledPortfolio): Pick<HotPortfolio, 'planFeeRow' | 'feeRo
   const credits: CreditSchedule[] = [[]];
   const planFeeRow = Int32Array.from(p.planUptimeCredits, (own) => (own === null ? 0 : credits.push(own) - 1));
   const feeRowClients = new Float64Array(credits.length);
-  for (const client of p.clients) feeRowClients[planFeeRow[client.planIndex]]++;
+  // Only flat clients pay a fee that credits reduce (the uniform fee's weight, flatClientCount).
+  for (const client of p.clients) if (client.form === FormKind.Flat) feeRowClients[planFeeRow[client.planIndex]]++;
   return { planFeeRow, feeRowCredits: credits, feeRowClients };
 }
 
@@ -157,12 +180,15 @@ const cache = new WeakMap<CompiledPortfolio, HotPortfolio>();
 
 function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledPortfolio, seasonSlot: number): HotType {
   const H = p.termMonths;
-  const byMonth = type.covered && client.capped;
+  const byMonth = (type.covered && client.capped) || p.keepMonths;
   const common = p.commonFactorCv > 0;
   let countKind: CountKind = CountKind.TermPoisson;
   let countGamma: GammaSetup | null = null;
   if (type.dispersion > 0 && !byMonth && !type.monthlyWeights) {
     countKind = CountKind.TermNegativeBinomial;
+    countGamma = gammaSetup(H * type.dispersion);
+  } else if (type.dispersion > 0 && byMonth && type.flatSeason && !common) {
+    countKind = CountKind.UrnNegativeBinomial;
     countGamma = gammaSetup(H * type.dispersion);
   } else if (type.dispersion > 0) {
     countKind = CountKind.MonthlyNegativeBinomial;
@@ -178,6 +204,7 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     typeIndex: type.typeIndex,
     covered: type.covered,
     byMonth,
+    listPrice: type.listPrice,
     countKind,
     ratePerMonth: type.ratePerMonth,
     season: type.season,
@@ -188,6 +215,7 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
     seasonSlot,
     countGamma,
     inverseDispersion: countKind === CountKind.MonthlyNegativeBinomial ? 1 / type.dispersion : 0,
+    dispersion: type.dispersion,
     fixedTermMean: fixedMean ? termMean : -1,
     expMinusFixedTermMean: fixedMean ? fastExp(-termMean) : 0,
     effort: type.effort.sampler,
@@ -233,6 +261,11 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     planIndex: client.planIndex,
     representative: client.representative,
     capped: client.capped,
+    form: client.form,
+    statedPrice: client.statedPrice,
+    bundleHours: client.bundleHours,
+    bundleValidMonths: client.bundleValidMonths,
+    bundleRebuy: client.bundleRebuy,
     includedHours: client.includedHours,
     overageRate: client.overageRate,
     fixedCostPerMonth: client.fixedCostPerMonth,
@@ -249,6 +282,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
   const hot: HotPortfolio = {
     termMonths: p.termMonths,
     clientCount: p.clientCount,
+    flatClientCount: clients.filter((c) => c.form === FormKind.Flat).length,
     planCount: p.planCount,
     segmentCount: p.segmentCount,
     typeCount: p.typeCount,
@@ -259,6 +293,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     clients,
     commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null,
     anyCapped: clients.some((c) => c.capped),
+    keepMonths: p.keepMonths,
     seasons,
     team: p.team,
     ...feeRows(p),

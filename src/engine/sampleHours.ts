@@ -30,6 +30,10 @@ export class RequestScratch {
   /** The billed loops' running counts of whole increments (plan's, scenario's). */
   readonly units = new Float64Array(1);
   readonly fairUnits = new Float64Array(1);
+  /** A bundle trial's figures (contract/bundle.ts). */
+  readonly bundle = new Float64Array(4);
+  /** The months of the requests an urn has placed so far (sampleHoursByUrn), grown as needed. */
+  urnMonths = new Int32Array(256);
 }
 
 /**
@@ -363,4 +367,62 @@ function billedHoursByMonth(
     }
   }
   leaveBilled(type, hours, units, same ? units : fairUnits, scratch);
+}
+
+/**
+ * The hours of `count` requests of a bursty type whose H months are alike and must be kept,
+ * each added to its month, into scratch (and billed hours as sampleBilledHours leaves them).
+ * The months come from a Pólya urn: request i (0-based) opens a month of its own, uniform over
+ * the H, with probability H·k / (H·k + i), else takes the month of one of the i earlier requests,
+ * each alike; one 32-bit draw decides both. Given the total this is exactly the
+ * Dirichlet-multinomial(k, …, k) split of H independent negative binomial months. Which requests
+ * overrun is drawn first by binomial thinning (the urn's requests are exchangeable).
+ * Draws, in order: the overrun count; per request its month, its effort and, for an overrunning
+ * one, its factor.
+ * @param byMonth receives the hours of month m at byMonth[offset + m] (billed hours at the plan's
+ *   increment when the type bills rounded hours), m < months
+ */
+export function sampleHoursByUrn(
+  stream: TycheStream,
+  type: HotType,
+  count: number,
+  months: number,
+  byMonth: Float64Array,
+  offset: number,
+  scratch: RequestScratch,
+): void {
+  if (scratch.urnMonths.length < count) scratch.urnMonths = new Int32Array(Math.max(count, 2 * scratch.urnMonths.length));
+  const placed = scratch.urnMonths;
+  const k = type.dispersion;
+  const own = months * k;
+  const billed = type.billed;
+  const per = type.incrementsPerHour;
+  const fairPer = type.fairIncrementsPerHour;
+  const same = type.sameIncrement;
+  const increment = type.incrementMinutes;
+  let hours = 0;
+  let units = 0;
+  let fairUnits = 0;
+  if (count > 0) {
+    const overruns = overrunsOf(stream, type, count);
+    const effort = type.effort;
+    for (let i = 0; i < count; i++) {
+      const u = stream.nextDouble() * (own + i);
+      const month = u < own ? Math.min(months - 1, Math.floor(u / k)) : placed[Math.min(i - 1, Math.floor(u - own))];
+      placed[i] = month;
+      let h = effortOf(stream, effort, scratch);
+      if (i < overruns) h *= factorOf(stream, type.overrunFactor!, scratch);
+      hours += h;
+      if (billed) {
+        const n = unitsOf(h, per);
+        byMonth[offset + month] += increment === 0 ? h : (n * increment) / 60;
+        units += n;
+        if (!same) fairUnits += unitsOf(h, fairPer);
+      } else {
+        byMonth[offset + month] += h;
+      }
+    }
+  }
+  if (billed) leaveBilled(type, hours, units, same ? units : fairUnits, scratch);
+  else scratch.hours[0] = hours;
 }

@@ -8,11 +8,12 @@ import type { TycheStream } from '../random/tycheStream.js';
 import { blockState, type BlockState } from './blockState.js';
 import { allocateColumns, listColumns, type TrialColumns } from './columns.js';
 import type { CompiledPortfolio } from './compile.js';
-import { settleFlat } from './contract/flat.js';
+import { FormKind } from './contract/formKind.js';
+import { settleClient } from './contract/settle.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { settleBlockQueue } from './queue/blockQueue.js';
-import { logRequests, markRequests } from './queue/requestLog.js';
-import { sampleHours, sampleHoursByMonth } from './sampleHours.js';
+import { logRequests, logUrnRequests, markRequests } from './queue/requestLog.js';
+import { sampleHours, sampleHoursByMonth, sampleHoursByUrn } from './sampleHours.js';
 import { creditShare } from './uptime/credits.js';
 import { simulateMonth } from './uptime/simulateMonth.js';
 
@@ -109,7 +110,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   for (const client of p.clients) simulateClient(state, client);
   if (state.queue) settleBlockQueue(state.queue, p, p.team!, length, out);
 
-  if (p.feeRowCredits.length === 1) for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.clientCount;
+  if (p.feeRowCredits.length === 1) for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.flatClientCount;
   else {
     for (let t = 0; t < length; t++) {
       let weight = 0;
@@ -137,7 +138,9 @@ function simulateClient(state: BlockState, client: HotClient): void {
   if (c.billed) {
     state.uncoveredBilled.fill(0);
     state.fairCovered.fill(0);
+    state.coveredBilled.fill(0);
   }
+  if (c.form === FormKind.PerRequest) state.listValue.fill(0);
   if (c.capped) coveredByMonth.fill(0);
 
   // With a team, each request also gets an arrival time, from streams of their own.
@@ -153,38 +156,46 @@ function simulateClient(state: BlockState, client: HotClient): void {
     simulateShock(state, type, s, streams([block, 'shock-hits', p.shocks[s].name, c.streamKey]));
   });
 
-  settleFlat(state, c);
-  const { out, overage, revenueBesidesFee } = state;
+  settleClient(state, c);
+  const { out, overage, revenueBesidesFee, priceWeight, breakage, deferred } = state;
   // The hourly equivalent's covered hours: billed at the scenario-level increment, if any.
   const fairCovered = c.billed ? state.fairCovered : covered;
   const plan = out.plans[c.planIndex];
   const segment = c.representative ? out.segments[c.segmentIndex] : null;
   const { costPerHour, hourlyRate } = p;
-  const feeWeight = state.feeWeightPerClient.subarray(p.planFeeRow[c.planIndex] * BLOCK_SIZE);
+  // The uniform flat fee counts a plan that is not flat at its stated price (0 for a flat one).
+  const statedPrice = c.statedPrice;
+  const fixedRevenue = H * c.fixedRevenuePerMonth;
   for (let t = 0; t < length; t++) {
     const coveredHours = covered[t];
     const hours = coveredHours + uncovered[t];
     const cost = costPerHour * hours + H * c.fixedCostPerMonth + state.serviceCostPerClient[t];
     const clientNetCost = cost - revenueBesidesFee[t];
-    out.netCost[t] += clientNetCost;
+    out.netCost[t] += clientNetCost - statedPrice * priceWeight[t];
     out.hours[t] += hours;
     out.coveredHours[t] += coveredHours;
     out.revenueBesidesFee[t] += revenueBesidesFee[t];
     plan.netCost[t] += clientNetCost;
-    plan.feeWeight[t] += feeWeight[t];
+    plan.feeWeight[t] += priceWeight[t];
+    plan.breakageHours[t] += breakage[t];
+    plan.deferredHours[t] += deferred[t];
     plan.coveredHours[t] += fairCovered[t];
     plan.overageHours[t] += overage[t];
     if (segment) {
       segment.netCost[t] = clientNetCost;
-      segment.feeWeight[t] = feeWeight[t];
+      segment.feeWeight[t] = priceWeight[t];
+      segment.paymentBesidesPrice[t] = revenueBesidesFee[t] - fixedRevenue;
+      segment.breakageHours[t] = breakage[t];
+      segment.deferredHours[t] = deferred[t];
       segment.hourlyValue[t] = hourlyRate * fairCovered[t] - c.overageRate * overage[t];
       segment.hours[t] = hours;
     }
   }
 }
 
-/** Adds one trial's hours of a type to the client's and the portfolio's columns. */
-function record(state: BlockState, type: HotType, t: number, hours: number): void {
+/** Adds one trial's hours (and, for a price list, its requests) of a type to the client's and the portfolio's columns. */
+function record(state: BlockState, type: HotType, t: number, hours: number, requests: number): void {
+  if (type.listPrice > 0) state.listValue[t] += type.listPrice * requests;
   if (type.covered) state.covered[t] += hours;
   else state.uncovered[t] += hours;
   state.out.typeHours[type.typeIndex][t] += hours;
@@ -199,6 +210,7 @@ function addBilled(state: BlockState, type: HotType, t: number): void {
   const { scratch } = state;
   if (type.covered) {
     state.fairCovered[t] += scratch.fairBilled[0];
+    state.coveredBilled[t] += scratch.billed[0];
   } else {
     state.uncoveredBilled[t] += scratch.billed[0];
     state.out.typeNetCost[type.typeIndex][t] -= state.portfolio.hourlyRate * (scratch.billed[0] - scratch.hours[0]);
@@ -208,6 +220,7 @@ function addBilled(state: BlockState, type: HotType, t: number): void {
 /** One request type of the current client over all trials of the block (see CountKind). */
 function simulateType(state: BlockState, type: HotType, stream: TycheStream): void {
   if (type.countKind === CountKind.TermNegativeBinomial) simulateTermNegativeBinomial(state, type, stream);
+  else if (type.countKind === CountKind.UrnNegativeBinomial) simulateUrnNegativeBinomial(state, type, stream);
   else if (type.countKind === CountKind.MonthlyNegativeBinomial) simulateMonthlyNegativeBinomial(state, type, stream);
   else if (type.fixedTermMean >= 0 && !type.byMonth) simulateFixedPoisson(state, type, stream);
   else simulateTermPoisson(state, type, stream);
@@ -225,7 +238,32 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
     sampleHours(stream, type, count, state.scratch);
     if (log) logRequests(log, type, count, t, -1, false, null, type.seasonAlias, 0);
     if (type.billed) addBilled(state, type, t);
-    record(state, type, t, state.scratch.hours[0]);
+    record(state, type, t, state.scratch.hours[0], count);
+  }
+}
+
+/**
+ * Alike bursty months that must be kept: H independent negative binomial months (mean μ,
+ * dispersion k) are Poisson months with independent Gamma(k) rates, so their total is one
+ * Poisson–Gamma(H·k) count, and given the total the months follow the Dirichlet-multinomial
+ * split with parameters (k, …, k): a Pólya urn, each request in a month of its own with weight
+ * H·k, or with the month of one of the i earlier requests (sampleHoursByUrn).
+ * Draws, per trial: the Gamma and the count (as TermNegativeBinomial); then sampleHoursByUrn's.
+ */
+function simulateUrnNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
+  const { length, intensity } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
+  const H = state.portfolio.termMonths;
+  const g = type.countGamma!;
+  const termRate = type.ratePerMonth * H;
+  const log = state.queue?.log ?? null;
+  for (let t = 0; t < length; t++) {
+    const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / g.shape);
+    if (log) markRequests(log, stream);
+    sampleHoursByUrn(stream, type, count, H, months, t * H, state.scratch);
+    if (log) logUrnRequests(log, type, count, t, state.scratch.urnMonths);
+    if (type.billed) addBilled(state, type, t);
+    record(state, type, t, state.scratch.hours[0], count);
   }
 }
 
@@ -243,7 +281,8 @@ function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: 
  * kept one, its cluster size (logarithmic) and the cluster's hours (sampleHours).
  */
 function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, common, coveredByMonth, scratch } = state;
+  const { length, intensity, common, scratch } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
   const H = state.portfolio.termMonths;
   const inverseDispersion = type.inverseDispersion;
   const log = state.queue?.log ?? null;
@@ -254,6 +293,7 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
     const rate = type.ratePerMonth * intensity[t];
     const candidates = poisson(stream, rate * (totals === null ? place.total : totals[t]));
     let hours = 0;
+    let requests = 0;
     for (let i = 0; i < candidates; i++) {
       const m = aliasPick(stream, probability, alias, t * stride, H);
       const x = rate * (common === null ? season[m] : season[m] * common[t * H + m]) * inverseDispersion;
@@ -265,16 +305,17 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
         logOnePlusX = Math.log1p(x);
         if (u * x >= logOnePlusX) continue;
       }
-      const size = logarithmic(stream, x / (1 + x), logOnePlusX);
+      const cluster = logarithmic(stream, x / (1 + x), logOnePlusX);
       if (log) markRequests(log, stream);
-      sampleHours(stream, type, size, scratch);
-      if (log) logRequests(log, type, size, t, m, false, null, alias, 0);
+      sampleHours(stream, type, cluster, scratch);
+      if (log) logRequests(log, type, cluster, t, m, false, null, alias, 0);
       const clusterHours = scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
-      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
+      if (type.byMonth) months[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
       hours += clusterHours;
+      requests += cluster;
     }
-    record(state, type, t, hours);
+    record(state, type, t, hours, requests);
   }
 }
 
@@ -289,7 +330,7 @@ function simulateFixedPoisson(state: BlockState, type: HotType, stream: TycheStr
     sampleHours(stream, type, count, state.scratch);
     if (log) logRequests(log, type, count, t, -1, false, type.seasonProbability, type.seasonAlias, 0);
     if (type.billed) addBilled(state, type, t);
-    record(state, type, t, state.scratch.hours[0]);
+    record(state, type, t, state.scratch.hours[0], count);
   }
 }
 
@@ -319,7 +360,8 @@ function monthPlacement(state: BlockState, type: HotType): MonthPlacement {
  * request is placed in a month with probability ∝ the month's rate (season × common factor).
  */
 function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
-  const { length, intensity, coveredByMonth } = state;
+  const { length, intensity } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
   const H = state.portfolio.termMonths;
   const place = monthPlacement(state, type);
   const { probability, alias, stride, totals } = place;
@@ -327,11 +369,11 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
     if (log) markRequests(log, stream);
-    if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, coveredByMonth, t * H, state.scratch);
+    if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, months, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
     if (log) logRequests(log, type, count, t, -1, type.byMonth, probability, alias, t * stride);
     if (type.billed) addBilled(state, type, t);
-    record(state, type, t, state.scratch.hours[0]);
+    record(state, type, t, state.scratch.hours[0], count);
   }
 }
 
@@ -340,13 +382,15 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
  * the client with the hit probability, one request per hit.
  */
 function simulateShock(state: BlockState, type: HotType, s: number, stream: TycheStream): void {
-  const { length, shockFirst, shockMonth, shockEvents, coveredByMonth } = state;
+  const { length, shockFirst, shockMonth, shockEvents } = state;
+  const months = type.covered ? state.coveredByMonth : state.monthSink;
   const H = state.portfolio.termMonths;
   const hit = state.portfolio.shocks[s].hit;
   const log = state.queue?.log ?? null;
   const first = s * (length + 1);
   for (let t = 0; t < length; t++) {
     let hours = 0;
+    let requests = 0;
     for (let k = shockFirst[first + t]; k < shockFirst[first + t + 1]; k++) {
       const m = shockMonth[k];
       const events = shockEvents[k];
@@ -356,9 +400,10 @@ function simulateShock(state: BlockState, type: HotType, s: number, stream: Tych
       if (log) logRequests(log, type, hits, t, m, false, null, type.seasonAlias, 0);
       const monthHours = state.scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
-      if (type.byMonth) coveredByMonth[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;
+      if (type.byMonth) months[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;
       hours += monthHours;
+      requests += hits;
     }
-    record(state, type, t, hours);
+    record(state, type, t, hours, requests);
   }
 }

@@ -3,7 +3,8 @@ import type { ComponentFigures } from '../analysis/availability/exactFigures.js'
 import type { RunIdentity } from '../analysis/runReport.js';
 import { formatHeader } from './breakevenText.js';
 import type { CsvColumn, CsvTable } from './csv.js';
-import { formatCount, formatHours, formatUptimePercent, formatPromise, formatRows } from './format.js';
+import { formatHours, formatUptimePercent, formatPromise, formatRows } from './format.js';
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 export { compositionReport } from './compositionText.js';
 export type { CompositionInput, CompositionJson, CompositionMode } from '../analysis/availability/composition.js';
@@ -117,22 +118,29 @@ export function availabilityCsv(analysis: AvailabilityAnalysis): CsvTable {
 
 /**
  * What P(month below) assumes: the outage length of components given only an availability,
- * and the figure at 1 h and 8 h, so the range shows (it depends strongly on it).
+ * and the figure at 1 h and 8 h, so the range shows (it depends strongly on it). English
+ * words for now: the Dutch catalogue (i18n/) has no string for it yet.
  */
-function outageLine(analysis: AvailabilityAnalysis): [string, string][] {
+function outageLine(analysis: AvailabilityAnalysis, s: TextStyle): [string, string][] {
   const o = analysis.outageAssumption;
   if (!o) return [];
-  const assumed = o.meanOutageHours.map((h) => formatHours(h)).join(', ');
-  const others = o.alternatives.map((alt) => `${formatUptimePercent(alt.belowPromised, 2, true)} at ${formatHours(alt.meanOutageHours)}`).join(', ');
+  const assumed = o.meanOutageHours.map((h) => inStyle(formatHours(h), s)).join(', ');
+  const others = o.alternatives
+    .map((alt) => `${inStyle(formatUptimePercent(alt.belowPromised, 2, true), s)} at ${inStyle(formatHours(alt.meanOutageHours), s)}`)
+    .join(', ');
   return [['', `assumes outages of ${assumed} on average (mean_outage_hours) where only an availability is given; ${others}`]];
 }
 
-function componentLine(component: ComponentFigures): [string, string] {
+/** An uptime figure in the style's decimal mark (format.ts spells English). */
+const inStyle = (text: string, { n }: TextStyle) => (n.lang === 'nl' ? text.replace(/(\d)\.(\d)/g, '$1,$2').replace(/ h\b/g, ' u') : text);
+
+function componentLine(component: ComponentFigures, s: TextStyle): [string, string] {
+  const a = s.t.availability;
   const rate = Number.isFinite(component.outagesPerMonth)
-    ? `${component.outagesPerMonth.toFixed(2)} outages/month of ${formatHours(component.meanOutageHours)} on average`
-    : 'never up';
-  const origin = component.given === 'availability' ? 'as stated' : 'from its outages';
-  return [component.name, `${formatUptimePercent(component.availability).padEnd(9)} ${origin}; ${rate}`];
+    ? a.outageRate({ rate: inStyle(component.outagesPerMonth.toFixed(2), s), hours: inStyle(formatHours(component.meanOutageHours), s) })
+    : a.neverUp;
+  const origin = component.given === 'availability' ? a.asStated : a.fromOutages;
+  return [component.name, `${inStyle(formatUptimePercent(component.availability), s).padEnd(9)} ${origin}; ${rate}`];
 }
 
 /** `12.3% ± 0.1%`: a share with its standard error. */
@@ -144,63 +152,36 @@ const withError = (value: number, standardError: number, decimals = 3) =>
  * simulated month, the promise and its breach probability, downtime and the longest outage,
  * credits (with supplier credits netted), and "what can I promise?".
  */
-export function availabilityText(analysis: AvailabilityAnalysis): string {
-  const { exact, availability: a, downtimeHours: d, longestOutageHours: l, creditShare: c, supplier, promise, fee } = analysis;
+export function availabilityText(analysis: AvailabilityAnalysis, s: TextStyle = EN_TEXT): string {
+  const { exact, availability: av, downtimeHours: d, longestOutageHours: l, creditShare: c, supplier, promise, fee } = analysis;
+  const a = s.t.availability;
+  const u = (share: number, decimals?: number, keepZeros?: boolean) => inStyle(formatUptimePercent(share, decimals, keepZeros), s);
+  const h = (hours: number) => inStyle(formatHours(hours), s);
+  const p = (share: number) => inStyle(formatPromise(share), s);
+  const money = (x: number) => inStyle(x.toFixed(2), s);
   const hours = analysis.hoursPerMonth;
-  const heading = `Availability of the chain (${formatCount(analysis.months)} simulated months of ${hours} h, seed ${analysis.seed})`;
+  const heading = a.heading({ months: s.n.number(analysis.months, 0), hours, seed: analysis.seed });
   const rows: [string, string][] = [
-    ...exact.components.map(componentLine),
+    ...exact.components.map((component) => componentLine(component, s)),
     ['', ''],
-    [
-      'exact (series of the chain)',
-      `${formatUptimePercent(exact.seriesAvailability).padEnd(9)} downtime ${formatHours((1 - exact.seriesAvailability) * hours)}/month`,
-    ],
-    ['additive bound', `${formatUptimePercent(exact.additiveBound).padEnd(9)} pessimistic: exact only when outages never overlap`],
-    ['expected month', `${formatUptimePercent(exact.expectedAvailability).padEnd(9)} each month starting with everything up`],
-    [
-      'simulated month',
-      `mean ${withError(a.mean, a.standardError, 4)}, p05 ${formatUptimePercent(a.p05)}, p50 ${formatUptimePercent(a.p50)}, worst ${formatUptimePercent(a.min)}`,
-    ],
-    [
-      `promised ${formatUptimePercent(analysis.promised)}`,
-      `P(month below) ${withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2)}`,
-    ],
-    ...outageLine(analysis),
-    [
-      'downtime per month',
-      `mean ${formatHours(d.mean)}, p50 ${formatHours(d.p50)}, p90 ${formatHours(d.p90)}, p95 ${formatHours(d.p95)}, p99 ${formatHours(d.p99)}`,
-    ],
-    ['longest outage', `mean ${formatHours(l.mean)}, p95 ${formatHours(l.p95)}`],
-    [
-      'credits',
-      `expected ${withError(c.mean, c.standardError)} of the fee per client-month, p95 ${formatUptimePercent(c.p95)}, ` +
-        `in ${formatUptimePercent(c.probabilityAny, 1)} of months`,
-    ],
+    [a.exact, `${u(exact.seriesAvailability).padEnd(9)} ${a.downtimePerMonth(h((1 - exact.seriesAvailability) * hours))}`],
+    [a.additive, `${u(exact.additiveBound).padEnd(9)} ${a.additiveNote}`],
+    [a.expectedMonth, `${u(exact.expectedAvailability).padEnd(9)} ${a.expectedMonthNote}`],
+    [a.simulatedMonth, a.simulatedValue({ mean: inStyle(withError(av.mean, av.standardError, 4), s), p05: u(av.p05), p50: u(av.p50), worst: u(av.min) })],
+    [a.promised(u(analysis.promised)), a.below(inStyle(withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2), s))],
+    ...outageLine(analysis, s),
+    [a.downtime, a.downtimeValue({ mean: h(d.mean), p50: h(d.p50), p90: h(d.p90), p95: h(d.p95), p99: h(d.p99) })],
+    [a.longest, a.longestValue({ mean: h(l.mean), p95: h(l.p95) })],
+    [a.credits, a.creditsValue({ expected: inStyle(withError(c.mean, c.standardError), s), p95: u(c.p95), months: u(c.probabilityAny, 1) })],
   ];
   if (supplier.cost > 0 || supplier.credit.mean > 0) {
-    rows.push([
-      'suppliers (per client)',
-      `cost ${supplier.cost.toFixed(2)}, credits received ${supplier.credit.mean.toFixed(2)}, net ${supplier.netCost.toFixed(2)} a month`,
-    ]);
+    rows.push([a.suppliers, a.suppliersValue({ cost: money(supplier.cost), credit: money(supplier.credit.mean), net: money(supplier.netCost) })]);
   }
-  if (fee) {
-    rows.push([
-      `at a fee of ${fee.monthlyFee}`,
-      `credits ${fee.expectedCredit.toFixed(2)} a client-month, net of supplier credits ${fee.netCredit.mean.toFixed(2)}`,
-    ]);
-  }
+  if (fee) rows.push([a.atFee(inStyle(String(fee.monthlyFee), s)), a.atFeeValue({ credit: money(fee.expectedCredit), net: money(fee.netCredit.mean) })]);
   rows.push(
     ['', ''],
-    [
-      `promise at ${formatUptimePercent(promise.risk)} risk`,
-      `${formatPromise(promise.atRisk)} (95% interval ${formatPromise(promise.atRiskInterval[0])} to ${formatPromise(promise.atRiskInterval[1])})`,
-    ],
-    [
-      `promise, credits ≤ ${formatUptimePercent(promise.maxCreditShare)} of fee`,
-      promise.withinCreditBudget === null
-        ? 'no credit schedule: add credits to the availability block'
-        : `${formatPromise(promise.withinCreditBudget)} (the credit schedule moved so its top threshold is the promise)`,
-    ],
+    [a.promiseAtRisk(u(promise.risk)), a.promiseValue({ promise: p(promise.atRisk), low: p(promise.atRiskInterval[0]), high: p(promise.atRiskInterval[1]) })],
+    [a.promiseBudget(u(promise.maxCreditShare)), promise.withinCreditBudget === null ? a.noSchedule : a.budgetValue(p(promise.withinCreditBudget))],
   );
   return `${heading}\n${formatRows(rows)}`;
 }
@@ -215,8 +196,8 @@ export function availabilityReport(analysis: AvailabilityAnalysis): { text: stri
 }
 
 /** The terminal text of `fairfee availability SCENARIO`: the run's identity, then availabilityText. */
-export function scenarioAvailabilityText(identity: RunIdentity, analysis: AvailabilityAnalysis): string {
-  return `${formatHeader(identity)}\n\n${availabilityText(analysis)}`;
+export function scenarioAvailabilityText(identity: RunIdentity, analysis: AvailabilityAnalysis, s: TextStyle = EN_TEXT): string {
+  return `${formatHeader(identity, s)}\n\n${availabilityText(analysis, s)}`;
 }
 
 /** The `--json` document of `fairfee availability SCENARIO`: the run's identity, then availabilityJson. */

@@ -17,6 +17,8 @@ export const BREAKEVEN_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'standalone_fee', kind: 'money' },
   { name: 'overpay_probability', kind: 'share' },
   { name: 'indifferent_fee', kind: 'money' },
+  { name: 'form', kind: 'text' },
+  { name: 'price_unit', kind: 'text' },
 ];
 
 /** The break-even CSV's typed table (BREAKEVEN_CSV_COLUMNS): money to cents, probabilities to four digits. */
@@ -34,6 +36,8 @@ export function breakevenCsv(report: BreakevenReport): CsvTable {
       null,
       null,
       null,
+      null,
+      null,
     ]),
     ...Object.entries(report.plans).map(([name, plan]): CsvCell[] => [
       'plan',
@@ -47,6 +51,8 @@ export function breakevenCsv(report: BreakevenReport): CsvTable {
       plan.standalone_fee,
       plan.overpay_probability,
       plan.indifferent_fee,
+      plan.form,
+      plan.price_unit,
     ]),
     ...report.segments.map((segment): CsvCell[] => [
       'client',
@@ -58,6 +64,8 @@ export function breakevenCsv(report: BreakevenReport): CsvTable {
       segment.standalone_fee_interval[1],
       null,
       segment.standalone_fee,
+      null,
+      null,
       null,
       null,
     ]),

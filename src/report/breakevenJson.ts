@@ -12,5 +12,13 @@ export function riskLoadingNote(report: Pick<BreakevenReport, 'fair_fee'>): stri
  * that are not numbers).
  */
 export function breakevenJson(report: BreakevenReport): BreakevenReport {
+  const problem = report.uniform_fee_problem;
+  if (problem !== undefined) {
+    let out = report;
+    for (const key of ['breakeven_fee', 'breakeven_fee_interval', 'fair_fee', 'risk_loading', 'pooling_benefit'] as const) {
+      out = insertNote(out, key, `no uniform flat fee: ${problem}`);
+    }
+    return out;
+  }
   return report.risk_loading === null ? insertNote(report, 'risk_loading', riskLoadingNote(report)) : report;
 }

@@ -1,5 +1,6 @@
 import type { EffortFit } from '../analysis/calibrate/effortFit.js';
-import type { CalibrationFit } from '../analysis/calibrate/fitHistory.js';
+import type { CredibilityFit } from '../analysis/calibrate/credibility.js';
+import { type CalibrationFit, SILENT_CLIENT } from '../analysis/calibrate/fitHistory.js';
 import type { ScenarioSettings } from './scenarioYaml.js';
 
 function effortJson(effort: EffortFit): Record<string, unknown> {
@@ -24,6 +25,7 @@ function effortJson(effort: EffortFit): Record<string, unknown> {
 
 /** The fit as the `--json` document: the run identity fields docs/interface.md asks of every command, then the fit. */
 export function fitJson(fit: CalibrationFit, settings: ScenarioSettings, out: string): Record<string, unknown> {
+  const names = new Map(fit.clientNames);
   return {
     scenario: settings.name,
     trials: settings.trials,
@@ -74,6 +76,37 @@ export function fitJson(fit: CalibrationFit, settings: ScenarioSettings, out: st
       ]),
     ),
     plan_changes: fit.planChanges,
+    credibility: Object.fromEntries(fit.requestTypes.map((t) => [t.name, credibilityJson(t.credibility, names)])),
+    all_requests_credibility: credibilityJson(fit.allRequests, names),
+    heterogeneity: fit.heterogeneity,
+    named_clients: fit.credibleClients.map((c) => c.name),
+    ...(fit.window.lastMonthsOf ? { window_months: fit.window.lastMonthsOf.months, history_first_date: fit.window.lastMonthsOf.firstDate } : {}),
     warnings: fit.warnings,
+  };
+}
+
+/**
+ * One request type's Bühlmann–Straub figures (docs/interface.md: within_variance,
+ * between_variance, collective_mean, clients {NAME: {months, mean, factor, estimate}}), clients
+ * by the name the file first gives them. σ² is null (with a note) when no client has two months.
+ */
+function credibilityJson(fit: CredibilityFit, names: ReadonlyMap<string, string>): Record<string, unknown> {
+  const clients: [string, unknown][] = fit.entities
+    .filter((e) => !e.name.startsWith(SILENT_CLIENT))
+    .map((e) => [names.get(e.name) ?? e.name, { months: e.months, mean: e.mean, factor: e.factor, estimate: e.estimate }]);
+  return {
+    within_variance: fit.withinVariance,
+    ...(Number.isFinite(fit.withinVariance) ? {} : { within_variance_note: 'no client has two months: nothing to estimate it from' }),
+    between_variance: fit.betweenVariance,
+    collective_mean: fit.collectiveMean,
+    weighted_mean: fit.weightedMean,
+    statistic: Number.isFinite(fit.statistic) ? fit.statistic : null,
+    ...(Number.isFinite(fit.statistic) ? {} : { statistic_note: 'every client has the same count each month, and their means differ' }),
+    degrees_of_freedom: fit.degreesOfFreedom,
+    p_value: fit.pValue,
+    significant: fit.significant,
+    clients_without_tickets: fit.entities.filter((e) => e.name.startsWith(SILENT_CLIENT)).length,
+    // Entries, not assignments: a client named __proto__ must stay a key.
+    clients: Object.fromEntries(clients),
   };
 }

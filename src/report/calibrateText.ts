@@ -1,7 +1,7 @@
 import { formatTable } from './table.js';
 import type { EffortFit } from '../analysis/calibrate/effortFit.js';
-import type { CalibrationFit } from '../analysis/calibrate/fitHistory.js';
-import { hoursText, significant, withError } from './format.js';
+import { type CalibrationFit, MIN_CREDIBILITY_MONTHS } from '../analysis/calibrate/fitHistory.js';
+import { hoursText, pValueText, significant, withError } from './format.js';
 import type { ScenarioSettings } from './scenarioYaml.js';
 import { windowLabel } from '../analysis/calibrate/window.js';
 import { visibleText } from '../scenario/history/visibleText.js';
@@ -58,6 +58,59 @@ export function formatFitTable(fit: CalibrationFit): string {
 }
 
 /**
+ * The credibility section: per request type the Bühlmann–Straub within and between variances of
+ * clients' monthly counts, the collective mean, the test of τ² = 0, the range of the factors Z;
+ * then what the scenario does with them (named clients with their own rates, or the collective
+ * rate for everyone).
+ */
+export function formatCredibility(fit: CalibrationFit): string {
+  const rows = fit.requestTypes.map((t) => {
+    const c = t.credibility;
+    const factors = c.entities.map((e) => e.factor);
+    const low = Math.min(...factors);
+    const high = Math.max(...factors);
+    return [
+      t.name,
+      Number.isFinite(c.withinVariance) ? significant(c.withinVariance, 3) : '-',
+      significant(c.betweenVariance, 3),
+      significant(c.collectiveMean, 3),
+      pValueText(c.pValue),
+      low === high ? significant(low, 3) : `${significant(low, 3)}–${significant(high, 3)}`,
+      c.significant ? 'own rates' : 'collective',
+    ];
+  });
+  const table = formatTable(
+    [
+      { header: 'request type', align: 'left' },
+      { header: 'within σ²' },
+      { header: 'between τ²' },
+      { header: 'collective' },
+      { header: 'τ² = 0 test' },
+      { header: 'Z' },
+      { header: 'scenario', align: 'left' },
+    ],
+    rows,
+  );
+  const named = fit.credibleClients.length;
+  const verdict =
+    named > 0
+      ? `${named === 1 ? 'One client is written with its own rate' : `${named} clients are written each with its own rate`} (Z·own mean + (1 − Z)·collective) for the types marked "own rates".`
+      : fit.requestTypes.some((t) => t.credibility.significant)
+        ? `The window of ${fit.window.months} months is too short for clients' own rates (at least ${MIN_CREDIBILITY_MONTHS}): everyone gets the collective rate.`
+        : 'The between-client variance is not significant for any type: clients differ no more than chance makes them; everyone gets the collective rate.';
+  return [
+    "Credibility (Bühlmann–Straub over clients' monthly requests): how far each client's own history counts.",
+    '',
+    table,
+    '',
+    verdict,
+    ...(fit.heterogeneity > 0 && named > 0
+      ? [`New clients: heterogeneity (cv of a client's intensity) ${significant(fit.heterogeneity, 3)} = √τ² / collective mean of all requests.`]
+      : []),
+  ].join('\n');
+}
+
+/**
  * The terminal text of `fairfee calibrate`: the fit table, what was written, which money
  * figures are placeholders (marked DEFAULT in the file), and the next step. File names are
  * shown with control and bidi characters escaped; every other name in it is a scenario key.
@@ -70,6 +123,8 @@ export function calibrateText(fit: CalibrationFit, settings: ScenarioSettings, o
   ];
   return [
     formatFitTable(fit),
+    '',
+    formatCredibility(fit),
     '',
     `Wrote ${visibleText(out)}: ${fit.requestTypes.length} request types, ${fit.plans.length === 1 ? 'one plan' : `${fit.plans.length} plans`}, ${fit.clients} clients, seed ${settings.seed}.`,
     ...(defaults.length > 0 ? [`Not from the history, marked DEFAULT in the file: ${defaults.join(', ')}; set your own.`] : []),

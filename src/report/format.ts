@@ -8,20 +8,20 @@
  */
 
 /** Number formatting for the terminal: grouped thousands, fixed decimals, en-US digits. */
-export function formatNumber(value: number, decimals = 2): string {
-  // NaN or ±Infinity is a ratio with nothing to divide by: never printed as such.
-  if (!Number.isFinite(value)) return 'n/a';
+export function formatNumber(value: number | null, decimals = 2): string {
+  // NaN or ±Infinity is a ratio with nothing to divide by, null a figure without a value: never printed as such.
+  if (value === null || !Number.isFinite(value)) return 'n/a';
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** An amount of money with the scenario's currency label: `EUR 1,234.50`. */
-export function formatMoney(value: number, currency: string, decimals = 2): string {
+export function formatMoney(value: number | null, currency: string, decimals = 2): string {
   return currency ? `${currency} ${formatNumber(value, decimals)}` : formatNumber(value, decimals);
 }
 
 /** A probability or share as a percentage: `4.8%`. */
-export function formatPercent(value: number, decimals = 1): string {
-  if (!Number.isFinite(value)) return 'n/a';
+export function formatPercent(value: number | null, decimals = 1): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
   return `${(value * 100).toFixed(decimals)}%`;
 }
 

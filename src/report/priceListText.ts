@@ -3,21 +3,12 @@ import type { PriceListResult } from '../analysis/priceList.js';
 import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
 import { formatMoney, formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 /** A price list's outcome: per plan the provider's and the client's side, then the portfolio. */
-export function formatPriceList(result: PriceListResult, currency: string): string {
+export function formatPriceList(result: PriceListResult, currency: string, { t }: TextStyle = EN_TEXT): string {
   const table = formatTable(
-    [
-      { header: 'plan', align: 'left' },
-      { header: 'clients' },
-      { header: 'fee' },
-      { header: 'exp. profit (term)' },
-      { header: '±' },
-      { header: 'P(plan loses)' },
-      { header: 'hourly worth' },
-      { header: 'client premium/month' },
-      { header: 'P(client pays > hourly)' },
-    ],
+    t.priceListHeaders.map((header, i) => ({ header, align: i === 0 ? ('left' as const) : ('right' as const) })),
     result.plans.map((p) => [
       p.plan,
       String(p.clients),
@@ -32,8 +23,13 @@ export function formatPriceList(result: PriceListResult, currency: string): stri
   );
   return [
     table,
-    `Portfolio at these fees: P(loss) ${formatPercent(result.loss_probability)}, expected profit ${formatMoney(result.expected_profit, currency, 0)} (± ${formatNumber(Z95 * result.expected_profit_standard_error, 0)}) over the term, 5% of terms below ${formatMoney(result.profit_p05, currency, 0)}`,
-    'client premium: what a client pays per month above the hourly worth of its covered work, on average (the price of certainty); negative: the contract is a bargain for the client',
+    t.portfolioAtPrices({
+      loss: formatPercent(result.loss_probability),
+      profit: formatMoney(result.expected_profit, currency, 0),
+      error: formatNumber(Z95 * result.expected_profit_standard_error, 0),
+      p05: formatMoney(result.profit_p05, currency, 0),
+    }),
+    t.premiumLegend,
   ].join('\n');
 }
 

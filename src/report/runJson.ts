@@ -15,7 +15,7 @@ export function runJson(result: RunResult) {
     ...(currentPrices ? { current_prices: currentPrices } : {}),
     ...(sharedShocks ? { without_shared_shocks: sharedShocks } : {}),
     ...(sensitivity ? { sensitivity: sensitivitySection(sensitivity, report.currency) } : {}),
-    histogram: { of: 'per-trial break-even fee', ...result.histogram },
+    ...(result.histogram ? { histogram: { of: 'per-trial break-even fee', ...result.histogram } } : {}),
     recurring: result.recurring,
     ...(result.uptimeCredits
       ? {

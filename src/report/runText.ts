@@ -1,44 +1,52 @@
 import type { RunResult } from '../analysis/runStudy.js';
-import { formatBreakevenSummary, formatHeader, formatPlans, headlineLabel, PLAN_LEGEND } from './breakevenText.js';
-import { FEE_TABLE_LEGEND, formatFeeTable } from './compareText.js';
+import { formatBreakevenSummary, formatHeader, formatPlans, headlineLabel, planLegend } from './breakevenText.js';
+import { feeTableLegend, formatFeeTable } from './compareText.js';
 import { formatMoney, formatPercent } from './format.js';
 import { formatHistogram } from './histogramText.js';
 import { formatPriceList } from './priceListText.js';
 import { formatSensitivity } from './sensitivityText.js';
 import { formatSharedShocks } from './sharedShocksText.js';
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 /**
  * The terminal text of `fairfee run`, section by section: identity, headline fees, plans, the
  * current prices, the fee table, shared shocks, what drives the fee, and the histogram.
  * @param precisionText the --precision paragraph, printed under the headline fees; null without
  */
-export function runText(result: RunResult, precisionText: string | null): string {
+export function runText(result: RunResult, precisionText: string | null, s: TextStyle = EN_TEXT): string {
+  const { t } = s;
   const { report, sharedShocks, sensitivity } = result;
   const c = report.currency;
   const sections = [
-    formatHeader(report),
-    formatBreakevenSummary(report) + (precisionText === null ? '' : `\n${precisionText}`),
-    `Plans (fees per client per month)\n${formatPlans(report)}\n${PLAN_LEGEND}`,
+    formatHeader(report, s),
+    formatBreakevenSummary(report, s) + (precisionText === null ? '' : `\n${precisionText}`),
+    `${t.plansTitle}\n${formatPlans(report, s)}\n${planLegend(s)}`,
   ];
   const r = result.recurring;
   sections.push(
-    `Recurring revenue at ${r.fees === 'monthly_fee' ? "the plans' monthly_fee" : r.fees === 'break-even fee' ? 'the break-even fees' : r.fees}: MRR ${formatMoney(r.mrr, c)}, ARR ${formatMoney(r.arr, c)}, ${formatPercent(r.recurring_share)} of all revenue`,
+    t.recurring({
+      at: r.fees === 'stated prices' ? t.recurringAtStated : r.fees === 'break-even prices' ? t.recurringAtBreakeven : t.recurringAtMixed,
+      mrr: formatMoney(r.mrr, c),
+      arr: formatMoney(r.arr, c),
+      share: formatPercent(r.recurring_share),
+    }),
   );
   if (result.uptimeCredits) {
+    // English only for now: the Dutch catalogue (i18n/) has no strings for this section yet.
     const lines = result.uptimeCredits.map(
       (u) =>
         `  ${u.plan}: ${formatPercent(u.creditShare, 2)} of the fee credited back, ${formatMoney(u.creditPerClientMonth, c)} per client-month at ${formatMoney(u.fee, c)} (promise ${formatPercent(u.promised, 2)}${u.own ? ', its own' : ''})`,
     );
     sections.push(`What the uptime promises cost (expected service credits)\n${lines.join('\n')}`);
   }
-  if (result.currentPrices) sections.push(`Your current prices (the scenario's monthly_fee)\n${formatPriceList(result.currentPrices, c)}`);
-  sections.push(
-    `Fee table (uniform fee per client per month${c ? `, ${c}` : ''}; same simulated terms in every row)\n${formatFeeTable(result.feeTable, report.confidence)}\n${FEE_TABLE_LEGEND}`,
-  );
-  if (sharedShocks) sections.push(formatSharedShocks(sharedShocks, report.trials, c, headlineLabel(report)));
-  if (sensitivity) sections.push(formatSensitivity(sensitivity, c));
-  sections.push(
-    `Which fee would have just covered each simulated term (per client per month)\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: `break-even ${formatMoney(report.breakeven_fee, c)}` })}`,
-  );
+  if (result.currentPrices) sections.push(`${t.currentPricesTitle}\n${formatPriceList(result.currentPrices, c, s)}`);
+  if (result.feeTable.length > 0) sections.push(`${t.feeTableTitle(c)}\n${formatFeeTable(result.feeTable, report.confidence, s)}\n${feeTableLegend(s)}`);
+  if (sharedShocks) sections.push(formatSharedShocks(sharedShocks, report.trials, c, headlineLabel(report, s), s));
+  if (sensitivity) sections.push(formatSensitivity(sensitivity, c, s));
+  if (result.histogram && report.breakeven_fee !== null) {
+    sections.push(
+      `${t.histogramTitle}\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: t.histogramMarker(formatMoney(report.breakeven_fee, c)) }, 40, s)}`,
+    );
+  }
   return sections.join('\n\n');
 }

@@ -1,6 +1,7 @@
 import type { EffortFit } from '../analysis/calibrate/effortFit.js';
 import { DISPERSION_TEST_LEVEL } from '../analysis/calibrate/dispersionTest.js';
-import type { CalibrationFit, FittedRequestType } from '../analysis/calibrate/fitHistory.js';
+import { type CalibrationFit, type CredibleClient, type FittedRequestType, MIN_CREDIBILITY_MONTHS } from '../analysis/calibrate/fitHistory.js';
+import { CREDIBILITY_TEST_LEVEL } from '../analysis/calibrate/credibility.js';
 import { MIN_LOGNORMAL_OBSERVATIONS } from '../analysis/calibrate/effortFit.js';
 import { pValueText, significant, withError } from './format.js';
 import { windowLabel } from '../analysis/calibrate/window.js';
@@ -103,6 +104,102 @@ function requestTypeYaml(type: FittedRequestType, fit: CalibrationFit): string[]
   ];
 }
 
+/** The segments of clients without their own rates: one per plan, as before credibility. */
+function segmentsYaml(fit: CalibrationFit, named: ReadonlyMap<string, number>): string[] {
+  const lines: string[] = [];
+  for (const plan of fit.plans) {
+    const count = plan.clients - (named.get(plan.name) ?? 0);
+    if (count <= 0) continue;
+    const inHistory = count - plan.clientsWithoutTickets;
+    const segment =
+      named.size > 0 ? (fit.plansFromFile ? `other clients on ${plan.name}` : 'other clients') : fit.plansFromFile ? `clients on ${plan.name}` : 'clients';
+    const without = plan.clientsWithoutTickets > 0 ? `${inHistory > 0 ? ', plus ' : ''}${plan.clientsWithoutTickets} without tickets (--clients)` : '';
+    lines.push(
+      `  - name: ${quoted(segment)}`,
+      `    plan: ${plan.name}`,
+      `    count: ${count}   # ${inHistory > 0 ? `${plural(inHistory, 'client')} in the history` : ''}${without}`,
+    );
+    if (fit.plansFromFile && fit.plans.length > 1 && named.size === 0) {
+      const rate = plan.clients > 0 ? plan.requests / plan.clients / fit.window.months : 0;
+      lines.push(
+        `    usage: ${significant(plan.usage, 3)}   # ${significant(rate, 3)} requests per client-month on this plan vs ${significant(
+          fit.requestTypes.reduce((s, t) => s + t.perMonth, 0),
+          3,
+        )} overall`,
+      );
+    }
+    if (named.size > 0 && fit.heterogeneity > 0) {
+      const all = fit.allRequests;
+      lines.push(
+        `    # how much clients differ: between-client variance τ² = ${significant(all.betweenVariance, 3)} of monthly requests around`,
+        `    # the collective mean ${significant(all.collectiveMean, 3)} (Bühlmann–Straub), so cv = √τ²/mean:`,
+        `    heterogeneity: ${significant(fit.heterogeneity, 3)}`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** A named client with its credibility rates as overrides, each with where it came from. */
+function credibleClientYaml(fit: CalibrationFit, client: CredibleClient, index: number): string[] {
+  const lines = [`  - name: ${quoted(client.name)}`, `    plan: ${client.plan}`];
+  // The plan's usage keeps what the plan column says for the types without own rates; the own
+  // rates are divided by it, so that usage × rate is the credibility estimate itself.
+  const usage = fit.plansFromFile && fit.plans.length > 1 ? (fit.plans.find((p) => p.name === client.plan)?.usage ?? 1) : 1;
+  if (usage !== 1) lines.push(`    usage: ${significant(usage, 3)}   # the plan's, for the types without an own rate; own rates below are ÷ usage`);
+  lines.push('    overrides:');
+  for (const type of fit.requestTypes) {
+    if (!(type.name in client.rates)) continue;
+    const entity = type.credibility.entities[index];
+    const perMonth = usage > 0 ? client.rates[type.name] / Number(significant(usage, 3)) : client.rates[type.name];
+    lines.push(
+      `      # own ${significant(entity.mean, 3)}/month over ${plural(entity.months, 'month')}, Z = ${significant(entity.factor, 3)}, collective ${significant(
+        type.credibility.collectiveMean,
+        3,
+      )}: estimate ${significant(client.rates[type.name], 3)}`,
+      `      ${type.name}: { frequency: { per_month: ${significant(perMonth)} } }`,
+    );
+  }
+  return lines;
+}
+
+/** The clients: named ones with credibility rates when the history supports them, then segments. */
+function clientsYaml(fit: CalibrationFit): string[] {
+  const named = new Map<string, number>();
+  for (const client of fit.credibleClients) named.set(client.plan, (named.get(client.plan) ?? 0) + 1);
+  const credible = fit.requestTypes.filter((t) => t.credibility.significant).map((t) => t.name);
+  const lines = ['# Who the clients are.'];
+  if (fit.credibleClients.length > 0) {
+    lines.push(
+      `# Clients differ by more than chance in ${credible.join(', ')} (Bühlmann–Straub between-client variance,`,
+      `# ${CREDIBILITY_TEST_LEVEL * 100}% test), so each client of the history is named with its credibility rate for those:`,
+      '# Z·(its own monthly mean) + (1 − Z)·(the collective mean), Z = months/(months + σ²/τ²). Other types',
+      "# take the portfolio rate above (times the plan's usage). A new client is priced like the segment below.",
+    );
+  } else if (fit.requestTypes.length > 0) {
+    const short = fit.window.months < MIN_CREDIBILITY_MONTHS && fit.requestTypes.some((t) => t.credibility.significant);
+    lines.push(
+      short
+        ? `# The window of ${plural(fit.window.months, 'month')} is too short for a client's own rate (at least ${MIN_CREDIBILITY_MONTHS}): everyone gets the collective rate.`
+        : '# The between-client variance is not significant for any request type: clients do not differ by',
+      ...(short ? [] : ['# more than chance, so everyone gets the collective rate (no named clients).']),
+      '# Heterogeneity is not fitted: the dispersion above already holds the spread of all client-months.',
+    );
+  }
+  lines.push('clients:');
+  fit.credibleClients.forEach((client) => {
+    lines.push(
+      ...credibleClientYaml(
+        fit,
+        client,
+        fit.requestTypes[0].credibility.entities.findIndex((e) => e.name === client.key),
+      ),
+    );
+  });
+  lines.push(...segmentsYaml(fit, named));
+  return lines;
+}
+
 function plansAndClientsYaml(fit: CalibrationFit): string[] {
   const covers = `[${fit.requestTypes.map((t) => t.name).join(', ')}]`;
   const lines = [
@@ -116,31 +213,7 @@ function plansAndClientsYaml(fit: CalibrationFit): string[] {
     const from = plan.labels.length > 0 ? `   # ${plan.labels.map((l) => JSON.stringify(oneLine(l))).join(', ')} in the plan column` : '';
     lines.push(`  ${plan.name}:${from}`, `    covers: ${covers}`);
   }
-  lines.push(
-    '',
-    '# Who the clients are. Heterogeneity (how much clients differ from each other) is not fitted:',
-    '# the dispersion above already holds the spread of all client-months. Add heterogeneity to a',
-    '# segment, and split off named clients with their own usage, if some clients ask far more.',
-    'clients:',
-  );
-  for (const plan of fit.plans) {
-    const segment = fit.plansFromFile ? `clients on ${plan.name}` : 'clients';
-    const without = plan.clientsWithoutTickets > 0 ? `, plus ${plan.clientsWithoutTickets} without tickets (--clients)` : '';
-    lines.push(
-      `  - name: ${quoted(segment)}`,
-      `    plan: ${plan.name}`,
-      `    count: ${plan.clients}   # ${plural(plan.clients - plan.clientsWithoutTickets, 'client')} in the history${without}`,
-    );
-    if (fit.plansFromFile && fit.plans.length > 1) {
-      const rate = plan.clients > 0 ? plan.requests / plan.clients / fit.window.months : 0;
-      lines.push(
-        `    usage: ${significant(plan.usage, 3)}   # ${significant(rate, 3)} requests per client-month on this plan vs ${significant(
-          fit.requestTypes.reduce((s, t) => s + t.perMonth, 0),
-          3,
-        )} overall`,
-      );
-    }
-  }
+  lines.push('', ...clientsYaml(fit));
   return lines;
 }
 
@@ -153,9 +226,11 @@ function plansAndClientsYaml(fit: CalibrationFit): string[] {
  */
 export function scenarioYaml(fit: CalibrationFit, settings: ScenarioSettings): string {
   const w = fit.window;
-  const monthsSource = w.monthsGiven
-    ? `${plural(w.months, 'month')} (--months; the dates span ${plural(w.spanMonths, 'calendar month')}, ${windowLabel(w)})`
-    : `${plural(w.months, 'month')} (calendar months ${windowLabel(w)})`;
+  const monthsSource = w.lastMonthsOf
+    ? `the last ${plural(w.months, 'month')} (--window-months; the file runs from ${w.lastMonthsOf.firstDate}), ${windowLabel(w)}`
+    : w.monthsGiven
+      ? `${plural(w.months, 'month')} (--months; the dates span ${plural(w.spanMonths, 'calendar month')}, ${windowLabel(w)})`
+      : `${plural(w.months, 'month')} (calendar months ${windowLabel(w)})`;
   const clientsSource =
     fit.clients > fit.clientsInHistory ? `${fit.clients} clients (--clients; ${fit.clientsInHistory} in the file)` : `${plural(fit.clients, 'client')}`;
   const defaultNote = (isDefault: boolean, option: string) => (isDefault ? `DEFAULT, not from the history: set yours (or ${option})` : `from ${option}`);

@@ -7,7 +7,7 @@ import { adviceFrom } from '../analysis/tornado.js';
  * it under `sensitivity`.
  */
 export function sensitivitySection(result: SensitivityResult, currency: string) {
-  return { ...result, advice: adviceFrom(result.rows, result.variance_shares, currency) };
+  return { ...result, advice: adviceFrom(result.rows, result.variance_shares, result.coverage, currency) };
 }
 
 /**

@@ -5,32 +5,22 @@ import { formatHeader } from './breakevenText.js';
 import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
+import type { InputKey } from './i18n/messages.js';
 
-const INPUT_LABEL: Record<string, string> = {
-  frequency: 'requests per month',
-  effort: 'hours per request',
-  overrun_probability: 'overrun probability',
-  overrun_factor: 'overrun factor',
-  heterogeneity: 'client heterogeneity',
-  cost_per_hour: 'cost per hour',
-};
+/** An input's name in the catalogue's words; an input it does not name keeps its key. */
+const inputLabel = (input: string, { m }: TextStyle): string => (Object.hasOwn(m.inputs, input) ? m.inputs[input as InputKey] : input);
 
 /** The tornado table with bars, the variance shares, and the advice. */
-export function formatSensitivity(result: SensitivityResult, currency: string): string {
+export function formatSensitivity(result: SensitivityResult, currency: string, s: TextStyle = EN_TEXT): string {
+  const { t } = s;
   const pct = formatPercent(result.change, 0);
   const maxSwing = Math.max(...result.rows.map((r) => r.swing), 1e-12);
   const tornadoTable = formatTable(
-    [
-      { header: 'request type', align: 'left' },
-      { header: 'input', align: 'left' },
-      { header: `fee at −${pct}` },
-      { header: `fee at +${pct}` },
-      { header: 'swing' },
-      { header: '', align: 'left' },
-    ],
+    [...t.tornadoHeaders(pct).map((header, i) => ({ header, align: i < 2 ? ('left' as const) : ('right' as const) })), { header: '', align: 'left' }],
     result.rows.map((row) => [
-      row.request_type ?? '(all)',
-      INPUT_LABEL[row.input] ?? row.input,
+      row.request_type ?? (row.plan === undefined ? s.m.rows.all : `${s.m.rows.plan} ${row.plan}`),
+      inputLabel(row.input, s),
       formatNumber(row.fee_low_input),
       formatNumber(row.fee_high_input),
       formatNumber(row.swing),
@@ -39,16 +29,16 @@ export function formatSensitivity(result: SensitivityResult, currency: string): 
   );
   const shares = Object.entries(result.variance_shares).sort((a, b) => b[1] - a[1]);
   const shareTable = formatTable(
-    [{ header: 'request type', align: 'left' }, { header: 'share of net cost variance' }],
+    [{ header: t.sharesHeaders[0], align: 'left' }, { header: t.sharesHeaders[1] }],
     shares.map(([name, share]) => [name, formatPercent(share)]),
   );
   return [
-    `What drives the fee: each input moved −${pct} and +${pct} (same ${result.trials.toLocaleString('en-US')} simulated terms each; base break-even fee ${formatNumber(result.base_fee)} on those terms)`,
+    t.tornadoTitle({ change: pct, trials: result.trials.toLocaleString('en-US'), base: formatNumber(result.base_fee) }),
     tornadoTable,
     '',
     shareTable,
     '',
-    adviceFrom(result.rows, result.variance_shares, currency),
+    adviceFrom(result.rows, result.variance_shares, result.coverage, currency),
   ].join('\n');
 }
 
@@ -61,6 +51,7 @@ export const SENSITIVITY_CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'fee_high_input', kind: 'money' },
   { name: 'swing', kind: 'money' },
   { name: 'variance_share', kind: 'share' },
+  { name: 'plan', kind: 'text' },
 ];
 
 /** The tornado as a typed CSV table (SENSITIVITY_CSV_COLUMNS). */
@@ -75,11 +66,12 @@ export function sensitivityCsv(result: SensitivityResult): CsvTable {
       row.fee_high_input,
       row.swing,
       row.request_type ? result.variance_shares[row.request_type] : null,
+      row.plan ?? '',
     ]),
   };
 }
 
 /** The terminal text of `fairfee sensitivity`: the run's identity, then the tornado (formatSensitivity). */
-export function sensitivityText(identity: RunIdentity, result: SensitivityResult, currency: string): string {
-  return `${formatHeader(identity)}\n\n${formatSensitivity(result, currency)}`;
+export function sensitivityText(identity: RunIdentity, result: SensitivityResult, currency: string, s: TextStyle = EN_TEXT): string {
+  return `${formatHeader(identity, s)}\n\n${formatSensitivity(result, currency, s)}`;
 }

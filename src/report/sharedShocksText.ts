@@ -1,5 +1,5 @@
 import type { WithoutSharedShocks } from '../analysis/sharedShocks.js';
-import { formatInterval, formatMoney, formatNumber } from './format.js';
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 /**
  * Why a negative cost of shared shocks is not a gain: within the Monte Carlo error when it is
@@ -7,13 +7,11 @@ import { formatInterval, formatMoney, formatNumber } from './format.js';
  * the same random numbers, is known at least as well), else a tail the shocks damp at this
  * sample size. Empty for a cost ≥ 0.
  */
-export function negativeCostNote(result: WithoutSharedShocks): string {
+export function negativeCostNote(result: WithoutSharedShocks, { t, n }: TextStyle = EN_TEXT): string {
   if (!(result.shared_shocks_cost < 0)) return '';
   const [low, high] = result.breakeven_fee_interval;
   const halfWidth = Math.max(result.breakeven_fee - low, high - result.breakeven_fee);
-  return -result.shared_shocks_cost <= halfWidth
-    ? `\n  (below zero, but within the Monte Carlo error of ±${formatNumber(halfWidth)}: no measurable cost at this sample size)`
-    : '\n  (below zero: at this sample size the shocks damp the tail of the net cost instead of fattening it; more trials tell whether that holds)';
+  return -result.shared_shocks_cost <= halfWidth ? t.sharedShocksWithinError(n.number(halfWidth)) : t.sharedShocksDamp;
 }
 
 /**
@@ -21,12 +19,14 @@ export function negativeCostNote(result: WithoutSharedShocks): string {
  * @param runTrials the run's trials: when the comparison used fewer, the paragraph says so
  * @param level ` at 90%` when several confidence levels are shown (headlineLabel), else empty
  */
-export function formatSharedShocks(result: WithoutSharedShocks, runTrials: number, currency: string, level = ''): string {
-  const onFirst = result.trials < runTrials ? ` (compared on the first ${result.trials.toLocaleString('en-US')} simulated terms)` : '';
+export function formatSharedShocks(result: WithoutSharedShocks, runTrials: number, currency: string, level = '', s: TextStyle = EN_TEXT): string {
+  const { t, n } = s;
+  const onFirst = result.trials < runTrials ? t.sharedShocksOnFirst(n.number(result.trials, 0)) : '';
   return [
-    `Shared shocks (busy months and events that hit many clients at once)${level ? `, break-even fees${level}` : ''}${onFirst}`,
-    `  break-even fee with them:    ${formatMoney(result.with_shocks_fee, currency)}`,
-    `  if clients were independent: ${formatMoney(result.breakeven_fee, currency)}  (95% MC interval ${formatInterval(result.breakeven_fee_interval)})`,
-    `  they cost ${formatMoney(result.shared_shocks_cost, currency)} per client per month in margin, and change the pooling benefit by ${formatMoney(result.pooling_benefit_change, currency)}${negativeCostNote(result)}`,
+    t.sharedShocksTitle({ level, onFirst }),
+    t.sharedShocksWith(n.money(result.with_shocks_fee, currency)),
+    t.sharedShocksWithout({ fee: n.money(result.breakeven_fee, currency), interval: n.interval(result.breakeven_fee_interval) }),
+    t.sharedShocksCost({ cost: n.money(result.shared_shocks_cost, currency), pooling: n.money(result.pooling_benefit_change, currency) }) +
+      negativeCostNote(result, s),
   ].join('\n');
 }

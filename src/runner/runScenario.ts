@@ -22,6 +22,8 @@ export interface RunSettings {
    * back empty and a run needs 16 bytes a trial per request type less (keptShape).
    */
   typeColumns?: boolean;
+  /** Place every request in its month whatever its plan needs (CompileOptions.keepMonths): forms compare on the same requests. */
+  keepMonths?: boolean;
   /** Called as blocks come in, with the trials done of the `total` an extension runs to. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -63,7 +65,11 @@ export interface ScenarioRun {
  * TypeScript source without a build) run in this thread only, with no thread start-up cost.
  */
 export function startRun(scenario: Scenario, settings: RunSettings): ScenarioRun {
-  const run = new TrialRun(hotPortfolio(compilePortfolio(scenario, settings.seed)), settings.seed, settings.typeColumns ?? true);
+  const run = new TrialRun(
+    hotPortfolio(compilePortfolio(scenario, settings.seed, { keepMonths: settings.keepMonths })),
+    settings.seed,
+    settings.typeColumns ?? true,
+  );
   let going: Promise<unknown> = Promise.resolve();
   return {
     get trials() {

@@ -8,6 +8,8 @@ import { TrialRun } from './trialRun.js';
 export interface SimulationOptions {
   trials: number;
   seed: string;
+  /** Place every request in its month (CompileOptions.keepMonths). */
+  keepMonths?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -16,7 +18,7 @@ export interface SimulationOptions {
  * runScenario, which may use worker threads and gives the same columns).
  */
 export function simulateScenario(scenario: Scenario, options: SimulationOptions): { portfolio: CompiledPortfolio; columns: TrialColumns } {
-  const portfolio = compilePortfolio(scenario, options.seed);
+  const portfolio = compilePortfolio(scenario, options.seed, { keepMonths: options.keepMonths });
   const run = new TrialRun(hotPortfolio(portfolio), options.seed, true);
   let done = 0;
   run.simulateAllHere(run.grow(options.trials), ({ length }) => {

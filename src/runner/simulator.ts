@@ -8,6 +8,8 @@ export interface RunRequest {
   adjustments?: readonly ScenarioAdjustment[];
   /** Keep the per-type columns, which only --trials-csv and the variance shares read (RunSettings). */
   typeColumns?: boolean;
+  /** Place every request in its month whatever its plan needs, so contract forms compare on the same requests. */
+  keepMonths?: boolean;
   /** The progress bar's label; null: this run shows no progress (a what-if among many). */
   label?: string | null;
 }

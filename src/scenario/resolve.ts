@@ -3,6 +3,7 @@ import type { Distribution } from '../random/distribution.js';
 import { DEFAULT_TERM_MONTHS, MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
 import { isMapping, mapNames, unknownName } from './names.js';
 import { slaProblems } from './sla/crossCheck.js';
+import { contractProblems } from './contractSchema.js';
 import type { RawScenario } from './schema.js';
 import type { ClientSegment, Plan, RequestType, Scenario, Shock } from './types.js';
 
@@ -45,14 +46,25 @@ export function crossReferenceProblems(data: unknown): LocatedProblem[] {
     if (plans && typeof name === 'string' && !planSet.has(name)) problems.push({ keys, message: unknownName('plan', name, 'plans', plans) });
   };
   if (plans && plans.length === 0) problems.push({ keys: ['plans'], message: 'must define at least one plan' });
-  for (const planName of plans ?? []) {
-    const plan = field(planSection, planName);
+  const formSection = field(data, 'forms');
+  const planLike: [string, string, unknown][] = [
+    ...(plans ?? []).map((name): [string, string, unknown] => ['plans', name, field(planSection, name)]),
+    ...(namesOf(formSection) ?? []).map((name): [string, string, unknown] => ['forms', name, field(formSection, name)]),
+  ];
+  for (const [section, planName, plan] of planLike) {
     listOf(field(plan, 'covers')).forEach((type, i) => {
-      checkType(type, ['plans', planName, 'covers', i]);
+      checkType(type, [section, planName, 'covers', i]);
     });
-    problems.push(...slaProblems(data, plan, planName));
+    if (section === 'plans') problems.push(...slaProblems(data, plan, planName));
+    const prices = field(plan, 'prices');
+    const priced = namesOf(prices);
+    for (const type of priced ?? []) checkType(type, [section, planName, 'prices', type]);
+    if (isMapping(plan)) {
+      for (const problem of contractProblems((key) => field(plan, key), priced))
+        problems.push({ keys: [section, planName, ...problem.keys], message: problem.message });
+    }
     if (field(plan, 'rollover') !== undefined && field(plan, 'included_hours') === undefined) {
-      problems.push({ keys: ['plans', planName, 'rollover'], message: 'banks unused included hours, so the plan needs included_hours' });
+      problems.push({ keys: [section, planName, 'rollover'], message: 'banks unused included hours, so the plan needs included_hours' });
     }
   }
   let total = 0;
@@ -140,12 +152,17 @@ function mergeRequestTypes(types: Raw['request_types'], overrides: ReadonlyMap<s
   return [...types].map(([name, type]) => toRequestType(name, type, overrides?.get(name)));
 }
 
-/** Turns a checked raw file into the engine's Scenario: defaults filled, overrides merged. */
-export function resolveScenario(raw: Raw): Scenario {
-  const plans: Plan[] = [...raw.plans].map(([name, plan]) => ({
+type RawPlan = Raw['plans'] extends Map<string, infer T> ? T : never;
+
+/** A plan (or a candidate form) with its defaults: form flat, unlimited hours, overage at the hourly rate. */
+function resolvePlan(name: string, plan: RawPlan, raw: Raw): Plan {
+  const allTypes = [...raw.request_types.keys()];
+  return {
     name,
+    form: plan.form ?? 'flat',
     monthlyFee: plan.monthly_fee,
-    covers: [...new Set(plan.covers)],
+    // An hourly plan bills every type at its rate; a price list covers what it prices.
+    covers: [...new Set(plan.form === 'hourly' ? allTypes : (plan.covers ?? [...(plan.prices?.keys() ?? [])]))],
     includedHours: plan.included_hours ?? Number.POSITIVE_INFINITY,
     // Without a stated overage rate, hours beyond the bundle are billed at the hourly rate.
     overageRate: plan.overage_rate ?? raw.hourly_rate,
@@ -153,9 +170,25 @@ export function resolveScenario(raw: Raw): Scenario {
     fixedMonthlyRevenue: plan.fixed_monthly_revenue ?? 0,
     billingIncrementMinutes: plan.billing_increment_minutes ?? raw.billing_increment_minutes ?? 0,
     rollover: plan.rollover ? { months: plan.rollover.months, capHours: plan.rollover.cap_hours ?? Number.POSITIVE_INFINITY } : undefined,
+    bundle: plan.bundle
+      ? {
+          hours: plan.bundle.hours,
+          price: plan.bundle.price,
+          validMonths: plan.bundle.valid_months ?? raw.term_months ?? DEFAULT_TERM_MONTHS,
+          whenUsedUp: plan.bundle.when_used_up ?? 'rebuy',
+        }
+      : undefined,
+    rate: plan.form === 'hourly' ? (plan.rate ?? raw.hourly_rate) : undefined,
+    prices: plan.prices,
     sla: plan.sla,
     uptime: plan.uptime,
-  }));
+  };
+}
+
+/** Turns a checked raw file into the engine's Scenario: defaults filled, overrides merged. */
+export function resolveScenario(raw: Raw): Scenario {
+  const plans = [...raw.plans].map(([name, plan]) => resolvePlan(name, plan, raw));
+  const forms = raw.forms ? [...raw.forms].map(([name, plan]) => resolvePlan(name, plan, raw)) : undefined;
   const clients: ClientSegment[] = raw.clients.map((client, i) => ({
     name: client.name ?? `client ${i + 1}`,
     plan: client.plan,
@@ -183,6 +216,7 @@ export function resolveScenario(raw: Raw): Scenario {
     billingIncrementMinutes: raw.billing_increment_minutes ?? 0,
     requestTypes: mergeRequestTypes(raw.request_types, undefined),
     plans,
+    ...(forms ? { forms } : {}),
     clients,
     commonFactorCv: raw.common_factor?.cv ?? 0,
     shocks,

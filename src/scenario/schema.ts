@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractShape } from './contractSchema.js';
 import { distributionSchema } from './distributionSchema.js';
 import {
   MAX_BILLING_INCREMENT_MINUTES,
@@ -72,8 +73,9 @@ const requestTypeOverride = strictObject({
 const rollover = strictObject({ months: wholeNumber(1, MAX_TERM_MONTHS), cap_hours: hours().optional() });
 
 const plan = strictObject({
+  ...contractShape,
   monthly_fee: money().optional(),
-  covers: nameList(),
+  covers: nameList().optional(),
   included_hours: hours().optional(),
   overage_rate: money().optional(),
   fixed_monthly_cost: money().optional(),
@@ -121,6 +123,8 @@ export function scenarioShape<A extends z.ZodType>(availability: A) {
     common_factor: strictObject({ cv: multiplierCv() }).optional(),
     shocks: z.array(shock, { error: (issue) => `must be a list of shocks (got ${describe(issue.input)})` }).optional(),
     plans: nameMap(plan),
+    /** Candidate contract forms for `fairfee forms` (MODEL.md, "Which form for whom"): the same keys as a plan. */
+    forms: nameMap(plan).optional(),
     clients: z.array(client, { error: (issue) => `must be a list of clients (got ${describe(issue.input)})` }).min(1, 'must list at least one client'),
     availability: availability.optional(),
     team: teamSchema.optional(),

@@ -6,6 +6,23 @@ import type { Distribution } from '../random/distribution.js';
 export const CATEGORIES = ['corrective', 'adaptive', 'perfective', 'preventive', 'support'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** The contract forms a plan can take (MODEL.md, "Contract forms"); flat is the default. */
+export const CONTRACT_FORMS = ['flat', 'bundle', 'hourly', 'per_request'] as const;
+export type ContractForm = (typeof CONTRACT_FORMS)[number];
+
+/** What a bundle plan does when a month needs more hours than the bundle holds. */
+export const WHEN_USED_UP = ['rebuy', 'hourly'] as const;
+export type WhenUsedUp = (typeof WHEN_USED_UP)[number];
+
+/** A strippenkaart's terms: `hours` for `price`, valid `validMonths` from its purchase month. */
+export interface BundleTerms {
+  hours: number;
+  /** The price of one bundle; undefined when the tool is to solve for it. */
+  price?: number;
+  validMonths: number;
+  whenUsedUp: WhenUsedUp;
+}
+
 /** How often a request type comes: Poisson, or negative binomial when `dispersion` is set. */
 export interface Frequency {
   /** Expected requests per client per month, λ ≥ 0. */
@@ -35,9 +52,14 @@ export interface RequestType {
 /** A contract plan: what the client pays and what it covers. */
 export interface Plan {
   name: string;
+  form: ContractForm;
   /** The fee to evaluate, per client per month; undefined when the tool is to solve for it. */
   monthlyFee?: number;
-  /** Names of the request types the fee covers; the others are billed at the hourly rate. */
+  /**
+   * Names of the request types the plan covers; the others are billed at the hourly rate. An
+   * hourly plan covers every type (it bills them all at its rate); a per_request plan without
+   * `covers`, the types it prices.
+   */
   covers: string[];
   /** Covered hours included per client per month; Infinity for unlimited. */
   includedHours: number;
@@ -56,7 +78,35 @@ export interface Plan {
   sla?: SlaSpec;
   /** The plan's own uptime promise; undefined: the scenario-level availability promise, if any. */
   uptime?: PlanUptime;
+  /** A bundle plan's terms. */
+  bundle?: BundleTerms;
+  /** An hourly plan's price per billed hour (its `rate`, else the scenario's hourly rate). */
+  rate?: number;
+  /** A per_request plan's price of one request, by covered type name. */
+  prices?: ReadonlyMap<string, number>;
 }
+
+/**
+ * The price a plan states, in its own unit (MODEL.md, "One price per plan"): a flat plan's
+ * monthly fee, a bundle's price, an hourly plan's rate, 1 for a price list (its multiplier);
+ * undefined when the tool is to solve for it.
+ */
+export function statedPrice(plan: Plan): number | undefined {
+  if (plan.form === 'flat') return plan.monthlyFee;
+  if (plan.form === 'bundle') return plan.bundle?.price;
+  if (plan.form === 'hourly') return plan.rate;
+  return 1;
+}
+
+/** What one unit of a plan's price buys, as tables say it: "per month", "per 20-hour card". */
+export function priceUnit(plan: Plan): string {
+  if (plan.form === 'flat') return 'per month';
+  if (plan.form === 'bundle') return `per ${plan.bundle ? hoursLabel(plan.bundle.hours) : ''}-hour card`;
+  if (plan.form === 'hourly') return 'per hour';
+  return 'x price list';
+}
+
+const hoursLabel = (hours: number) => (Number.isInteger(hours) ? String(hours) : hours.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
 /** A group of `count` alike clients (count 1 for a named client). */
 export interface ClientSegment {
@@ -101,6 +151,8 @@ export interface Scenario {
   billingIncrementMinutes: number;
   requestTypes: RequestType[];
   plans: Plan[];
+  /** Candidate forms for `fairfee forms`; undefined: the defaults (docs/interface.md). */
+  forms?: Plan[];
   clients: ClientSegment[];
   /** cv of the month-level multiplier shared by all clients; 0 for none. */
   commonFactorCv: number;

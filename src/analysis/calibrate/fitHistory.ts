@@ -6,7 +6,14 @@ import { fitEffort, type EffortFit } from './effortFit.js';
 import { clientKey, type History, type Ticket } from '../../scenario/history/history.js';
 import { toIdentifier } from './identifier.js';
 import { assignPlans, type FittedPlan } from './plans.js';
-import { historyWarnings, observationWindow, type ObservationWindow } from './window.js';
+import { buhlmannStraub, type CredibilityFit } from './credibility.js';
+import { historyWarnings, lastMonthsOf, observationWindow, type ObservationWindow } from './window.js';
+
+/**
+ * Fewest months of history for a client's own rate to enter the scenario: below, a year's
+ * seasonality alone moves a client's mean more than its Z can say.
+ */
+export const MIN_CREDIBILITY_MONTHS = 6;
 
 /** What the user may set instead of what the history says. */
 export interface FitOptions {
@@ -18,6 +25,19 @@ export interface FitOptions {
   categories?: Record<string, Category>;
   /** Today, YYYY-MM-DD, for the warning about dates after it; default today's date (UTC). */
   today?: string;
+  /** Fit on the last N calendar months of the history only (--window-months: the renegotiation view). */
+  windowMonths?: number;
+}
+
+/** A client of the history with its credibility rates: a named client of the scenario. */
+export interface CredibleClient {
+  /** As first written in the file. */
+  name: string;
+  /** clientKey of the name. */
+  key: string;
+  plan: string;
+  /** Request type key → credibility estimate per month, for the types whose τ² is significant. */
+  rates: Record<string, number>;
 }
 
 /** One request type as fitted, with everything its numbers came from. */
@@ -42,6 +62,8 @@ export interface FittedRequestType {
   /** The per-client-month counts' dispersion test; `k` set when overdispersed. */
   dispersion: DispersionFit;
   effort: EffortFit;
+  /** Bühlmann–Straub over the clients' monthly request counts (credibility.ts), clients by clientKey. */
+  credibility: CredibilityFit;
 }
 
 /** A whole history fitted: window, clients, plans and request types. */
@@ -64,7 +86,37 @@ export interface CalibrationFit {
   planChanges: number;
   /** What to check before trusting the window: dates after today, long gaps (historyWarnings). */
   warnings: string[];
+  /** Bühlmann–Straub over the clients' monthly counts of all requests: the segment heterogeneity's source. */
+  allRequests: CredibilityFit;
+  /** clientKey → the name as first written, for every client of the file (credibility entities are by key). */
+  clientNames: [string, string][];
+  /** Clients written as named clients with their own rates; empty when no type's τ² is significant or the window is short. */
+  credibleClients: CredibleClient[];
+  /** cv of a client's intensity U, √τ²/X̄_z of all requests when significant, else 0: the rest's heterogeneity. */
+  heterogeneity: number;
 }
+
+/**
+ * Each history client's monthly counts of the given requests over the window's months (zeros
+ * included), as credibility groups named by clientKey, in order of first appearance.
+ */
+function monthlyCounts(requests: readonly Ticket[], clientKeys: readonly string[], firstMonth: number, months: number, silentClients: number) {
+  const keys = [...clientKeys, ...Array.from({ length: silentClients }, (_, i) => `${SILENT_CLIENT}${i + 1}`)];
+  const counts = new Map(keys.map((key) => [key, new Array<number>(months).fill(0)]));
+  for (const t of requests) {
+    const row = counts.get(clientKey(t.client));
+    const at = t.monthIndex - firstMonth;
+    if (row && at >= 0 && at < months) row[at]++;
+  }
+  return keys.map((key) => ({ name: key, ratios: counts.get(key)!, weights: new Array<number>(months).fill(1) }));
+}
+
+/**
+ * The name prefix of the clients --clients adds (they asked nothing): they count in the
+ * credibility fit with zero requests every month, as in the rates, but have no name to report.
+ * A NUL cannot be in a client's name (readName refuses control characters).
+ */
+export const SILENT_CLIENT = '\u0000without tickets ';
 
 /**
  * One request type's client-month counts grouped by plan, each plan's cells expected to hold
@@ -122,14 +174,24 @@ export function fitOptionProblems(history: History, options: FitOptions): string
  * Options are assumed checked with fitOptionProblems.
  * @example fitHistory(parseHistory(text, 'h.csv')).requestTypes[0].perMonth
  */
-export function fitHistory(history: History, options: FitOptions = {}): CalibrationFit {
-  const window = observationWindow(history.tickets, options.months);
-  const clientsInHistory = new Set(history.tickets.map((t) => clientKey(t.client))).size;
+export function fitHistory(whole: History, options: FitOptions = {}): CalibrationFit {
+  // Clients of the whole file are under contract in the last months too, even when silent there.
+  const clientNames = new Map<string, string>();
+  for (const t of whole.tickets) if (!clientNames.has(clientKey(t.client))) clientNames.set(clientKey(t.client), t.client);
+  const history = options.windowMonths === undefined ? whole : lastMonthsOf(whole, options.windowMonths);
+  const window = observationWindow(history.tickets, options.windowMonths ?? options.months);
+  if (options.windowMonths !== undefined) {
+    window.firstMonth = window.lastMonth - options.windowMonths + 1;
+    window.spanMonths = options.windowMonths;
+    window.lastMonthsOf = { months: options.windowMonths, firstDate: observationWindow(whole.tickets).firstDate };
+  }
+  const clientsInHistory = clientNames.size;
   const clients = options.clients ?? clientsInHistory;
   const clientMonths = clients * window.months;
   // Counts over every calendar month the dates span, or more when --months says so.
   const cellMonths = Math.max(window.spanMonths, window.months);
   const { plans, planOf, planChanges } = assignPlans(history, clients);
+  const clientKeys = [...clientNames.keys()];
 
   const byType = new Map<string, Ticket[]>();
   for (const ticket of history.tickets) {
@@ -157,9 +219,31 @@ export function fitHistory(history: History, options: FitOptions = {}): Calibrat
       perMonthSe: Math.sqrt(variance / clientMonths),
       dispersion,
       effort: fitEffort(positive.map((t) => t.hours)),
+      credibility: buhlmannStraub(monthlyCounts(positive, clientKeys, window.firstMonth, cellMonths, clients - clientsInHistory)),
     };
   });
   requestTypes.sort((a, b) => b.requests - a.requests || a.name.localeCompare(b.name));
+
+  const allRequests = buhlmannStraub(
+    monthlyCounts(
+      history.tickets.filter((t) => t.hours > 0),
+      clientKeys,
+      window.firstMonth,
+      cellMonths,
+      clients - clientsInHistory,
+    ),
+  );
+  const credibleTypes = requestTypes.filter((t) => t.credibility.significant);
+  const credibleClients: CredibleClient[] =
+    cellMonths >= MIN_CREDIBILITY_MONTHS && credibleTypes.length > 0
+      ? clientKeys.map((key, i) => ({
+          name: clientNames.get(key)!,
+          key,
+          plan: planOf(key),
+          rates: Object.fromEntries(credibleTypes.map((t) => [t.name, t.credibility.entities[i].estimate])),
+        }))
+      : [];
+  const heterogeneity = allRequests.significant && allRequests.collectiveMean > 0 ? Math.sqrt(allRequests.betweenVariance) / allRequests.collectiveMean : 0;
 
   return {
     file: history.file,
@@ -173,5 +257,9 @@ export function fitHistory(history: History, options: FitOptions = {}): Calibrat
     plansFromFile: history.hasPlans,
     planChanges,
     warnings: historyWarnings(history.tickets, window, options.today ?? new Date().toISOString().slice(0, 10)),
+    allRequests,
+    clientNames: [...clientNames],
+    credibleClients,
+    heterogeneity,
   };
 }

@@ -1,4 +1,4 @@
-import { monthLabel, type Ticket } from '../../scenario/history/history.js';
+import { monthLabel, type History, type Ticket } from '../../scenario/history/history.js';
 
 /** The months a history covers. */
 export interface ObservationWindow {
@@ -14,6 +14,8 @@ export interface ObservationWindow {
   months: number;
   /** True when months came from the user. */
   monthsGiven: boolean;
+  /** Set when only the last months of a longer history were fitted (--window-months): how many, and where the whole file starts. */
+  lastMonthsOf?: { months: number; firstDate: string };
 }
 
 /**
@@ -42,6 +44,16 @@ export function observationWindow(tickets: readonly Ticket[], months?: number): 
     months: months ?? spanMonths,
     monthsGiven: months !== undefined,
   };
+}
+
+/**
+ * The history cut to its last `months` calendar months (the month of the latest ticket and the
+ * months before it): the renegotiation view, what the most recent year says.
+ * @example lastMonthsOf(history of 2023-01 … 2024-12, 12).tickets // those of 2024
+ */
+export function lastMonthsOf(history: History, months: number): History {
+  const last = history.tickets.reduce((m, t) => Math.max(m, t.monthIndex), Number.NEGATIVE_INFINITY);
+  return { ...history, tickets: history.tickets.filter((t) => t.monthIndex > last - months) };
 }
 
 /** `2024-01 to 2024-12` for a window. */

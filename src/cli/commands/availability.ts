@@ -10,17 +10,21 @@ import { UsageError } from '../errors.js';
 import { checkGivenOnce, checkSimulationArgs, numberOption, shown, simulationOptions, type SimulationArgs } from '../options.js';
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun } from '../simulation.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 
-type Args = SimulationArgs & {
-  scenario?: string;
-  series?: number[];
-  parallel?: number[];
-  'k-of-n'?: number[];
-  months?: number;
-  risk?: number;
-  'max-credit-share'?: number;
-  fee?: number;
-};
+type Args = SimulationArgs &
+  ReportArgs & {
+    scenario?: string;
+    series?: number[];
+    parallel?: number[];
+    'k-of-n'?: number[];
+    months?: number;
+    risk?: number;
+    'max-credit-share'?: number;
+    fee?: number;
+  };
 
 /** The no-scenario form: `--series 0.99 0.996`, `--parallel …` or `--k-of-n K a b c`. */
 function compositionInput(args: Args): CompositionInput | null {
@@ -42,6 +46,7 @@ function compositionInput(args: Args): CompositionInput | null {
 export function checkAvailabilityArgs(args: Args): true {
   checkGivenOnce(args, availabilityOptions);
   checkSimulationArgs(args);
+  checkReportArgs(args);
   // Options the command takes with the others but cannot honour: refused, not ignored.
   if (args.confidence !== undefined)
     throw new UsageError('--confidence is not used by availability (it has no break-even fee); the promise is set by --risk, e.g. --risk 0.05');
@@ -55,6 +60,11 @@ export function checkAvailabilityArgs(args: Args): true {
   if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`--max-credit-share must be in [0, 1] (got ${shown(share)})`);
   if (fee !== undefined && !(Number.isFinite(fee) && fee >= 0)) throw new UsageError(`--fee must be a number ≥ 0 (got ${shown(fee)})`);
   const composition = compositionInput(args);
+  if (composition && (args.html !== undefined || args.xlsx !== undefined)) {
+    throw new UsageError(
+      `--${args.html !== undefined ? 'html' : 'xlsx'} draws the simulated months of a scenario; the exact figures of --${composition.mode === 'k_of_n' ? 'k-of-n' : composition.mode} are in the text or --json`,
+    );
+  }
   if (composition && args.csv !== undefined) {
     throw new UsageError(
       `--csv writes the simulated months of a scenario; --${composition.mode === 'k_of_n' ? 'k-of-n' : composition.mode} has only exact figures: leave out --csv (--json gives them)`,
@@ -102,6 +112,7 @@ const availabilityOptions = {
     describe: "Credit budget as a share of the fee (default: the block's, else 0.02)",
   }),
   fee: numberOption('fee', { allowed: 'a number ≥ 0', describe: 'A monthly fee, to state credits in money' }),
+  ...reportOptions,
 };
 
 /** `fairfee availability [SCENARIO]` and `fairfee availability --series 0.99 0.996`. */
@@ -125,7 +136,7 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         return;
       }
       const file = args.scenario!;
-      const outputs = await checkOutputs({ '--csv': args.csv }, [file], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html, '--xlsx': args.xlsx }, [file], args.json);
       const run = await prepareRun(file, args, io);
       const spec = run.scenario.availability;
       if (!spec)
@@ -139,11 +150,19 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
         maxCreditShare: args['max-credit-share'],
         monthlyFee: args.fee,
       });
-      await writeCommandOutputs(outputs, { '--csv': () => tableCsv(availabilityCsv(analysis), args['csv-dialect']) }, io);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
+      await writeCommandOutputs(
+        outputs,
+        {
+          '--csv': () => tableCsv(availabilityCsv(analysis), args['csv-dialect']),
+          '--html': async () => (await htmlPages()).availabilityHtml({ analysis, credits: spec.credits }, pageMeta(args, identity)),
+          '--xlsx': async () => (await workbooks()).availabilityWorkbook({ analysis, credits: spec.credits }, pageMeta(args, identity)),
+        },
+        io,
+      );
       if (args.json) return printJson(io, scenarioAvailabilityJson(identity, analysis));
       if (outputs.onStdout) return;
-      io.stdout.write(`${scenarioAvailabilityText(identity, analysis)}\n`);
+      io.stdout.write(`${scenarioAvailabilityText(identity, analysis, textStyle(langOf(args)))}\n`);
     },
   };
 }

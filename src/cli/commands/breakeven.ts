@@ -8,6 +8,7 @@ import { trialsCsv } from '../../report/trialsCsv.js';
 import {
   checkGivenOnce,
   checkPrecisionArgs,
+  maxTrialsOf,
   numberOption,
   precisionOptions,
   scenarioPositional,
@@ -21,8 +22,13 @@ import { formatPrecision } from '../../report/precisionText.js';
 import { withoutSharedShocks } from '../../analysis/sharedShocks.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs, checkTrialsXlsx, trialsXlsxOption } from '../reportOutputs.js';
+import { histogram } from '../../analysis/histogram.js';
+import { perTrialFees } from '../../analysis/breakeven.js';
 
-type Args = SimulationArgs & PrecisionArgs & { scenario: string; confidence?: number[]; 'shared-shocks': boolean };
+type Args = SimulationArgs & PrecisionArgs & ReportArgs & { scenario: string; confidence?: number[]; 'shared-shocks': boolean };
 
 /** The command's options, as data. */
 const breakevenOptions = {
@@ -34,6 +40,8 @@ const breakevenOptions = {
     describe: 'Confidence levels in (0, 1), e.g. --confidence 0.9 0.95 0.99',
   }),
   ...sharedShocksOption,
+  ...reportOptions,
+  ...trialsXlsxOption,
 };
 
 /**
@@ -43,6 +51,7 @@ const breakevenOptions = {
  */
 export function checkBreakevenArgs(args: Partial<Args>): true {
   checkGivenOnce(args, breakevenOptions);
+  checkReportArgs(args);
   return checkPrecisionArgs(args);
 }
 
@@ -58,8 +67,13 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
         .check((argv) => checkBreakevenArgs(argv as Partial<Args>))
         .example('$0 breakeven scenarios/webagency.yaml --confidence 0.9 0.95 0.99', 'fees at three levels') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'] }, [args.scenario], args.json);
+      const outputs = await checkOutputs(
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx, '--trials-xlsx': args['trials-xlsx'] },
+        [args.scenario],
+        args.json,
+      );
       const prepared = await prepareRun(args.scenario, args, io);
+      checkTrialsXlsx(args, prepared.trials, maxTrialsOf(args));
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const report = breakevenReport(run.scenario, columns, run.trials, run.seed, run.levels);
       const shocks = args['shared-shocks']
@@ -68,14 +82,21 @@ export function breakevenCommand(io: Io): CommandModule<object, Args> {
       const dialect = args['csv-dialect'];
       await writeCommandOutputs(
         outputs,
-        { '--csv': () => tableCsv(breakevenCsv(report), dialect), '--trials-csv': () => trialsCsv(run.scenario, columns, dialect) },
+        {
+          '--csv': () => tableCsv(breakevenCsv(report), dialect),
+          '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
+          // The page's histogram of the per-term fee, as `run` draws it; the terminal text has none.
+          '--html': async () => (await htmlPages()).breakevenHtml(report, histogram(perTrialFees(columns.netCost, columns.feeWeight)), pageMeta(args, report)),
+          '--xlsx': async () => (await workbooks()).breakevenWorkbook(report, pageMeta(args, report)),
+          '--trials-xlsx': async () => (await workbooks()).trialsWorkbook(run.scenario, columns, pageMeta(args, report)),
+        },
         io,
       );
       if (args.json)
         return printJson(io, { ...breakevenJson(report), ...(shocks ? { without_shared_shocks: shocks } : {}), ...(precision ? { precision } : {}) });
       if (outputs.onStdout) return;
-      const text = breakevenText(report, shocks);
-      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
+      const text = breakevenText(report, shocks, textStyle(langOf(args)));
+      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision, textStyle(langOf(args)))}` : text}\n`);
     },
   };
 }

@@ -23,6 +23,7 @@ interface Args {
   out: string;
   force: boolean;
   months?: number;
+  'window-months'?: number;
   clients?: number;
   category?: string[];
   'cost-per-hour'?: number;
@@ -68,6 +69,10 @@ const calibrateOptions = {
     allowed: `a whole number from 1 to ${MAX_TERM_MONTHS}`,
     describe: 'Months the history covers; default: calendar months from the first date to the last',
   }),
+  'window-months': numberOption('window-months', {
+    allowed: `a whole number from 1 to ${MAX_TERM_MONTHS}`,
+    describe: 'Fit on the last N calendar months only (the renegotiation view: what the latest year says)',
+  }),
   clients: numberOption('clients', {
     allowed: `a whole number from 1 to ${MAX_CLIENTS.toLocaleString('en-US')}`,
     describe: 'Clients the history covers, including any who asked nothing; default: those in it',
@@ -100,6 +105,11 @@ export function checkCalibrateArgs(args: Partial<Args>): true {
   if (args.out !== undefined && String(args.out).trim() === '') throw new UsageError('--out needs a file name (or - for stdout)');
   if (args.months !== undefined && !wholeIn(args.months, 1, MAX_TERM_MONTHS))
     throw new UsageError(`--months must be a whole number from 1 to ${MAX_TERM_MONTHS} (got ${args.months})`);
+  const windowMonths = args['window-months'];
+  if (windowMonths !== undefined && !wholeIn(windowMonths, 1, MAX_TERM_MONTHS))
+    throw new UsageError(`--window-months must be a whole number from 1 to ${MAX_TERM_MONTHS} (got ${windowMonths})`);
+  if (windowMonths !== undefined && args.months !== undefined)
+    throw new UsageError('--window-months N fits the last N months, so the window is N months: leave out --months');
   if (args.clients !== undefined && !wholeIn(args.clients, 1, MAX_CLIENTS)) {
     throw new UsageError(`--clients must be a whole number from 1 to ${MAX_CLIENTS.toLocaleString('en-US')} (got ${args.clients})`);
   }
@@ -150,6 +160,7 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
         .options(calibrateOptions)
         .check((argv) => checkCalibrateArgs(argv as Partial<Args>))
         .example('$0 calibrate tickets.csv --out portfolio.yaml', 'fit and write a scenario')
+        .example('$0 calibrate tickets.csv --out last-year.yaml --window-months 12', 'fit on the last 12 months only (renegotiation)')
         .example(
           '$0 calibrate export.csv --out p.yaml --cost-per-hour 60 --hourly-rate 95 --clients 45 --category hosting=preventive',
           'with your own money figures, clients who asked nothing, and a category',
@@ -158,7 +169,12 @@ export function calibrateCommand(io: Io): CommandModule<object, Args> {
       const outputs = await checkOut(args);
       const text = await readInputFile(args.history);
       const history = parseHistory(text, args.history);
-      const options = { months: args.months, clients: args.clients, categories: parseCategoryOptions(args.category) };
+      const options = {
+        months: args.months,
+        windowMonths: args['window-months'],
+        clients: args.clients,
+        categories: parseCategoryOptions(args.category),
+      };
       const problems = fitOptionProblems(history, options);
       if (problems.length > 0) throw new UsageError(problems.join('\n'));
       const fit = fitHistory(history, options);

@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import {
   checkGivenOnce,
   checkPrecisionArgs,
+  maxTrialsOf,
   numberOption,
   precisionOptions,
   scenarioPositional,
@@ -23,9 +24,15 @@ import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output
 import { formatPrecision } from '../../report/precisionText.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun } from '../simulation.js';
+import { uniformFeeProblem } from '../../analysis/uniformFee.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs, checkTrialsXlsx, trialsXlsxOption } from '../reportOutputs.js';
+import { currentPrices } from '../../analysis/feeTable.js';
 
 type Args = SimulationArgs &
-  PrecisionArgs & {
+  PrecisionArgs &
+  ReportArgs & {
     scenario: string;
     fees?: number[];
     from?: number;
@@ -118,6 +125,8 @@ const compareOptions = {
   step: numberOption('step', { describe: 'Fee grid step' }),
   'plan-fee': { type: 'array', string: true, describe: 'A price per plan, e.g. --plan-fee basic=95 plus=140 (others: their monthly_fee)' },
   'plan-csv': { type: 'string', nargs: 1, describe: 'Write the per-plan price list table as CSV to this file (- for stdout)' },
+  ...reportOptions,
+  ...trialsXlsxOption,
 } as const;
 
 /**
@@ -131,6 +140,7 @@ export function checkCompareArgs(args: Partial<Args>): true {
   const planFees = args['plan-fee'];
   if (planFees !== undefined && planFees.length === 0) throw new UsageError('--plan-fee needs at least one PLAN=FEE, e.g. --plan-fee basic=95 plus=140');
   for (const item of planFees ?? []) parsePlanFee(item);
+  checkReportArgs(args);
   if (args['plan-csv'] !== undefined && args['plan-csv'] === '') throw new UsageError('--plan-csv needs a file name (or - for stdout)');
   return checkPrecisionArgs(args);
 }
@@ -149,8 +159,25 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
         .example('$0 compare scenarios/webagency.yaml --from 70 --to 130 --step 5 --csv fees.csv --csv-dialect excel-nl', 'a grid, for a Dutch spreadsheet')
         .example('$0 compare scenarios/webagency.yaml --plan-fee basic=95 plus=140 care=260', 'a concrete price list') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'], '--plan-csv': args['plan-csv'] }, [args.scenario], args.json);
+      const outputs = await checkOutputs(
+        {
+          '--csv': args.csv,
+          '--trials-csv': args['trials-csv'],
+          '--plan-csv': args['plan-csv'],
+          '--html': args.html,
+          '--xlsx': args.xlsx,
+          '--trials-xlsx': args['trials-xlsx'],
+        },
+        [args.scenario],
+        args.json,
+      );
       const prepared = await prepareRun(args.scenario, args, io);
+      const problem = uniformFeeProblem(prepared.scenario);
+      if (problem)
+        throw new UsageError(
+          `${args.scenario}: compare sets the uniform flat fee, and this scenario has none: ${problem}; fairfee forms compares each segment's prices`,
+        );
+      checkTrialsXlsx(args, prepared.trials, maxTrialsOf(args));
       const prices = priceList(prepared.scenario, args['plan-fee']);
       if (args['plan-csv'] !== undefined && prices === null)
         throw new UsageError('--plan-csv writes the price list: give --plan-fee PLAN=FEE for the plans without a monthly_fee in the scenario');
@@ -158,20 +185,26 @@ export function compareCommand(io: Io): CommandModule<object, Args> {
       const result = compareAtFees(columns, run.scenario, { fees: requestedFees(args), confidence: run.levels[0], prices });
       const dialect = args['csv-dialect'];
       const priced = result.price_list;
+      const identity = runIdentity(run.scenario, run.trials, run.seed);
       await writeCommandOutputs(
         outputs,
         {
           '--csv': () => tableCsv(feeRowsCsv(result.rows), dialect),
           '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
           ...(priced ? { '--plan-csv': () => tableCsv(priceListCsv(priced), dialect) } : {}),
+          // Today's prices are marked on the curves: the scenario's own, or the --plan-fee list.
+          '--html': async () => (await htmlPages()).compareHtml(result, priced?.fees ?? currentPrices(run.scenario) ?? {}, pageMeta(args, identity)),
+          '--xlsx': async () => (await workbooks()).compareWorkbook(result, pageMeta(args, identity)),
+          '--trials-xlsx': async () => (await workbooks()).trialsWorkbook(run.scenario, columns, pageMeta(args, identity)),
         },
         io,
       );
-      const identity = runIdentity(run.scenario, run.trials, run.seed);
       if (args.json) return printJson(io, { ...identity, ...result, ...(precision ? { precision } : {}) });
       if (outputs.onStdout) return;
-      const text = compareText(identity, result, run.scenario.currency);
-      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision)}` : text}\n`);
+      // Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
+      const color = io.stdout.isTTY === true && !process.env.NO_COLOR;
+      const text = compareText(identity, result, run.scenario.currency, textStyle(langOf(args)), color);
+      io.stdout.write(`${precision ? `${text}\n\n${formatPrecision(precision, textStyle(langOf(args)))}` : text}\n`);
     },
   };
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import {
   checkGivenOnce,
   checkPrecisionArgs,
+  maxTrialsOf,
   numberOption,
   precisionOptions,
   sharedShocksOption,
@@ -22,14 +23,17 @@ import { formatPrecision } from '../../report/precisionText.js';
 import { DEFAULT_SCENARIO } from '../scenarioFile.js';
 import { mainSimulation } from '../simulateWithPrecision.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs, checkTrialsXlsx, trialsXlsxOption } from '../reportOutputs.js';
 
-type Args = SimulationArgs & PrecisionArgs & { scenario?: string; confidence?: number; 'sensitivity-trials': number; 'shared-shocks': boolean };
+type Args = SimulationArgs & PrecisionArgs & ReportArgs & { scenario?: string; confidence?: number; 'sensitivity-trials': number; 'shared-shocks': boolean };
 
 /** Most terms per what-if of the "what drives the fee" section. */
 const MAX_SENSITIVITY_TRIALS = 1_000_000;
 
 /** The command's options, as data. */
-const runOptions = {
+export const runOptions = {
   ...simulationOptions,
   ...precisionOptions,
   'sensitivity-trials': numberOption('sensitivity-trials', {
@@ -38,6 +42,8 @@ const runOptions = {
     describe: 'Simulated terms per what-if run in the "what drives the fee" section (0 to skip it)',
   }),
   ...sharedShocksOption,
+  ...reportOptions,
+  ...trialsXlsxOption,
 };
 
 /**
@@ -48,6 +54,7 @@ const runOptions = {
 export function checkRunArgs(args: Partial<Args>): true {
   checkGivenOnce(args, runOptions);
   checkPrecisionArgs(args);
+  checkReportArgs(args);
   const trials = args['sensitivity-trials'];
   if (trials !== undefined && !(Number.isInteger(trials) && trials >= 0 && trials <= MAX_SENSITIVITY_TRIALS)) {
     throw new UsageError(`--sensitivity-trials must be a whole number from 0 to ${MAX_SENSITIVITY_TRIALS.toLocaleString('en-US')} (got ${shown(trials)})`);
@@ -70,8 +77,13 @@ export function runCommand(io: Io): CommandModule<object, Args> {
         .example('$0 run my-agency.yaml --precision 0.5%', 'as many trials as ±0.5% needs') as unknown as Argv<Args>,
     handler: async (args) => {
       const file = args.scenario ?? DEFAULT_SCENARIO;
-      const outputs = await checkOutputs({ '--csv': args.csv, '--trials-csv': args['trials-csv'] }, [file], args.json);
+      const outputs = await checkOutputs(
+        { '--csv': args.csv, '--trials-csv': args['trials-csv'], '--html': args.html, '--xlsx': args.xlsx, '--trials-xlsx': args['trials-xlsx'] },
+        [file],
+        args.json,
+      );
       const prepared = await prepareRun(file, args, io);
+      checkTrialsXlsx(args, prepared.trials, maxTrialsOf(args));
       const { run, columns, precision } = await mainSimulation(prepared, args, io);
       const result = await studyRun(simulatorOf(run, args, io), columns, run.trials, {
         levels: run.levels,
@@ -83,11 +95,18 @@ export function runCommand(io: Io): CommandModule<object, Args> {
       const dialect = args['csv-dialect'];
       await writeCommandOutputs(
         outputs,
-        { '--csv': () => tableCsv(breakevenCsv(result.report), dialect), '--trials-csv': () => trialsCsv(run.scenario, columns, dialect) },
+        {
+          '--csv': () => tableCsv(breakevenCsv(result.report), dialect),
+          '--trials-csv': () => trialsCsv(run.scenario, columns, dialect),
+          '--html': async () => (await htmlPages()).runHtml(result, pageMeta(args, result.report)),
+          '--xlsx': async () => (await workbooks()).runWorkbook(result, null, pageMeta(args, result.report)),
+          '--trials-xlsx': async () => (await workbooks()).trialsWorkbook(run.scenario, columns, pageMeta(args, result.report)),
+        },
         io,
       );
       if (args.json) return printJson(io, { ...runJson(result), ...(precision ? { precision } : {}) });
-      if (!outputs.onStdout) io.stdout.write(`${runText(result, precision ? formatPrecision(precision) : null)}\n`);
+      if (!outputs.onStdout)
+        io.stdout.write(`${runText(result, precision ? formatPrecision(precision, textStyle(langOf(args))) : null, textStyle(langOf(args)))}\n`);
     },
   };
 }

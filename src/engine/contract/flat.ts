@@ -1,12 +1,13 @@
+import { BLOCK_SIZE } from '../simulateBlock.js';
 import type { BlockState } from '../blockState.js';
 import type { HotClient } from '../hotPortfolio.js';
 
 /*
  * The settle step of a flat plan (MODEL.md, "Contract forms"): a client's billed hours of a
  * block's trials → overage hours and the revenue besides the fee, per trial, into the block's
- * settle arrays (state.overage, state.revenueBesidesFee). Its fee weight is the client-months
- * paying the fee less credited shares, state.feeWeightPerClient, which the block fills before
- * any client. One pass over the trials, on the workspace's typed arrays: nothing is allocated.
+ * settle arrays (state.overage, state.revenueBesidesFee). Its price quantity is the
+ * client-months paying the fee less credited shares, state.feeWeightPerClient, which the block
+ * fills before any client. One pass over the trials, on the workspace's typed arrays: nothing is allocated.
  */
 
 /**
@@ -74,10 +75,11 @@ export function rolloverOverage(
 
 /** Settles the current client of a flat plan over the block's trials (see above). */
 export function settleFlat(state: BlockState, c: HotClient): void {
-  const { length, coveredByMonth, overage, revenueBesidesFee } = state;
+  const { length, coveredByMonth, overage, revenueBesidesFee, priceWeight } = state;
   const uncovered = c.billed ? state.uncoveredBilled : state.uncovered;
   const H = state.portfolio.termMonths;
   const hourlyRate = state.portfolio.hourlyRate;
+  const feeRow = state.portfolio.planFeeRow[c.planIndex] * BLOCK_SIZE;
   for (let t = 0; t < length; t++) {
     const hours = !c.capped
       ? 0
@@ -86,5 +88,9 @@ export function settleFlat(state: BlockState, c: HotClient): void {
         : flatOverage(coveredByMonth, t * H, H, c.includedHours);
     overage[t] = hours;
     revenueBesidesFee[t] = c.overageRate * hours + hourlyRate * uncovered[t] + H * c.fixedRevenuePerMonth;
+    // The plan's fee weight row: its own uptime credits, or the shared ones (HotPortfolio.planFeeRow).
+    priceWeight[t] = state.feeWeightPerClient[feeRow + t];
   }
+  state.breakage.fill(0, 0, length);
+  state.deferred.fill(0, 0, length);
 }

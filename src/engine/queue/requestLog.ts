@@ -99,3 +99,28 @@ export function logRequests(
     log.hours[k] = h;
   }
 }
+
+/**
+ * Logs the `count` requests of a sampleHoursByUrn call just made, replaying its draws: the
+ * overrun count, then per request the urn's draw (its month, which the call left in `months`),
+ * its effort and (the first `overruns`) factor. Each arrives at a uniform time in its month.
+ * @param months the month of request i at months[i] (RequestScratch.urnMonths)
+ */
+export function logUrnRequests(log: RequestLog, type: HotType, count: number, t: number, months: Int32Array): void {
+  if (count === 0) return;
+  const s = log.replay;
+  const overruns = overrunsOf(s, type, count);
+  const effort = type.effort;
+  const scratch = log.scratch;
+  for (let i = 0; i < count; i++) {
+    s.nextDouble();
+    let h = effortOf(s, effort, scratch);
+    if (i < overruns) h *= factorOf(s, type.overrunFactor!, scratch);
+    if (log.size === log.trial.length) grow(log);
+    const k = log.size++;
+    log.trial[k] = t;
+    log.client[k] = log.currentClient;
+    log.arrival[k] = (months[i] + log.arrivals.nextDouble()) * HOURS_PER_MONTH;
+    log.hours[k] = h;
+  }
+}

@@ -1,0 +1,287 @@
+/*
+ * The words of the page, the workbook and the terminal, one catalogue per language (en.ts,
+ * nl.ts), each typed as Messages: a key missing from a catalogue does not compile, so a
+ * translation is never a blank. Messages that take numbers get them already formatted, in the
+ * language's own spelling (numbers.ts).
+ */
+
+/** Names of the workbook's sheets and the page's tables, by what they hold. */
+export type TableKey =
+  | 'headline'
+  | 'levels'
+  | 'plans'
+  | 'currentPrices'
+  | 'feeTable'
+  | 'tornado'
+  | 'varianceShares'
+  | 'availability'
+  | 'credits'
+  | 'months'
+  | 'trials'
+  | 'fairFee'
+  | 'portfolio';
+
+/**
+ * Column names of the CSV tables, the keys the workbook and the page label in the reader's
+ * language; the CSV headers and JSON keys themselves never change.
+ */
+export const COLUMN_KEYS = [
+  'level',
+  'name',
+  'confidence',
+  'clients',
+  'fee',
+  'fee_low',
+  'fee_high',
+  'fair_fee',
+  'standalone_fee',
+  'overpay_probability',
+  'indifferent_fee',
+  'loss_probability',
+  'expected_profit',
+  'expected_profit_standard_error',
+  'profit_p05',
+  'value_at_risk',
+  'expected_shortfall',
+  'margin_per_hour',
+  'plan',
+  'premium_per_month',
+  'request_type',
+  'input',
+  'change',
+  'fee_low_input',
+  'fee_high_input',
+  'swing',
+  'variance_share',
+  'quantile',
+  'availability',
+  'downtime_hours',
+  'credit_share',
+  'below',
+  'credit',
+  'item',
+  'value',
+  'monthly_fee',
+  'trial',
+  'net_cost',
+  'fee_weight',
+  'breakeven_fee',
+  'hours',
+  'covered_hours',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+/** The tornado's inputs, by their key in the sensitivity result. */
+export type InputKey =
+  | 'frequency'
+  | 'effort'
+  | 'overrun_probability'
+  | 'overrun_factor'
+  | 'heterogeneity'
+  | 'cost_per_hour'
+  | 'hourly_rate'
+  | 'overage_rate'
+  | 'included_hours'
+  | 'bundle_hours'
+  | 'bundle_price';
+
+/** The terminal text's words (report/*Text.ts); numbers come in formatted. */
+export interface TerminalMessages {
+  readonly header: (a: { scenario: string; clients: string; term: number; trials: string; seed: string }) => string;
+  readonly atLevel: (level: string) => string;
+  readonly riskLoadingFairZero: string;
+  readonly riskLoadingCovered: string;
+  readonly breakevenAt: (level: string) => string;
+  readonly perClientMonthInterval: (a: { fee: string; interval: string }) => string;
+  readonly fairFee: string;
+  readonly riskLoading: string;
+  readonly poolingBenefit: string;
+  readonly poolingValue: (fee: string) => string;
+  readonly hoursWorked: string;
+  readonly netCost: string;
+  readonly mean: string;
+  readonly breakevenFlatFee: string;
+  /** The headline when the portfolio has no uniform flat fee, with the reason. */
+  readonly noUniformFee: (problem: string) => string;
+  readonly planHeaders: readonly [string, string, string, string, string, string, string, string, string, string];
+  /** Under the plan table: the share of terms the portfolio breaks even in at the plans' prices. */
+  readonly plansBreakevenShare: (share: string) => string;
+  readonly noClients: string;
+  readonly planLegend: readonly string[];
+  readonly plansTitle: string;
+  readonly recurring: (a: { at: string; mrr: string; arr: string; share: string }) => string;
+  readonly recurringAtStated: string;
+  readonly recurringAtBreakeven: string;
+  readonly recurringAtMixed: string;
+  readonly currentPricesTitle: string;
+  readonly feeTableTitle: (currency: string) => string;
+  readonly histogramTitle: string;
+  readonly histogramMarker: (fee: string) => string;
+  readonly feeTableHeaders: (var_: string) => readonly [string, string, string, string, string, string, string, string, string];
+  readonly feeTableLegend: readonly string[];
+  readonly compareHeadline: (a: { currency: string; level: string; fee: string; interval: string }) => string;
+  readonly lossPrecision: (a: { points: string; trials: string }) => string;
+  readonly priceList: (list: string) => string;
+  readonly priceListHeaders: readonly [string, string, string, string, string, string, string, string, string];
+  readonly portfolioAtPrices: (a: { loss: string; profit: string; error: string; p05: string }) => string;
+  readonly premiumLegend: string;
+  readonly tornadoTitle: (a: { change: string; trials: string; base: string }) => string;
+  readonly tornadoHeaders: (change: string) => readonly [string, string, string, string, string];
+  readonly sharesHeaders: readonly [string, string];
+  readonly sharedShocksTitle: (a: { level: string; onFirst: string }) => string;
+  readonly sharedShocksOnFirst: (trials: string) => string;
+  readonly sharedShocksWith: (fee: string) => string;
+  readonly sharedShocksWithout: (a: { fee: string; interval: string }) => string;
+  readonly sharedShocksCost: (a: { cost: string; pooling: string }) => string;
+  readonly sharedShocksWithinError: (error: string) => string;
+  readonly sharedShocksDamp: string;
+  readonly feeCurveTitle: (currency: string) => string;
+  readonly feeCurveLoss: string;
+  readonly feeCurveProfit: (currency: string) => string;
+  readonly feeCurveAxis: (a: { from: string; to: string }) => string;
+  readonly precisionReached: (a: { achieved: string; target: string; trials: string }) => string;
+  readonly precisionNotReached: (a: { achieved: string; target: string; cap: string }) => string;
+  readonly availability: {
+    readonly outageRate: (a: { rate: string; hours: string }) => string;
+    readonly neverUp: string;
+    readonly asStated: string;
+    readonly fromOutages: string;
+    readonly heading: (a: { months: string; hours: number; seed: string }) => string;
+    readonly exact: string;
+    readonly downtimePerMonth: (hours: string) => string;
+    readonly additive: string;
+    readonly additiveNote: string;
+    readonly expectedMonth: string;
+    readonly expectedMonthNote: string;
+    readonly simulatedMonth: string;
+    readonly simulatedValue: (a: { mean: string; p05: string; p50: string; worst: string }) => string;
+    readonly promised: (level: string) => string;
+    readonly below: (value: string) => string;
+    readonly downtime: string;
+    readonly downtimeValue: (a: { mean: string; p50: string; p90: string; p95: string; p99: string }) => string;
+    readonly longest: string;
+    readonly longestValue: (a: { mean: string; p95: string }) => string;
+    readonly credits: string;
+    readonly creditsValue: (a: { expected: string; p95: string; months: string }) => string;
+    readonly suppliers: string;
+    readonly suppliersValue: (a: { cost: string; credit: string; net: string }) => string;
+    readonly atFee: (fee: string) => string;
+    readonly atFeeValue: (a: { credit: string; net: string }) => string;
+    readonly promiseAtRisk: (risk: string) => string;
+    readonly promiseValue: (a: { promise: string; low: string; high: string }) => string;
+    readonly promiseBudget: (share: string) => string;
+    readonly noSchedule: string;
+    readonly budgetValue: (promise: string) => string;
+  };
+}
+
+/** Every word of one language. */
+export interface Messages {
+  readonly terminal: TerminalMessages;
+  /** The `lang` attribute of the page. */
+  readonly htmlLang: string;
+  readonly page: {
+    readonly title: (scenario: string) => string;
+    readonly scenario: string;
+    readonly seed: string;
+    readonly trials: string;
+    readonly clients: string;
+    readonly term: (months: number) => string;
+    readonly version: string;
+    readonly date: string;
+    readonly chartAlt: string;
+    readonly tableCaption: string;
+    readonly footer: string;
+  };
+  readonly headline: {
+    readonly breakeven: (a: { confidence: string; fee: string; low: string; high: string; fair: string }) => string;
+    readonly compare: (a: { confidence: string; fee: string; low: string; high: string; fees: number }) => string;
+    readonly sensitivity: (a: { change: string; base: string; top: string; swing: string }) => string;
+    readonly availability: (a: { mean: string; promised: string; below: string; credit: string }) => string;
+  };
+  readonly sections: {
+    readonly distribution: string;
+    readonly feeCurve: string;
+    readonly plans: string;
+    readonly currentPrices: string;
+    readonly sensitivity: string;
+    readonly availability: string;
+  };
+  readonly charts: {
+    readonly distributionTitle: string;
+    readonly distributionX: (currency: string) => string;
+    readonly distributionY: string;
+    readonly distributionDesc: (a: { bins: number; fee: string; low: string; high: string; fair: string }) => string;
+    readonly breakevenMark: string;
+    readonly intervalMark: string;
+    readonly fairMark: string;
+    readonly lossTitle: string;
+    readonly feeX: (currency: string) => string;
+    readonly lossY: string;
+    readonly lossDesc: (a: { fees: number; from: string; to: string; first: string; last: string }) => string;
+    readonly profitTitle: string;
+    readonly profitY: (currency: string) => string;
+    readonly profitDesc: (a: { fees: number; from: string; to: string; first: string; last: string }) => string;
+    readonly expectedProfit: string;
+    readonly profitBand: string;
+    readonly profitP05: string;
+    readonly priceNow: (plan: string) => string;
+    readonly plansTitle: string;
+    readonly plansY: (currency: string) => string;
+    readonly plansDesc: (plans: number) => string;
+    readonly measure: string;
+    readonly breakevenPrice: string;
+    readonly fairPrice: string;
+    readonly priceNowBar: string;
+    readonly hourlyWorth: string;
+    readonly currentTitle: string;
+    readonly currentY: (currency: string) => string;
+    readonly currentDesc: (a: { plans: number; total: string }) => string;
+    readonly tornadoTitle: (change: string) => string;
+    readonly tornadoX: (currency: string) => string;
+    readonly tornadoDesc: (a: { rows: number; top: string; swing: string }) => string;
+    readonly baseFee: string;
+    readonly sharesTitle: string;
+    readonly sharesX: string;
+    readonly sharesDesc: (a: { types: number; top: string; share: string }) => string;
+    readonly availabilityTitle: string;
+    readonly availabilityX: string;
+    readonly availabilityY: string;
+    readonly availabilityDesc: (a: { points: number; promised: string; p05: string; p50: string }) => string;
+    readonly promiseMark: (promised: string) => string;
+    readonly creditMark: (a: { credit: string; below: string }) => string;
+  };
+  readonly tables: Record<TableKey, string>;
+  readonly columns: Record<ColumnKey, string>;
+  readonly inputs: Record<InputKey, string>;
+  readonly rows: {
+    readonly portfolio: string;
+    readonly plan: string;
+    readonly client: string;
+    readonly all: string;
+    readonly fairFee: string;
+    readonly riskLoading: string;
+    readonly poolingBenefit: string;
+    readonly breakevenFee: string;
+    readonly intervalLow: string;
+    readonly intervalHigh: string;
+    readonly scenario: string;
+    readonly seed: string;
+    readonly trials: string;
+    readonly clients: string;
+    readonly termMonths: string;
+    readonly confidence: string;
+    readonly lossProbability: string;
+    readonly expectedProfit: string;
+    readonly seriesAvailability: string;
+    readonly simulatedMean: string;
+    readonly simulatedP05: string;
+    readonly simulatedP50: string;
+    readonly promised: string;
+    readonly belowPromised: string;
+    readonly expectedCredit: string;
+    readonly promiseAtRisk: string;
+    readonly baseFee: string;
+    readonly notAvailable: string;
+  };
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { fairfee, tempDir, writeScenario } from './helpers/cli.js';
+import { baseDocument } from './helpers/scenario.js';
+
+/*
+ * The workbook (--xlsx) read back with the library that wrote it (exceljs): a sheet per table,
+ * numbers as numbers with a number format, the header row frozen, widths set, and names that
+ * look like formulas stored as neutralised text, as in CSV.
+ */
+
+const COMMON = ['--trials', '1000', '--seed', '7', '--workers', '1', '--quiet', '--sensitivity-trials', '0'];
+
+async function workbook(path: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  // exceljs types its input as an ArrayBuffer; a Node Buffer's bytes, sliced out, are one.
+  const bytes = readFileSync(path);
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return book;
+}
+
+describe('--xlsx', () => {
+  it('run: a sheet per table, numbers as numbers with formats, header frozen, widths set', async () => {
+    const file = join(tempDir(), 'run.xlsx');
+    const result = await fairfee(['run', 'scenarios/webagency.yaml', ...COMMON, '--xlsx', file]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Headline', 'Break-even fees', 'Current prices', 'Fee table']);
+    const json = JSON.parse((await fairfee(['run', 'scenarios/webagency.yaml', ...COMMON, '--json'])).stdout) as { breakeven_fee: number };
+    const headline = book.getWorksheet('Headline')!;
+    const fee = headline.getRows(1, headline.rowCount)!.find((row) => row.getCell(1).value === 'Break-even fee')!;
+    expect(fee.getCell(2).value).toBe(json.breakeven_fee);
+    expect(fee.getCell(2).numFmt).toBe('#,##0.00');
+    for (const sheet of book.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.getColumn(1).width).toBeGreaterThan(4);
+    }
+    const fees = book.getWorksheet('Fee table')!;
+    expect(fees.getRow(1).getCell(2).value).toBe('P(loss)');
+    const row = fees.getRow(2);
+    expect(typeof row.getCell(1).value).toBe('number');
+    expect(typeof row.getCell(2).value).toBe('number');
+    expect(row.getCell(2).numFmt).toBe('0.0%');
+  });
+
+  it('names that would run as formulas are neutralised text, never formulas', async () => {
+    const dir = tempDir();
+    const scenario = writeScenario(
+      dir,
+      'hostile.json',
+      baseDocument({
+        plans: { '=1+1': { covers: ['edit'], monthly_fee: 60 } },
+        clients: [{ name: '=HYPERLINK("http://example.invalid","x")', plan: '=1+1', count: 2 }],
+      }),
+    );
+    const file = join(dir, 'hostile.xlsx');
+    expect((await fairfee(['breakeven', scenario, ...COMMON.slice(0, 7), '--xlsx', file])).status).toBe(0);
+    const sheet = (await workbook(file)).getWorksheet('Break-even fees')!;
+    const names = sheet.getColumn(2).values.filter((v): v is string => typeof v === 'string');
+    expect(names).toContain("'=1+1");
+    expect(names).toContain('\'=HYPERLINK("http://example.invalid","x")');
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
+  it('--lang nl names the sheets and columns in Dutch; JSON and CSV stay as they are', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'nl.xlsx');
+    const csv = join(dir, 'nl.csv');
+    const result = await fairfee(['compare', 'scenarios/webagency.yaml', ...COMMON.slice(0, 7), '--lang', 'nl', '--xlsx', file, '--csv', csv]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Kern', 'Prijstabel', 'Huidige prijzen']);
+    expect(book.getWorksheet('Prijstabel')!.getRow(1).getCell(2).value).toBe('P(verlies)');
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe(
+      'fee,loss_probability,expected_profit,expected_profit_standard_error,profit_p05,value_at_risk,expected_shortfall,margin_per_hour,overpay_probability',
+    );
+    const json = await fairfee(['compare', 'scenarios/webagency.yaml', ...COMMON.slice(0, 7), '--lang', 'nl', '--json']);
+    expect(Object.keys(JSON.parse(json.stdout))).toContain('breakeven_fee');
+  });
+
+  it('--trials-xlsx: a row per simulated term, the numbers of --trials-csv unrounded', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'trials.xlsx');
+    const csv = join(dir, 'trials.csv');
+    const result = await fairfee(['breakeven', 'scenarios/webagency.yaml', ...COMMON.slice(0, 7), '--trials-xlsx', file, '--trials-csv', csv]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Headline', 'Simulated terms']);
+    const sheet = book.getWorksheet('Simulated terms')!;
+    expect(sheet.rowCount).toBe(1 + 1000);
+    expect(sheet.getRow(1).getCell(2).value).toBe('net cost');
+    const firstCsv = readFileSync(csv, 'utf8').split('\r\n')[1].split(',');
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(sheet.getRow(2).getCell(2).value).toBeCloseTo(Number(firstCsv[1]), 6);
+  });
+
+  it('--trials-xlsx refuses a run larger than a workbook takes, before simulating', async () => {
+    const result = await fairfee(['run', 'scenarios/webagency.yaml', '--trials', '300000', '--trials-xlsx', join(tempDir(), 't.xlsx')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--trials-xlsx writes at most 200,000 simulated terms');
+  });
+
+  it('refuses a workbook on stdout', async () => {
+    const result = await fairfee(['run', 'scenarios/webagency.yaml', '--xlsx', '-']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--xlsx writes a binary workbook');
+  });
+});
