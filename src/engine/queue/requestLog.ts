@@ -28,12 +28,18 @@ export class RequestLog {
   /** A copy of the request stream, replayed after each hours call. */
   readonly replay = new TycheStream(0, 0, 0, 0);
   readonly scratch = new RequestScratch();
+  /**
+   * The requests have been put in order, by trial then arrival (settleQueue), in these same
+   * arrays; the staffing table's other team sizes serve them as they are.
+   */
+  ordered = false;
 
   constructor(readonly termMonths: number) {}
 
   /** Empties the log for the next block. */
   clear(): void {
     this.size = 0;
+    this.ordered = false;
   }
 }
 

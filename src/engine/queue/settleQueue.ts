@@ -20,10 +20,7 @@ export interface QueueSettleWork {
   byTrialArrival: Float64Array;
   byTrialHours: Float64Array;
   byTrialClient: Int32Array;
-  /** The same, each trial's in arrival order, and the queue's inputs and output (same positions). */
-  arrival: Float64Array;
-  hours: Float64Array;
-  client: Int32Array;
+  /** The queue's inputs and output, at the positions of the ordered log (RequestLog.ordered). */
   priority: Int32Array;
   anyHour: Uint8Array;
   start: Float64Array;
@@ -47,9 +44,6 @@ export function createQueueSettleWork(clients: readonly QueueClient[], months: n
     byTrialArrival: new Float64Array(0),
     byTrialHours: new Float64Array(0),
     byTrialClient: new Int32Array(0),
-    arrival: new Float64Array(0),
-    hours: new Float64Array(0),
-    client: new Int32Array(0),
     priority: new Int32Array(0),
     anyHour: new Uint8Array(0),
     start: new Float64Array(0),
@@ -65,14 +59,11 @@ export function createQueueSettleWork(clients: readonly QueueClient[], months: n
 
 function ensure(work: QueueSettleWork, trials: number, requests: number): void {
   if (work.trialStart.length < trials + 1) work.trialStart = new Int32Array(trials + 1);
-  if (work.arrival.length < requests) {
-    const n = Math.max(requests, 2 * work.arrival.length);
+  if (work.start.length < requests) {
+    const n = Math.max(requests, 2 * work.start.length);
     work.byTrialArrival = new Float64Array(n);
     work.byTrialHours = new Float64Array(n);
     work.byTrialClient = new Int32Array(n);
-    work.arrival = new Float64Array(n);
-    work.hours = new Float64Array(n);
-    work.client = new Int32Array(n);
     work.priority = new Int32Array(n);
     work.anyHour = new Uint8Array(n);
     work.start = new Float64Array(n);
@@ -110,12 +101,15 @@ function groupByTrial(log: RequestLog, length: number, work: QueueSettleWork): v
  * bucket, about one request a bucket, then an insertion sort within buckets. Linear, and
  * within one trial's arrays, which stay in cache.
  */
-function orderTrial(work: QueueSettleWork, first: number, n: number, termHours: number): void {
+function orderTrial(work: QueueSettleWork, log: RequestLog, t: number, first: number, n: number, termHours: number): void {
   let buckets = 1;
   while (buckets < n && buckets < 1 << 20) buckets *= 2;
   if (work.bucketStart.length < buckets + 1) work.bucketStart = new Int32Array(buckets + 1);
   if (work.bucket.length < n) work.bucket = new Int32Array(Math.max(n, 2 * work.bucket.length));
-  const { bucketStart, bucket, byTrialArrival, byTrialHours, byTrialClient, arrival, hours, client } = work;
+  const { bucketStart, bucket, byTrialArrival, byTrialHours, byTrialClient } = work;
+  // The log's own arrays take the ordered requests: the grouped copy holds them meanwhile.
+  const { arrival, hours, client } = log;
+  log.trial.fill(t, first, first + n);
   bucketStart.fill(0, 0, buckets + 1);
   const scale = buckets / termHours;
   for (let i = 0; i < n; i++) {
@@ -173,11 +167,16 @@ export function settleQueue(
   stats: SlaStats | null,
 ): void {
   const H = log.termMonths;
-  groupByTrial(log, length, work);
+  if (!log.ordered) {
+    groupByTrial(log, length, work);
+    for (let t = 0; t < length; t++) orderTrial(work, log, t, work.trialStart[t], work.trialStart[t + 1] - work.trialStart[t], H * HOURS_PER_MONTH);
+    log.ordered = true;
+  }
   const trialStart = work.trialStart;
   const clientPlan = work.clientPlan;
   const { planPriority, planAnyHour, planResponseHours, planPenaltyPerBreach, planPenaltyCap, business } = team;
-  const { arrival, hours, priority, anyHour, client, start, penalty, breaches, touched } = work;
+  const { arrival, hours, client } = log;
+  const { priority, anyHour, start, penalty, breaches, touched } = work;
   const queueTeam = team.queue;
   const onCallTotal = team.onCallCostPerTerm;
   const planCount = planPriority.length;
@@ -191,7 +190,6 @@ export function settleQueue(
   for (let t = 0; t < length; t++) {
     const first = trialStart[t];
     const n = trialStart[t + 1] - first;
-    orderTrial(work, first, n, H * HOURS_PER_MONTH);
     for (let i = first; i < first + n; i++) {
       const p = clientPlan[client[i]];
       priority[i] = planPriority[p];
