@@ -54,6 +54,9 @@ beforeAll(async () => {
   add('report', ['report', 'scenarios/hosting-sla.yaml'], false);
   add('report-nl', ['report', 'scenarios/webagency.yaml', '--lang', 'nl'], false);
   add('hostile', ['run', hostile]);
+  add('forms', ['forms', 'scenarios/mixed-forms.yaml']);
+  add('forms-nl', ['forms', 'scenarios/mixed-forms.yaml', '--lang', 'nl']);
+  add('forms-hostile', ['forms', hostile], true, 1000);
   mkdirSync(SHOTS, { recursive: true });
   browser = await puppeteer.launch({
     executablePath: chromiumPath()!,
@@ -75,7 +78,7 @@ function at(document: unknown, path: string): unknown {
 }
 
 describe.runIf(RUN)('the HTML page in a browser', () => {
-  it.each(['run', 'breakeven', 'compare', 'sensitivity', 'availability', 'report', 'report-nl', 'hostile'])(
+  it.each(['run', 'breakeven', 'compare', 'sensitivity', 'availability', 'report', 'report-nl', 'hostile', 'forms', 'forms-nl', 'forms-hostile'])(
     '%s: loads clean, draws every mark, matches --json, prints',
     async (name) => {
       const page_ = cases.find((c) => c.name === name)!;
@@ -141,7 +144,19 @@ describe.runIf(RUN)('the HTML page in a browser', () => {
         expect(await page.$eval('html', (e) => e.lang)).toBe('nl');
         for (const f of figures) expect(f.text).toMatch(/^€\u00a0\d{1,3}(\.\d{3})*,\d{2}$/);
       }
-      if (name === 'hostile') {
+      if (name === 'forms-nl') {
+        expect(await page.$eval('html', (e) => e.lang)).toBe('nl');
+        expect(await page.$eval('p.headline', (e) => e.textContent)).toContain('klantsegmenten');
+        for (const advice of await page.$$eval('p.advice', (ps) => ps.map((p) => p.textContent ?? ''))) expect(advice).toMatch(/^Advies: /);
+      }
+      if (name === 'forms') {
+        // A section per segment of the JSON, each with its chart (a point per form) and its advice.
+        const json = JSON.parse((await fairfee([...page_.args, '--json'])).stdout) as { segments: { forms: unknown[] }[] };
+        expect(await page.$$eval('section', (sections) => sections.length)).toBe(json.segments.length);
+        expect(await page.$$eval('p.advice', (ps) => ps.length)).toBe(json.segments.length);
+        expect(charts.map((chart) => chart.marks.find((mark) => mark.name === 'formPoints')?.drawn)).toEqual(json.segments.map((s) => s.forms.length));
+      }
+      if (name.endsWith('hostile')) {
         const title = await page.$eval('h1', (e) => e.textContent);
         expect(title).toContain('<script>window.bad=1</script> & "Zorg"');
       }

@@ -80,6 +80,47 @@ describe('--xlsx', () => {
     expect(Object.keys(JSON.parse(json.stdout))).toContain('breakeven_fee');
   });
 
+  it('forms: a headline sheet with the advice per segment, and the forms table of --csv, numbers as numbers', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'forms.xlsx');
+    const csv = join(dir, 'forms.csv');
+    const args = ['forms', 'scenarios/mixed-forms.yaml', ...COMMON.slice(0, 7)];
+    const result = await fairfee([...args, '--xlsx', file, '--csv', csv]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Headline', 'Forms']);
+    const json = JSON.parse((await fairfee([...args, '--json'])).stdout) as {
+      segments: { segment: string; recommendation: { form: string }; forms: { client_monthly_payment: number }[] }[];
+    };
+    const headline = book.getWorksheet('Headline')!;
+    const rows = headline.getRows(1, headline.rowCount)!;
+    for (const segment of json.segments) {
+      const advice = rows.find((row) => row.getCell(1).value === `Advised form: ${segment.segment}`);
+      expect(advice?.getCell(2).value, segment.segment).toBe(segment.recommendation.form);
+    }
+    const sheet = book.getWorksheet('Forms')!;
+    const csvLines = readFileSync(csv, 'utf8').trim().split('\r\n');
+    expect(sheet.rowCount).toBe(csvLines.length);
+    const header = csvLines[0].split(',');
+    expect(sheet.getRow(1).getCell(header.indexOf('client_monthly_payment') + 1).value).toBe('client pays per month');
+    const first = sheet.getRow(2);
+    expect(first.getCell(1).value).toBe(json.segments[0].segment);
+    const pays = first.getCell(header.indexOf('client_monthly_payment') + 1);
+    expect(pays.value).toBe(json.segments[0].forms[0].client_monthly_payment);
+    expect(pays.numFmt).toBe('#,##0.00');
+    expect(first.getCell(header.indexOf('agency_loss_probability') + 1).numFmt).toBe('0.0%');
+  });
+
+  it('forms --lang nl: Dutch sheet and column names', async () => {
+    const file = join(tempDir(), 'forms-nl.xlsx');
+    const result = await fairfee(['forms', 'scenarios/mixed-forms.yaml', ...COMMON.slice(0, 7), '--lang', 'nl', '--xlsx', file]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Kern', 'Vormen']);
+    expect(book.getWorksheet('Vormen')!.getRow(1).getCell(1).value).toBe('segment');
+    expect(book.getWorksheet('Vormen')!.getRow(1).getCell(3).value).toBe('vorm');
+  });
+
   it('--trials-xlsx: a row per simulated term, the numbers of --trials-csv unrounded', async () => {
     const dir = tempDir();
     const file = join(dir, 'trials.xlsx');

@@ -1,5 +1,6 @@
 import type { AvailabilityAnalysis } from '../../analysis/availability/analysis.js';
 import type { FeeComparison } from '../../analysis/feeTable.js';
+import type { FormsResult } from '../../analysis/forms.js';
 import type { Histogram } from '../../analysis/histogram.js';
 import { type BreakevenReport, hasUniformFee } from '../../analysis/runReport.js';
 import type { RunResult } from '../../analysis/runStudy.js';
@@ -132,5 +133,24 @@ export function availabilityHtml(input: AvailabilitySections, meta: PageMeta): P
       });
     },
     [{ kind: 'availability', input }],
+  );
+}
+
+/** The page of `fairfee forms --html`: per segment its forms as points, its table and the advice. */
+export function formsHtml(result: FormsResult, meta: PageMeta): Promise<string> {
+  const changes = result.segments.filter((s) => s.recommendation.form !== s.plan).length;
+  return page(
+    meta,
+    ({ messages: m, numbers: n }) =>
+      m.forms.headline({
+        scenario: escapeHtml(meta.identity.scenario),
+        segments: figure('segments.length', result.segments.length, n.number(result.segments.length, 0)),
+        changes,
+        confidence: figure('confidence', result.confidence, n.percent(result.confidence, 1)),
+      }),
+    result.segments.map((segment, index) => ({
+      kind: 'forms' as const,
+      input: { segment, index, confidence: result.confidence, candidates: result.candidates },
+    })),
   );
 }

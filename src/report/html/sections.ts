@@ -5,6 +5,7 @@ import type { HtmlContext, HtmlSection } from './page.js';
 import { availabilitySection, type AvailabilityInput } from './sections/availabilitySection.js';
 import { distributionSection, type DistributionInput } from './sections/distributionSection.js';
 import { feeCurveSection, type FeeCurveInput } from './sections/feeCurveSection.js';
+import { formsSection, type FormsSegmentInput } from './sections/formsSection.js';
 import { currentPricesSection, plansSection } from './sections/plansSection.js';
 import { sensitivitySection } from './sections/sensitivitySection.js';
 
@@ -22,6 +23,7 @@ export interface SectionInputs {
   feeCurve: FeeCurveInput;
   sensitivity: SensitivityResult;
   availability: AvailabilityInput;
+  forms: FormsSegmentInput;
 }
 
 /** One section asked for: its kind and the result it draws. */
@@ -35,6 +37,7 @@ const SECTIONS: { readonly [K in keyof SectionInputs]: (input: SectionInputs[K],
   feeCurve: feeCurveSection,
   sensitivity: sensitivitySection,
   availability: availabilitySection,
+  forms: formsSection,
 };
 
 /** One section drawn by its renderer. */

@@ -1,4 +1,6 @@
 import type { FeeComparison } from '../../analysis/feeTable.js';
+import type { FormsResult } from '../../analysis/forms.js';
+import { formsCsv } from '../formsText.js';
 import type { BreakevenReport, RunIdentity } from '../../analysis/runReport.js';
 import type { RunResult } from '../../analysis/runStudy.js';
 import type { SensitivityResult } from '../../analysis/sensitivity.js';
@@ -133,6 +135,18 @@ export function availabilityWorkbook(input: AvailabilitySections, meta: PageMeta
     meta.lang,
     meta.date,
   );
+}
+
+/** The workbook of `forms`: the confidence, the segments and each one's advised form, then the forms table (--csv's). */
+export function formsWorkbook(result: FormsResult, meta: PageMeta): Promise<Uint8Array> {
+  const m = messagesFor(meta.lang);
+  const headline: HeadlineRow[] = [
+    ...identityRows(meta.identity, m),
+    { label: m.rows.confidence, value: result.confidence, kind: 'share' },
+    { label: m.forms.segments, value: result.segments.length, kind: 'count' },
+    ...result.segments.map((s): HeadlineRow => ({ label: m.forms.adviceRow(s.segment), value: s.recommendation.form, kind: 'text' })),
+  ];
+  return workbookBytes(headline, [{ key: 'forms', table: formsCsv(result) }], meta.lang, meta.date);
 }
 
 /**
