@@ -1,8 +1,10 @@
+import type { BacktestResult } from '../../analysis/backtest/backtest.js';
 import type { PriceListResult } from '../../analysis/priceList.js';
 import type { BreakevenReport } from '../../analysis/runReport.js';
 import type { SensitivityResult } from '../../analysis/sensitivity.js';
 import type { HtmlContext, HtmlSection } from './page.js';
 import { availabilitySection, type AvailabilityInput } from './sections/availabilitySection.js';
+import { backtestSection } from './sections/backtestSection.js';
 import { distributionSection, type DistributionInput } from './sections/distributionSection.js';
 import { feeCurveSection, type FeeCurveInput } from './sections/feeCurveSection.js';
 import { formsSection, type FormsSegmentInput } from './sections/formsSection.js';
@@ -24,6 +26,7 @@ export interface SectionInputs {
   sensitivity: SensitivityResult;
   availability: AvailabilityInput;
   forms: FormsSegmentInput;
+  backtest: BacktestResult;
 }
 
 /** One section asked for: its kind and the result it draws. */
@@ -38,6 +41,7 @@ const SECTIONS: { readonly [K in keyof SectionInputs]: (input: SectionInputs[K],
   sensitivity: sensitivitySection,
   availability: availabilitySection,
   forms: formsSection,
+  backtest: backtestSection,
 };
 
 /** One section drawn by its renderer. */
