@@ -129,6 +129,7 @@ export const en: Messages = {
       `Advice: ${a.form}. Of the forms that break even for the agency in ${a.confidence} of terms, it costs the client least: ${a.pays} a month, P(loss) ${a.loss}.`,
     adviceNone: (a) =>
       `Advice: ${a.form}. No form breaks even for the agency in ${a.confidence} of terms at its price; ${a.form} comes closest (P(loss) ${a.loss}): raise its price to its break-even price, ${a.breakeven}.`,
+    unstatedPrice: (breakeven) => ` The form states no price: this is at its break-even price, ${breakeven}.`,
     againstNow: (a) => ` That is ${a.difference} a month ${a.less ? 'less' : 'more'} for the client than ${a.plan}, their plan now.`,
     segments: 'Client segments',
     adviceRow: (segment) => `Advised form: ${segment}`,

@@ -229,6 +229,8 @@ export interface FormsMessages {
   readonly adviceSafe: (a: { form: string; pays: string; loss: string; confidence: string }) => string;
   /** The advice when no form does: the one that loses least often, and its break-even price. */
   readonly adviceNone: (a: { form: string; loss: string; confidence: string; breakeven: string }) => string;
+  /** After the advice, when the advised form states no price and is priced at its break-even price. */
+  readonly unstatedPrice: (breakeven: string) => string;
   /** After the advice, when it differs from the segment's plan now. */
   readonly againstNow: (a: { plan: string; difference: string; less: boolean }) => string;
   /** Headline sheet rows. */

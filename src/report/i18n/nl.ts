@@ -151,6 +151,7 @@ export const nl: Messages = {
       `Advies: ${a.form}. Van de vormen die voor het bureau in ${a.confidence} van de looptijden quitte draaien, kost deze de klant het minst: ${a.pays} per maand, P(verlies) ${a.loss}.`,
     adviceNone: (a) =>
       `Advies: ${a.form}. Geen vorm draait bij zijn prijs in ${a.confidence} van de looptijden quitte voor het bureau; ${a.form} komt het dichtst bij (P(verlies) ${a.loss}): verhoog de prijs tot de quitteprijs, ${a.breakeven}.`,
+    unstatedPrice: (breakeven) => ` De vorm noemt geen prijs: dit is bij de quitteprijs, ${breakeven}.`,
     againstNow: (a) => ` Dat is ${a.difference} per maand ${a.less ? 'minder' : 'meer'} voor de klant dan ${a.plan}, hun huidige abonnement.`,
     segments: 'Klantsegmenten',
     adviceRow: (segment) => `Aangeraden vorm: ${segment}`,

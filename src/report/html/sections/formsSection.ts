@@ -50,10 +50,11 @@ export function adviceHtml({ segment, index, confidence }: FormsSegmentInput, ct
         confidence: level,
         breakeven: figure(`${path}.breakeven_price`, advised.breakeven_price, n.money(advised.breakeven_price, currency)),
       });
+  const priced = advised.price_stated ? '' : m.forms.unstatedPrice(escapeHtml(n.money(advised.breakeven_price, currency)));
   const now = segment.forms.find((o) => o.form === segment.plan);
-  if (!safe || !now || now.form === advised.form) return sentence;
+  if (!safe || !now || now.form === advised.form) return `${sentence}${safe ? priced : ''}`;
   const difference = now.client_monthly_payment - advised.client_monthly_payment;
-  return `${sentence}${m.forms.againstNow({ plan: escapeHtml(now.form), difference: escapeHtml(n.money(Math.abs(difference), currency)), less: difference >= 0 })}`;
+  return `${sentence}${priced}${m.forms.againstNow({ plan: escapeHtml(now.form), difference: escapeHtml(n.money(Math.abs(difference), currency)), less: difference >= 0 })}`;
 }
 
 /** A segment under every form: the client's payment against the agency's P(loss), the forms table, the advice. */
