@@ -62,6 +62,14 @@ describe('--xlsx', () => {
     expect(names).toContain("'=1+1");
     expect(names).toContain('\'=HYPERLINK("http://example.invalid","x")');
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+
+    // forms: the plan's name as the advised form (headline) and in the forms sheet, text each time.
+    const forms = join(dir, 'hostile-forms.xlsx');
+    expect((await fairfee(['forms', scenario, ...COMMON.slice(0, 7), '--xlsx', forms])).status).toBe(0);
+    const book = await workbook(forms);
+    const cells = book.worksheets.flatMap((s) => s.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])));
+    expect(cells).toContain("'=1+1");
+    for (const s of book.worksheets) s.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 
   it('--lang nl names the sheets and columns in Dutch; JSON and CSV stay as they are', async () => {
@@ -78,6 +86,82 @@ describe('--xlsx', () => {
     );
     const json = await fairfee(['compare', 'scenarios/webagency.yaml', ...COMMON.slice(0, 7), '--lang', 'nl', '--json']);
     expect(Object.keys(JSON.parse(json.stdout))).toContain('breakeven_fee');
+  });
+
+  it('forms: a headline sheet with the advice per segment, and the forms table of --csv, numbers as numbers', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'forms.xlsx');
+    const csv = join(dir, 'forms.csv');
+    const args = ['forms', 'scenarios/mixed-forms.yaml', ...COMMON.slice(0, 7)];
+    const result = await fairfee([...args, '--xlsx', file, '--csv', csv]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Headline', 'Forms']);
+    const json = JSON.parse((await fairfee([...args, '--json'])).stdout) as {
+      segments: { segment: string; recommendation: { form: string }; forms: { client_monthly_payment: number }[] }[];
+    };
+    const headline = book.getWorksheet('Headline')!;
+    const rows = headline.getRows(1, headline.rowCount)!;
+    for (const segment of json.segments) {
+      const advice = rows.find((row) => row.getCell(1).value === `Advised form: ${segment.segment}`);
+      expect(advice?.getCell(2).value, segment.segment).toBe(segment.recommendation.form);
+    }
+    const sheet = book.getWorksheet('Forms')!;
+    const csvLines = readFileSync(csv, 'utf8').trim().split('\r\n');
+    expect(sheet.rowCount).toBe(csvLines.length);
+    const header = csvLines[0].split(',');
+    expect(sheet.getRow(1).getCell(header.indexOf('client_monthly_payment') + 1).value).toBe('client pays per month');
+    const first = sheet.getRow(2);
+    expect(first.getCell(1).value).toBe(json.segments[0].segment);
+    const pays = first.getCell(header.indexOf('client_monthly_payment') + 1);
+    expect(pays.value).toBe(json.segments[0].forms[0].client_monthly_payment);
+    expect(pays.numFmt).toBe('#,##0.00');
+    expect(first.getCell(header.indexOf('agency_loss_probability') + 1).numFmt).toBe('0.0%');
+  });
+
+  it('forms --lang nl: Dutch sheet and column names', async () => {
+    const file = join(tempDir(), 'forms-nl.xlsx');
+    const result = await fairfee(['forms', 'scenarios/mixed-forms.yaml', ...COMMON.slice(0, 7), '--lang', 'nl', '--xlsx', file]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Kern', 'Vormen']);
+    expect(book.getWorksheet('Vormen')!.getRow(1).getCell(1).value).toBe('segment');
+    expect(book.getWorksheet('Vormen')!.getRow(1).getCell(3).value).toBe('vorm');
+  });
+
+  it('backtest: the portfolio figures on the headline sheet, the per-client table of --csv', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'backtest.xlsx');
+    const csv = join(dir, 'backtest.csv');
+    const args = ['backtest', 'scenarios/calibrated-example.yaml', 'scenarios/history-example.csv', ...COMMON.slice(0, 7)];
+    const result = await fairfee([...args, '--xlsx', file, '--csv', csv]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Headline', 'Per client and term']);
+    const json = JSON.parse((await fairfee([...args, '--json'])).stdout) as {
+      clients: { client: string; actual_hours: number; pit: number }[];
+      portfolio: { actual_to_expected: number; coverage_90: number; client_windows: number };
+    };
+    const headline = book.getWorksheet('Headline')!;
+    const value = (label: string) =>
+      headline
+        .getRows(1, headline.rowCount)!
+        .find((row) => row.getCell(1).value === label)
+        ?.getCell(2);
+    expect(value('A/E of covered hours')?.value).toBe(json.portfolio.actual_to_expected);
+    expect(value('Inside the central 90% interval')?.value).toBe(json.portfolio.coverage_90);
+    expect(value('Inside the central 90% interval')?.numFmt).toBe('0.0%');
+    expect(value('Client-terms')?.value).toBe(json.portfolio.client_windows);
+    expect(typeof value('Verdict')?.value).toBe('string');
+    const sheet = book.getWorksheet('Per client and term')!;
+    const header = readFileSync(csv, 'utf8').split('\r\n')[0].split(',');
+    expect(sheet.rowCount).toBe(1 + json.clients.length);
+    expect(sheet.getRow(1).getCell(header.indexOf('actual_hours') + 1).value).toBe('actual hours');
+    const first = sheet.getRow(2);
+    expect(first.getCell(1).value).toBe(json.clients[0].client);
+    expect(first.getCell(header.indexOf('actual_hours') + 1).value).toBe(json.clients[0].actual_hours);
+    expect(first.getCell(header.indexOf('pit') + 1).value).toBe(json.clients[0].pit);
+    expect(first.getCell(header.indexOf('pit') + 1).numFmt).toBe('0.0%');
   });
 
   it('--trials-xlsx: a row per simulated term, the numbers of --trials-csv unrounded', async () => {

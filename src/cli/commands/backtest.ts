@@ -12,11 +12,14 @@ import { checkGivenOnce, checkSimulationArgs, scenarioPositional, simulationOpti
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { readInputFile } from '../scenarioFile.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
+import { runIdentity } from '../../analysis/runReport.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
+import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 
-type Args = SimulationArgs & { scenario: string; history: string };
+type Args = SimulationArgs & ReportArgs & { scenario: string; history: string };
 
-/** The command's options, as data: those of every simulating command. */
-const backtestOptions = { ...simulationOptions };
+/** The command's options, as data: those of every simulating command, and the page and workbook. */
+const backtestOptions = { ...simulationOptions, ...reportOptions };
 
 /**
  * Every option check of the command (jest-cli's `check()`): each option given once, the
@@ -27,6 +30,7 @@ const backtestOptions = { ...simulationOptions };
 export function checkBacktestArgs(args: Partial<Args>): true {
   checkGivenOnce(args, backtestOptions);
   checkSimulationArgs(args);
+  checkReportArgs(args);
   if (args['trials-csv'] !== undefined)
     throw new UsageError('--trials-csv is not written by backtest (each client is a run of its own); use it with run, breakeven or compare');
   return true;
@@ -53,7 +57,7 @@ export function backtestCommand(io: Io): CommandModule<object, Args> {
           'the figures as JSON, a row per client and term as CSV',
         ) as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv }, [args.scenario, args.history], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html, '--xlsx': args.xlsx }, [args.scenario, args.history], args.json);
       const prepared = await prepareRun(args.scenario, args, io);
       const text = await readInputFile(args.history);
       const history = parseHistory(text, args.history);
@@ -63,7 +67,16 @@ export function backtestCommand(io: Io): CommandModule<object, Args> {
       for (const warning of [...datesOutOfOrder(history.tickets), ...result.warnings]) {
         if (!args.quiet) io.stderr.write(`warning: ${visibleText(args.history)}: ${visibleText(warning)}\n`);
       }
-      await writeCommandOutputs(outputs, { '--csv': () => tableCsv(backtestCsv(result), args['csv-dialect']) }, io);
+      const meta = () => pageMeta(args, runIdentity(prepared.scenario, result.trials, prepared.seed));
+      await writeCommandOutputs(
+        outputs,
+        {
+          '--csv': () => tableCsv(backtestCsv(result), args['csv-dialect']),
+          '--html': async () => (await htmlPages()).backtestHtml(result, meta()),
+          '--xlsx': async () => (await workbooks()).backtestWorkbook(result, meta()),
+        },
+        io,
+      );
       if (args.json) return printJson(io, backtestJson(result, prepared.scenario, prepared.seed));
       if (outputs.onStdout) return;
       io.stdout.write(`${backtestText(result, prepared.scenario.name, prepared.scenario.currency, prepared.seed)}\n`);

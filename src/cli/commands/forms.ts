@@ -7,8 +7,10 @@ import { UsageError } from '../errors.js';
 import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, simulationOptions, type SimulationArgs } from '../options.js';
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
+import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 
-type Args = SimulationArgs & { scenario: string; confidence?: number };
+type Args = SimulationArgs & ReportArgs & { scenario: string; confidence?: number };
 
 /** Trials per (segment, form) unless --trials says otherwise: every form of a segment runs on the same requests. */
 export const FORMS_TRIALS = 10_000;
@@ -18,6 +20,7 @@ const formsOptions = {
   trials: numberOption('trials', {
     describe: `Simulated terms per segment and form (default ${FORMS_TRIALS.toLocaleString('en-US')}, or fewer if the scenario asks fewer)`,
   }),
+  ...reportOptions,
 };
 
 /**
@@ -28,6 +31,7 @@ const formsOptions = {
 export function checkFormsArgs(args: Partial<Args>): true {
   checkGivenOnce(args, formsOptions);
   checkSimulationArgs(args);
+  checkReportArgs(args);
   if (args['trials-csv'] !== undefined)
     throw new UsageError('--trials-csv is not written by forms (each segment and form is a run of its own); use it with run, breakeven or compare');
   return true;
@@ -45,14 +49,22 @@ export function formsCommand(io: Io): CommandModule<object, Args> {
         .check((argv) => checkFormsArgs(argv as Partial<Args>))
         .example('$0 forms scenarios/mixed-forms.yaml', 'each segment under flat, bundle, hourly and per-request forms') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv }, [args.scenario], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html, '--xlsx': args.xlsx }, [args.scenario], args.json);
       const run = await prepareRun(args.scenario, args, io);
       const trials = args.trials ?? Math.min(run.trials, FORMS_TRIALS);
       const confidence = run.levels[0];
       const currency = run.scenario.currency;
       const result = await studyForms(simulatorOf(run, args, io), { trials, confidence, currency });
-      await writeCommandOutputs(outputs, { '--csv': () => tableCsv(formsCsv(result), args['csv-dialect']) }, io);
       const identity = runIdentity(run.scenario, trials, run.seed);
+      await writeCommandOutputs(
+        outputs,
+        {
+          '--csv': () => tableCsv(formsCsv(result), args['csv-dialect']),
+          '--html': async () => (await htmlPages()).formsHtml(result, pageMeta(args, identity)),
+          '--xlsx': async () => (await workbooks()).formsWorkbook(result, pageMeta(args, identity)),
+        },
+        io,
+      );
       if (args.json) return printJson(io, formsJson(identity, result));
       if (outputs.onStdout) return;
       io.stdout.write(`${formsText(identity, result, currency)}\n`);

@@ -63,6 +63,7 @@ p.headline { font-size: 1.15rem; background: var(--band); border-left: 4px solid
 figure.chart { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
+h2, p.advice, figcaption, caption { overflow-wrap: anywhere; }
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 50%; }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }

@@ -1,5 +1,8 @@
+import type { BacktestResult } from '../../analysis/backtest/backtest.js';
+import { visibleText } from '../../scenario/history/visibleText.js';
 import type { AvailabilityAnalysis } from '../../analysis/availability/analysis.js';
 import type { FeeComparison } from '../../analysis/feeTable.js';
+import type { FormsResult } from '../../analysis/forms.js';
 import type { Histogram } from '../../analysis/histogram.js';
 import { type BreakevenReport, hasUniformFee } from '../../analysis/runReport.js';
 import type { RunResult } from '../../analysis/runStudy.js';
@@ -132,5 +135,44 @@ export function availabilityHtml(input: AvailabilitySections, meta: PageMeta): P
       });
     },
     [{ kind: 'availability', input }],
+  );
+}
+
+/** The page of `fairfee forms --html`: per segment its forms as points, its table and the advice. */
+export function formsHtml(result: FormsResult, meta: PageMeta): Promise<string> {
+  const changes = result.segments.filter((s) => s.recommendation.form !== s.plan).length;
+  return page(
+    meta,
+    ({ messages: m, numbers: n }) =>
+      m.forms.headline({
+        scenario: escapeHtml(meta.identity.scenario),
+        segments: figure('segments.length', result.segments.length, n.number(result.segments.length, 0)),
+        changes,
+        confidence: figure('confidence', result.confidence, n.percent(result.confidence, 1)),
+      }),
+    result.segments.map((segment, index) => ({
+      kind: 'forms' as const,
+      input: { segment, index, confidence: result.confidence, candidates: result.candidates },
+    })),
+  );
+}
+
+/** The page of `fairfee backtest --html`: the verdict as headline, the PITs, actual against expected hours, the tables. */
+export function backtestHtml(result: BacktestResult, meta: PageMeta): Promise<string> {
+  const p = result.portfolio;
+  return page(
+    meta,
+    ({ messages: m, numbers: n }) =>
+      m.backtest.headline({
+        verdict: escapeHtml(m.backtest.verdicts[p.verdict.kind]),
+        history: escapeHtml(visibleText(result.history)),
+        ae: Number.isFinite(p.actualToExpected)
+          ? figure('portfolio.actual_to_expected', p.actualToExpected, n.number(p.actualToExpected, 2))
+          : escapeHtml(m.rows.notAvailable),
+        coverage: figure('portfolio.coverage_90', p.coverage90, n.percent(p.coverage90, 0)),
+        clientTerms: figure('portfolio.client_windows', p.clientWindows, n.number(p.clientWindows, 0)),
+        ks: Number.isFinite(p.ksPValue) ? `p = ${figure('portfolio.ks_p_value', p.ksPValue, n.number(p.ksPValue, 3))}` : escapeHtml(m.rows.notAvailable),
+      }),
+    [{ kind: 'backtest', input: result }],
   );
 }

@@ -1,10 +1,13 @@
+import type { BacktestResult } from '../../analysis/backtest/backtest.js';
 import type { PriceListResult } from '../../analysis/priceList.js';
 import type { BreakevenReport } from '../../analysis/runReport.js';
 import type { SensitivityResult } from '../../analysis/sensitivity.js';
 import type { HtmlContext, HtmlSection } from './page.js';
 import { availabilitySection, type AvailabilityInput } from './sections/availabilitySection.js';
+import { backtestSection } from './sections/backtestSection.js';
 import { distributionSection, type DistributionInput } from './sections/distributionSection.js';
 import { feeCurveSection, type FeeCurveInput } from './sections/feeCurveSection.js';
+import { formsSection, type FormsSegmentInput } from './sections/formsSection.js';
 import { currentPricesSection, plansSection } from './sections/plansSection.js';
 import { sensitivitySection } from './sections/sensitivitySection.js';
 
@@ -22,6 +25,8 @@ export interface SectionInputs {
   feeCurve: FeeCurveInput;
   sensitivity: SensitivityResult;
   availability: AvailabilityInput;
+  forms: FormsSegmentInput;
+  backtest: BacktestResult;
 }
 
 /** One section asked for: its kind and the result it draws. */
@@ -35,6 +40,8 @@ const SECTIONS: { readonly [K in keyof SectionInputs]: (input: SectionInputs[K],
   feeCurve: feeCurveSection,
   sensitivity: sensitivitySection,
   availability: availabilitySection,
+  forms: formsSection,
+  backtest: backtestSection,
 };
 
 /** One section drawn by its renderer. */

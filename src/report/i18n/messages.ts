@@ -1,3 +1,4 @@
+import type { VerdictKind } from '../../analysis/backtest/verdict.js';
 /*
  * The words of the page, the workbook and the terminal, one catalogue per language (en.ts,
  * nl.ts), each typed as Messages: a key missing from a catalogue does not compile, so a
@@ -19,7 +20,10 @@ export type TableKey =
   | 'months'
   | 'trials'
   | 'fairFee'
-  | 'portfolio';
+  | 'portfolio'
+  | 'forms'
+  | 'backtestClients'
+  | 'backtestPortfolio';
 
 /**
  * Column names of the CSV tables, the keys the workbook and the page label in the reader's
@@ -68,6 +72,42 @@ export const COLUMN_KEYS = [
   'breakeven_fee',
   'hours',
   'covered_hours',
+  'segment',
+  'form',
+  'kind',
+  'price_unit',
+  'breakeven_price',
+  'breakeven_price_low',
+  'breakeven_price_high',
+  'fair_price',
+  'evaluated_at',
+  'client_monthly_payment',
+  'client_premium_per_month',
+  'client_overpay_probability',
+  'breakage_hours',
+  'deferred_hours',
+  'agency_loss_probability',
+  'agency_expected_profit_per_client_month',
+  'recurring_share',
+  'revenue_cv_monthly',
+  'recommended',
+  'client',
+  'window',
+  'months',
+  'matched_to',
+  'matched_by',
+  'tickets',
+  'actual_hours',
+  'expected_hours',
+  'actual_to_expected',
+  'pit',
+  'hours_p25',
+  'hours_p75',
+  'hours_p05',
+  'hours_p95',
+  'actual_net_cost',
+  'expected_net_cost',
+  'net_cost_pit',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -175,9 +215,68 @@ export interface TerminalMessages {
   };
 }
 
+/** The words of `forms --html/--xlsx`; names and figures come in escaped (HTML) or as text (workbook). */
+export interface FormsMessages {
+  readonly headline: (a: { scenario: string; segments: string; changes: number; confidence: string }) => string;
+  readonly section: (a: { segment: string; clients: number; plan: string }) => string;
+  readonly table: (segment: string) => string;
+  readonly chartTitle: string;
+  readonly chartX: (currency: string) => string;
+  readonly chartY: string;
+  readonly chartDesc: (a: { forms: number; segment: string; cheapest: string; safest: string }) => string;
+  readonly limitMark: (share: string) => string;
+  /** The advice when a form breaks even at the confidence: the cheapest such form for the client. */
+  readonly adviceSafe: (a: { form: string; pays: string; loss: string; confidence: string }) => string;
+  /** The advice when no form does: the one that loses least often, and its break-even price. */
+  readonly adviceNone: (a: { form: string; loss: string; confidence: string; breakeven: string }) => string;
+  /** After the advice, when the advised form states no price and is priced at its break-even price. */
+  readonly unstatedPrice: (breakeven: string) => string;
+  /** After the advice, when it differs from the segment's plan now. */
+  readonly againstNow: (a: { plan: string; difference: string; less: boolean }) => string;
+  /** Headline sheet rows. */
+  readonly segments: string;
+  readonly adviceRow: (segment: string) => string;
+}
+
+/** The words of `backtest --html/--xlsx`. */
+export interface BacktestMessages {
+  readonly verdicts: Record<VerdictKind, string>;
+  readonly headline: (a: { verdict: string; history: string; ae: string; coverage: string; ks: string; clientTerms: string }) => string;
+  readonly section: string;
+  readonly pitTitle: string;
+  readonly pitX: string;
+  readonly pitY: string;
+  readonly pitDesc: (a: { clientTerms: number; uniform: string; counts: string }) => string;
+  readonly uniformMark: string;
+  readonly aeTitle: string;
+  readonly aeX: string;
+  readonly aeY: string;
+  readonly aeDesc: (a: { points: number; ae: string }) => string;
+  readonly identityMark: string;
+  readonly rows: {
+    readonly verdict: string;
+    readonly clientTerms: string;
+    readonly actualHours: string;
+    readonly expectedHours: string;
+    readonly actualToExpected: string;
+    readonly z: string;
+    readonly ksStatistic: string;
+    readonly ksPValue: string;
+    readonly coverage50: string;
+    readonly coverage90: string;
+    readonly netCostKsPValue: string;
+    readonly breakevenFee: string;
+    readonly fairFee: string;
+    readonly neededFee: (window: string) => string;
+    readonly expectedFee: (window: string) => string;
+  };
+}
+
 /** Every word of one language. */
 export interface Messages {
   readonly terminal: TerminalMessages;
+  readonly forms: FormsMessages;
+  readonly backtest: BacktestMessages;
   /** The `lang` attribute of the page. */
   readonly htmlLang: string;
   readonly page: {

@@ -1,4 +1,8 @@
 import type { FeeComparison } from '../../analysis/feeTable.js';
+import type { FormsResult } from '../../analysis/forms.js';
+import type { BacktestResult } from '../../analysis/backtest/backtest.js';
+import { backtestCsv } from '../backtestCsv.js';
+import { formsCsv } from '../formsText.js';
 import type { BreakevenReport, RunIdentity } from '../../analysis/runReport.js';
 import type { RunResult } from '../../analysis/runStudy.js';
 import type { SensitivityResult } from '../../analysis/sensitivity.js';
@@ -133,6 +137,52 @@ export function availabilityWorkbook(input: AvailabilitySections, meta: PageMeta
     meta.lang,
     meta.date,
   );
+}
+
+/** The workbook of `forms`: the confidence, the segments and each one's advised form, then the forms table (--csv's). */
+export function formsWorkbook(result: FormsResult, meta: PageMeta): Promise<Uint8Array> {
+  const m = messagesFor(meta.lang);
+  const headline: HeadlineRow[] = [
+    ...identityRows(meta.identity, m),
+    { label: m.rows.confidence, value: result.confidence, kind: 'share' },
+    { label: m.forms.segments, value: result.segments.length, kind: 'count' },
+    ...result.segments.map((s): HeadlineRow => ({ label: m.forms.adviceRow(s.segment), value: s.recommendation.form, kind: 'text' })),
+  ];
+  return workbookBytes(headline, [{ key: 'forms', table: formsCsv(result) }], meta.lang, meta.date);
+}
+
+/**
+ * The workbook of `backtest`: the portfolio's figures on the headline sheet (the verdict, A/E,
+ * z, the KS test, interval coverage, the scenario's fee and each window's needed fee), then the
+ * per-client table of --csv.
+ */
+export function backtestWorkbook(result: BacktestResult, meta: PageMeta): Promise<Uint8Array> {
+  const m = messagesFor(meta.lang);
+  const r = m.backtest.rows;
+  const p = result.portfolio;
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  const headline: HeadlineRow[] = [
+    ...identityRows(meta.identity, m),
+    { label: r.verdict, value: m.backtest.verdicts[p.verdict.kind], kind: 'text' },
+    { label: r.clientTerms, value: p.clientWindows, kind: 'count' },
+    { label: r.actualHours, value: p.actualHours, kind: 'hours' },
+    { label: r.expectedHours, value: p.expectedHours, kind: 'hours' },
+    { label: r.actualToExpected, value: finite(p.actualToExpected), kind: 'exact' },
+    { label: r.z, value: finite(p.z), kind: 'exact' },
+    { label: r.ksStatistic, value: finite(p.ksStatistic), kind: 'exact' },
+    { label: r.ksPValue, value: finite(p.ksPValue), kind: 'exact' },
+    { label: r.coverage50, value: p.coverage50, kind: 'share' },
+    { label: r.coverage90, value: p.coverage90, kind: 'share' },
+    { label: r.netCostKsPValue, value: finite(p.netCostKsPValue), kind: 'exact' },
+    { label: m.rows.confidence, value: result.scenarioFee.confidence, kind: 'share' },
+    { label: r.breakevenFee, value: result.scenarioFee.breakevenFee, kind: 'money' },
+    { label: r.fairFee, value: result.scenarioFee.fairFee, kind: 'money' },
+    ...result.windows.flatMap((w): HeadlineRow[] => [
+      { label: r.neededFee(`${w.index} (${w.label})`), value: finite(w.neededFee), kind: 'money' },
+      { label: r.expectedFee(`${w.index} (${w.label})`), value: finite(w.expectedFee), kind: 'money' },
+    ]),
+  ];
+  return workbookBytes(headline, [{ key: 'backtestClients', table: backtestCsv(result) }], meta.lang, meta.date);
 }
 
 /**
