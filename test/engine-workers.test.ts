@@ -137,7 +137,7 @@ clients: [{ name: a, plan: basic, count: 20, heterogeneity: 0.5 }]
   it('blocks simulated on worker threads are those this thread simulates, bit for bit', async () => {
     const { scenario } = load('scenarios/webagency.yaml');
     const hot = hotPortfolio(compilePortfolio(scenario, '11'));
-    const shape = { plans: hot.planCount, segments: hot.segmentCount, types: hot.typeCount };
+    const shape = { plans: hot.planCount, segments: hot.segmentCount, types: hot.typeCount, forms: hot.formColumns };
     const blocks = Array.from({ length: 8 }, (_, block) => ({ block, length: 150 }));
     const fromWorkers = new Map<number, Float64Array>();
     await runBlocks({

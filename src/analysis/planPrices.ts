@@ -37,20 +37,29 @@ export function planPrices(plans: readonly PlanColumns[], confidence: number): P
   const n = plans.length > 0 ? plans[0].netCost.length : 0;
   const meanWeight = plans.map((p) => sum(p.feeWeight) / n);
   const fair = plans.map((p, k) => (meanWeight[k] > 0 ? sum(p.netCost) / n / meanWeight[k] : null));
+  // Y_t in one column; each plan's Y_k,t is recomputed where it is needed rather than kept
+  // (a million-trial run holds one column here, not one per plan).
   const shortfall = new Float64Array(n);
-  const planShortfall = plans.map((p, k) => {
+  plans.forEach((p, k) => {
     const f = fair[k] ?? 0;
-    const y = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      y[t] = p.netCost[t] - f * p.feeWeight[t];
-      shortfall[t] += y[t];
-    }
-    return y;
+    for (let t = 0; t < n; t++) shortfall[t] += p.netCost[t] - f * p.feeWeight[t];
   });
-  const total = centredSquares(shortfall, shortfall);
+  const meanShortfall = n > 0 ? sum(shortfall) / n : 0;
+  let total = 0;
+  for (let t = 0; t < n; t++) total += (shortfall[t] - meanShortfall) ** 2;
   // Without swings there is no margin to share: every plan at its fair price breaks even.
-  const shares = plans.map((_, k) => (total > 0 && fair[k] !== null ? centredSquares(planShortfall[k], shortfall) / total : 0));
-  const perTrial = new Float64Array(n);
+  const shares = plans.map((p, k) => {
+    const f = fair[k];
+    if (total <= 0 || f === null) return 0;
+    let meanY = 0;
+    for (let t = 0; t < n; t++) meanY += p.netCost[t] - f * p.feeWeight[t];
+    meanY /= n;
+    let covariance = 0;
+    for (let t = 0; t < n; t++) covariance += (p.netCost[t] - f * p.feeWeight[t] - meanY) * (shortfall[t] - meanShortfall);
+    return covariance / total;
+  });
+  // Y_t / a_t, in place of Y_t.
+  const perTrial = shortfall;
   for (let t = 0; t < n; t++) {
     let a = 0;
     plans.forEach((p, k) => {
@@ -72,16 +81,6 @@ export function planPrices(plans: readonly PlanColumns[], confidence: number): P
     margin,
     breakevenShare: breakevenShare(plans, prices),
   };
-}
-
-/** Σ_t (x_t − x̄)(y_t − ȳ): the covariance's numerator. */
-function centredSquares(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  const mx = sum(x) / n;
-  const my = sum(y) / n;
-  let total = 0;
-  for (let t = 0; t < n; t++) total += (x[t] - mx) * (y[t] - my);
-  return total;
 }
 
 /**

@@ -50,6 +50,12 @@ export interface TrialColumns {
   revenueBesidesFee: Float64Array;
   plans: PlanColumns[];
   segments: SegmentColumns[];
+  /**
+   * Whether the contract-form columns are kept (plans' breakage and deferred hours, segments'
+   * payment besides the price, breakage and deferred hours): with a bundle plan, or for
+   * `fairfee forms`; else those columns are empty (ColumnShape.forms).
+   */
+  forms: boolean;
   /** Hours of each request type (scenario order), all clients. */
   typeHours: Float64Array[];
   /** Net cost of each request type's hours: cost minus hourly billing of uncovered hours. */
@@ -61,6 +67,8 @@ export interface ColumnShape {
   plans: number;
   segments: number;
   types: number;
+  /** Keep the contract-form columns (TrialColumns.forms): 5 a plan and segment less without, 8 bytes a trial each. */
+  forms: boolean;
 }
 
 /**
@@ -72,9 +80,13 @@ export function keptShape(full: ColumnShape, typeColumns: boolean): ColumnShape 
   return typeColumns ? full : { ...full, types: 0 };
 }
 
+/** The one empty column that stands for every contract-form column a run does not keep. */
+const NOT_KEPT = new Float64Array(0);
+
 /** Zero-filled columns for `length` trials. */
 export function allocateColumns(shape: ColumnShape, length: number): TrialColumns {
   const column = () => new Float64Array(length);
+  const formColumn = () => (shape.forms ? new Float64Array(length) : NOT_KEPT);
   return {
     netCost: column(),
     feeWeight: column(),
@@ -84,35 +96,42 @@ export function allocateColumns(shape: ColumnShape, length: number): TrialColumn
     plans: Array.from({ length: shape.plans }, () => ({
       netCost: column(),
       feeWeight: column(),
-      breakageHours: column(),
-      deferredHours: column(),
+      breakageHours: formColumn(),
+      deferredHours: formColumn(),
       coveredHours: column(),
       overageHours: column(),
     })),
     segments: Array.from({ length: shape.segments }, () => ({
       netCost: column(),
       feeWeight: column(),
-      paymentBesidesPrice: column(),
-      breakageHours: column(),
-      deferredHours: column(),
+      paymentBesidesPrice: formColumn(),
+      breakageHours: formColumn(),
+      deferredHours: formColumn(),
       hourlyValue: column(),
       hours: column(),
     })),
     typeHours: Array.from({ length: shape.types }, column),
     typeNetCost: Array.from({ length: shape.types }, column),
+    forms: shape.forms,
   };
 }
 
-/** Every column in a fixed order, the per-type ones last, for copying blocks together or across threads. */
+/**
+ * Every column kept, in a fixed order, the contract-form ones (when kept) before the per-type
+ * ones, which come last, for copying blocks together or across threads.
+ */
 export function listColumns(columns: TrialColumns): Float64Array[] {
+  const forms = columns.forms;
   return [
     columns.netCost,
     columns.feeWeight,
     columns.hours,
     columns.coveredHours,
     columns.revenueBesidesFee,
-    ...columns.plans.flatMap((p) => [p.netCost, p.feeWeight, p.breakageHours, p.deferredHours, p.coveredHours, p.overageHours]),
-    ...columns.segments.flatMap((s) => [s.netCost, s.feeWeight, s.paymentBesidesPrice, s.breakageHours, s.deferredHours, s.hourlyValue, s.hours]),
+    ...columns.plans.flatMap((p) => [p.netCost, p.feeWeight, p.coveredHours, p.overageHours]),
+    ...columns.segments.flatMap((s) => [s.netCost, s.feeWeight, s.hourlyValue, s.hours]),
+    ...(forms ? columns.plans.flatMap((p) => [p.breakageHours, p.deferredHours]) : []),
+    ...(forms ? columns.segments.flatMap((s) => [s.paymentBesidesPrice, s.breakageHours, s.deferredHours]) : []),
     ...columns.typeHours,
     ...columns.typeNetCost,
   ];

@@ -144,6 +144,8 @@ export interface HotPortfolio {
   readonly anyCapped: boolean;
   /** Every type's requests are placed in months (uncovered ones into a month sink that is not read). */
   readonly keepMonths: boolean;
+  /** The contract-form columns are kept (TrialColumns.forms): a bundle plan, or keepMonths. */
+  readonly formColumns: boolean;
   /**
    * The distinct seasons that are not flat, by value: with a common factor, each block builds
    * the months' table of season × common factor once per trial for all clients that share it.
@@ -294,6 +296,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     commonGamma: cv > 0 ? gammaSetup(1 / (cv * cv)) : null,
     anyCapped: clients.some((c) => c.capped),
     keepMonths: p.keepMonths,
+    formColumns: p.keepMonths || clients.some((c) => c.form === FormKind.Bundle),
     seasons,
     team: p.team,
     ...feeRows(p),

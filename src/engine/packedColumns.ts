@@ -10,8 +10,9 @@ export function packedColumns(packed: Float64Array, shape: ColumnShape, length: 
   const template = allocateColumns(shape, 0);
   const position = new Map(listColumns(template).map((column, i) => [column, i]));
   return mapColumns(template, (column) => {
-    const i = position.get(column)!;
-    return packed.subarray(i * length, (i + 1) * length);
+    const i = position.get(column);
+    // A column the shape does not keep stays the empty one.
+    return i === undefined ? column : packed.subarray(i * length, (i + 1) * length);
   });
 }
 

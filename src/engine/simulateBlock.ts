@@ -44,7 +44,7 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
 /** simulateBlock on the portfolio's hot-loop tables (what worker threads receive). */
 export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, block: number, length: number, into?: TrialColumns): TrialColumns {
   const H = p.termMonths;
-  const out = into ?? allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount }, length);
+  const out = into ?? allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount, forms: p.formColumns }, length);
   if (into) for (const column of listColumns(into)) column.fill(0, 0, length);
   const state = blockState(p, streams, block, length, out);
   state.queue?.log.clear();
@@ -177,18 +177,24 @@ function simulateClient(state: BlockState, client: HotClient): void {
     out.revenueBesidesFee[t] += revenueBesidesFee[t];
     plan.netCost[t] += clientNetCost;
     plan.feeWeight[t] += priceWeight[t];
-    plan.breakageHours[t] += breakage[t];
-    plan.deferredHours[t] += deferred[t];
     plan.coveredHours[t] += fairCovered[t];
     plan.overageHours[t] += overage[t];
     if (segment) {
       segment.netCost[t] = clientNetCost;
       segment.feeWeight[t] = priceWeight[t];
-      segment.paymentBesidesPrice[t] = revenueBesidesFee[t] - fixedRevenue;
-      segment.breakageHours[t] = breakage[t];
-      segment.deferredHours[t] = deferred[t];
       segment.hourlyValue[t] = hourlyRate * fairCovered[t] - c.overageRate * overage[t];
       segment.hours[t] = hours;
+    }
+  }
+  if (out.forms) {
+    for (let t = 0; t < length; t++) {
+      plan.breakageHours[t] += breakage[t];
+      plan.deferredHours[t] += deferred[t];
+      if (segment) {
+        segment.paymentBesidesPrice[t] = revenueBesidesFee[t] - fixedRevenue;
+        segment.breakageHours[t] = breakage[t];
+        segment.deferredHours[t] = deferred[t];
+      }
     }
   }
 }

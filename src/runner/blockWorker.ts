@@ -6,6 +6,7 @@
  * parsing, no YAML or zod, so it starts quickly and keeps little memory.
  */
 import { parentPort } from 'node:worker_threads';
+import type { ColumnShape } from '../engine/columns.js';
 import type { HotPortfolio } from '../engine/hotPortfolio.js';
 import { columnCount, packedColumns } from '../engine/packedColumns.js';
 import { BLOCK_SIZE, simulatePreparedBlock, type StreamFactory } from '../engine/simulateBlock.js';
@@ -16,7 +17,7 @@ import { WORKER_READY, type BlockResult, type WorkerMessage, type WorkerReply } 
 interface PreparedRun {
   portfolio: HotPortfolio;
   streams: StreamFactory;
-  shape: { plans: number; segments: number; types: number };
+  shape: ColumnShape;
 }
 
 const port = parentPort!;

@@ -25,8 +25,8 @@ export function blockPlan(from: number, to: number): Block[] {
 }
 
 /** The columns every block of the portfolio is simulated into. */
-export function portfolioShape(portfolio: Pick<HotPortfolio, 'planCount' | 'segmentCount' | 'typeCount'>): ColumnShape {
-  return { plans: portfolio.planCount, segments: portfolio.segmentCount, types: portfolio.typeCount };
+export function portfolioShape(portfolio: Pick<HotPortfolio, 'planCount' | 'segmentCount' | 'typeCount' | 'formColumns'>): ColumnShape {
+  return { plans: portfolio.planCount, segments: portfolio.segmentCount, types: portfolio.typeCount, forms: portfolio.formColumns };
 }
 
 /** The streams of a run: each position's generator derived from the seed alone. */
