@@ -51,10 +51,23 @@ function freshSeed(): string {
   return String(Number(process.hrtime.bigint() % 1_000_000_000n));
 }
 
+/**
+ * Columns a trial of this scenario keeps (engine/columns.ts): 5 for the portfolio, 4 a plan and
+ * a segment, 2 a request type, and with a bundle plan the contract-form columns, 2 a plan and 3
+ * a segment more.
+ */
+function columnsPerTrial(scenario: Scenario): number {
+  const used = new Set(scenario.clients.map((c) => c.plan));
+  const forms = scenario.plans.some((p) => p.form === 'bundle' && used.has(p.name));
+  const plans = scenario.plans.length;
+  const segments = scenario.clients.length;
+  return 5 + 4 * plans + 4 * segments + 2 * scenario.requestTypes.length + (forms ? 2 * plans + 3 * segments : 0);
+}
+
 /** The most trials of this scenario that checkRunSize accepts. */
 export function largestRunnableTrials(scenario: Scenario): number {
   const byWork = MAX_CLIENT_MONTHS / (clientCount(scenario) * scenario.termMonths);
-  const byMemory = MAX_COLUMN_BYTES / (8 * (5 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length));
+  const byMemory = MAX_COLUMN_BYTES / (8 * columnsPerTrial(scenario));
   return Math.max(1, Math.floor(Math.min(byWork, byMemory, MAX_TRIALS)));
 }
 
@@ -69,7 +82,7 @@ export function checkRunSize(file: string, scenario: Scenario, trials: number): 
       `${file}: ${trials.toLocaleString('en-US')} trials × ${clientCount(scenario)} clients × ${scenario.termMonths} months is ${clientMonths.toExponential(2)} client-months; at most ${MAX_CLIENT_MONTHS.toExponential(0)} can be simulated: lower --trials`,
     );
   }
-  const columnBytes = trials * 8 * (5 + 4 * scenario.plans.length + 4 * scenario.clients.length + 2 * scenario.requestTypes.length);
+  const columnBytes = trials * 8 * columnsPerTrial(scenario);
   if (columnBytes > MAX_COLUMN_BYTES) {
     throw new UsageError(
       `${file}: ${trials.toLocaleString('en-US')} trials of ${scenario.clients.length} client segments need ${(columnBytes / 1e9).toFixed(1)} GB of results; at most ${MAX_COLUMN_BYTES / 1e9} GB: lower --trials or merge alike clients into segments with count`,
