@@ -88,6 +88,14 @@ describe('fairfee forms', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('an empty forms: is refused (leave it out for the defaults)', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'empty.json', baseDocument({ forms: {} }));
+    const result = await fairfee(['forms', file, ...QUICK]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('forms: must define at least one candidate form');
+  });
+
   it('the same bad keys under plans are refused by run too', async () => {
     const dir = tempDir();
     const file = writeScenario(dir, 'bad.json', baseDocument({ plans: { basic: { form: 'bundle', covers: ['edit'], bundle: { hours: -1 } } } }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_HOURS, MAX_MONEY, MAX_TERM_MONTHS } from './limits.js';
 import { nameMap } from './names.js';
-import { atMost, positiveAtMost, wholeNumber } from './numbers.js';
+import { atMost, between, wholeNumber } from './numbers.js';
 import { describe, strictObject } from './strictObject.js';
 import { CONTRACT_FORMS, WHEN_USED_UP } from './types.js';
 
@@ -13,9 +13,12 @@ import { CONTRACT_FORMS, WHEN_USED_UP } from './types.js';
 
 const money = () => atMost(MAX_MONEY);
 
+/** Fewest hours a bundle may hold: a card of less than a minute has no meaning, and its counts would overflow. */
+const MIN_BUNDLE_HOURS = 0.01;
+
 /** A strippenkaart: B hours for price P, valid V months from the month it is bought. */
 const bundle = strictObject({
-  hours: positiveAtMost(MAX_HOURS),
+  hours: between(MIN_BUNDLE_HOURS, MAX_HOURS),
   price: money().optional(),
   valid_months: wholeNumber(1, MAX_TERM_MONTHS).optional(),
   when_used_up: z.enum(WHEN_USED_UP, { error: (issue) => `must be one of ${WHEN_USED_UP.join(', ')} (got ${describe(issue.input)})` }).optional(),
