@@ -192,8 +192,15 @@ export function recommend(outcomes: readonly FormOutcome[], ownPlan: string, con
     return { form: best.form, why: `${describe} costs them least among the forms that break even for you, in ${years(best)}` };
   }
   const saving = current.client_monthly_payment - best.client_monthly_payment;
+  if (saving < 0) {
+    // Cheaper for the client but not safe for the agency: the plan now is what rules itself out.
+    return {
+      form: best.form,
+      why: `${current.form}, their plan now, breaks even for you in only ${years(current)} at its price; ${describe} is the cheapest form that breaks even in ${years(best)}, at ${money(-saving)} a month more for them`,
+    };
+  }
   return {
     form: best.form,
-    why: `${describe} costs them ${money(saving)} a month ${saving >= 0 ? 'less' : 'more'} than ${current.form}, their plan now, and still breaks even for you in ${years(best)}`,
+    why: `${describe} costs them ${money(saving)} a month less than ${current.form}, their plan now, and still breaks even for you in ${years(best)}`,
   };
 }

@@ -39,9 +39,13 @@ export type ScenarioAdjustment =
  */
 function segmentAlone(scenario: Scenario, segment: number, plan: Plan): Scenario {
   const own = scenario.clients[segment];
+  // Forms compare billing: a team sized for the whole portfolio (its on-call rota, its queue)
+  // would be charged to one segment alone, so response-time promises are left to `fairfee sla`.
+  const { team: _team, ...rest } = scenario;
+  const { sla: _sla, ...billing } = plan;
   return {
-    ...scenario,
-    plans: [plan],
+    ...rest,
+    plans: [billing],
     clients: [{ ...own, plan: plan.name }],
     shocks: scenario.shocks.filter((shock) => !shock.plans || shock.plans.includes(own.plan)).map((shock) => ({ ...shock, plans: undefined })),
   };

@@ -48,7 +48,8 @@ export function crossReferenceProblems(data: unknown): LocatedProblem[] {
   if (plans && plans.length === 0) problems.push({ keys: ['plans'], message: 'must define at least one plan' });
   const formSection = field(data, 'forms');
   const formNames = namesOf(formSection);
-  if (formNames && formNames.length === 0) problems.push({ keys: ['forms'], message: 'must define at least one candidate form; leave forms out for the default candidates' });
+  if (formNames && formNames.length === 0)
+    problems.push({ keys: ['forms'], message: 'must define at least one candidate form; leave forms out for the default candidates' });
   const planLike: [string, string, unknown][] = [
     ...(plans ?? []).map((name): [string, string, unknown] => ['plans', name, field(planSection, name)]),
     ...(namesOf(formSection) ?? []).map((name): [string, string, unknown] => ['forms', name, field(formSection, name)]),
