@@ -120,7 +120,7 @@ export function slaStaffingChart(result: SlaResult, ctx: HtmlContext): ChartSpec
           name: 'staffingPoints',
           data: { values: data },
           mark: { type: 'point', filled: true, size: 50, stroke: PALETTE.black, strokeWidth: 0.6 },
-          encoding: { x, y, color: { ...color, legend: null } },
+          encoding: { x, y, color },
         },
       ],
     },
