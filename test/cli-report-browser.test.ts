@@ -57,6 +57,8 @@ beforeAll(async () => {
   add('forms', ['forms', 'scenarios/mixed-forms.yaml']);
   add('forms-nl', ['forms', 'scenarios/mixed-forms.yaml', '--lang', 'nl']);
   add('forms-hostile', ['forms', hostile], true, 1000);
+  add('sla', ['sla', 'scenarios/sla.yaml']);
+  add('sla-nl', ['sla', 'scenarios/sla.yaml', '--lang', 'nl']);
   add('backtest', ['backtest', 'scenarios/calibrated-example.yaml', 'scenarios/history-example.csv']);
   // A client name from the history that would run as HTML if left unescaped.
   const history = join(dir, 'hostile-history.csv');
@@ -96,6 +98,8 @@ const PAGES = [
   'forms',
   'forms-nl',
   'forms-hostile',
+  'sla',
+  'sla-nl',
   'backtest',
   'backtest-nl',
   'backtest-hostile',
@@ -177,6 +181,32 @@ describe.runIf(RUN)('the HTML page in a browser', () => {
       expect(await page.$$eval('section', (sections) => sections.length)).toBe(json.segments.length);
       expect(await page.$$eval('p.advice', (ps) => ps.length)).toBe(json.segments.length);
       expect(charts.map((chart) => chart.marks.find((mark) => mark.name === 'formPoints')?.drawn)).toEqual(json.segments.map((s) => s.forms.length));
+    }
+    if (name === 'sla') {
+      // A bar and an error rule per plan; a point per team size and plan of the staffing table; each plan's P(breach) in the headline.
+      const json = JSON.parse((await fairfee([...page_.args, '--json'])).stdout) as {
+        plans: Record<string, unknown>;
+        staffing: { plans: Record<string, unknown> }[];
+      };
+      const plans = Object.keys(json.plans).length;
+      const marks = Object.fromEntries(charts.flatMap((chart) => chart.marks.map((mark) => [`${chart.id}:${mark.name}`, mark.drawn])));
+      expect(marks).toMatchObject({
+        'chart-sla-breach:breachBars': plans,
+        'chart-sla-breach:breachErrors': plans,
+        'chart-sla-breach:breachLimit': 1,
+        'chart-sla-staffing:staffingLines': plans,
+        'chart-sla-staffing:staffingPoints': json.staffing.reduce((sum, row) => sum + Object.keys(row.plans).length, 0),
+        'chart-sla-staffing:breachLimit': 1,
+      });
+      expect(figures.map((f) => f.field)).toEqual(
+        expect.arrayContaining(['team.people', 'team.utilisation', ...Object.keys(json.plans).map((p) => `plans.${p}.breach_probability`)]),
+      );
+      expect(await page.$$eval('section', (sections) => sections.length)).toBe(2);
+    }
+    if (name === 'sla-nl') {
+      expect(await page.$eval('html', (e) => e.lang)).toBe('nl');
+      expect(await page.$eval('p.headline', (e) => e.textContent)).toMatch(/^Reactietijdbeloften van /);
+      for (const f of figures.filter((f) => f.field.endsWith('breach_probability'))) expect(f.text).toMatch(/^\d+,\d{2}\s?%$/);
     }
     if (name === 'backtest') {
       // Ten PIT bars with the uniform line; a point per client and term of the JSON.

@@ -164,6 +164,78 @@ describe('--xlsx', () => {
     expect(first.getCell(header.indexOf('pit') + 1).numFmt).toBe('0.0%');
   });
 
+  it('sla: the limit, the team and each plan on the headline sheet, the plan figures and the staffing table of --csv', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'sla.xlsx');
+    const csv = join(dir, 'sla.csv');
+    const args = ['sla', 'scenarios/sla.yaml', ...COMMON.slice(0, 7)];
+    const result = await fairfee([...args, '--xlsx', file, '--csv', csv]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Headline', 'Plans', 'Staffing']);
+    const json = JSON.parse((await fairfee([...args, '--json'])).stdout) as {
+      max_breach: number;
+      plans: Record<
+        string,
+        { breach_probability: number; response_hours_p95: number; expected_penalty_per_client_month: number; smallest_team: number | null }
+      >;
+      team: { people: number; utilisation: number };
+      staffing: { people: number; utilisation: number; plans: Record<string, { breach_probability: number }> }[];
+    };
+    const headline = book.getWorksheet('Headline')!;
+    const value = (label: string) =>
+      headline
+        .getRows(1, headline.rowCount)!
+        .find((row) => row.getCell(1).value === label)
+        ?.getCell(2);
+    expect(value('Breach limit (--max-breach)')?.value).toBe(json.max_breach);
+    expect(value('Team size')?.value).toBe(json.team.people);
+    expect(value('Utilisation')?.value).toBe(json.team.utilisation);
+    expect(value('Utilisation')?.numFmt).toBe('0.0%');
+    const names = Object.keys(json.plans);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect(value(`P(breach): ${name}`)?.value, name).toBe(json.plans[name].breach_probability);
+      expect(value(`Smallest team under the limit: ${name}`)?.value ?? null, name).toBe(json.plans[name].smallest_team);
+    }
+    const plans = book.getWorksheet('Plans')!;
+    expect(plans.rowCount).toBe(1 + names.length);
+    const planHeader = plans.getRow(1).values as unknown[];
+    const column = (label: string) => planHeader.indexOf(label);
+    expect(column('response p95 (h)')).toBeGreaterThan(0);
+    names.forEach((name, i) => {
+      const row = plans.getRow(2 + i);
+      expect(row.getCell(1).value).toBe(name);
+      expect(row.getCell(column('response p95 (h)')).value).toBe(json.plans[name].response_hours_p95);
+      expect(row.getCell(column('penalty per client-month')).value).toBe(json.plans[name].expected_penalty_per_client_month);
+      expect(row.getCell(column('penalty per client-month')).numFmt).toBe('#,##0.00');
+    });
+    const staffing = book.getWorksheet('Staffing')!;
+    const csvLines = readFileSync(csv, 'utf8').trim().split('\r\n');
+    expect(staffing.rowCount).toBe(csvLines.length);
+    const header = csvLines[0].split(',');
+    expect(staffing.getRow(1).getCell(header.indexOf('breach_probability') + 1).value).toBe('P(breach)');
+    let r = 2;
+    for (const row of json.staffing) {
+      for (const name of names) {
+        const cells = staffing.getRow(r++);
+        expect(cells.getCell(header.indexOf('people') + 1).value).toBe(row.people);
+        expect(cells.getCell(header.indexOf('plan') + 1).value).toBe(name);
+        expect(cells.getCell(header.indexOf('utilisation') + 1).value).toBe(row.utilisation);
+        expect(cells.getCell(header.indexOf('breach_probability') + 1).value).toBe(row.plans[name].breach_probability);
+      }
+    }
+  });
+
+  it('sla --lang nl: Dutch sheet and column names', async () => {
+    const file = join(tempDir(), 'sla-nl.xlsx');
+    const result = await fairfee(['sla', 'scenarios/sla.yaml', ...COMMON.slice(0, 7), '--lang', 'nl', '--xlsx', file]);
+    expect(result.status, result.stderr).toBe(0);
+    const book = await workbook(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Kern', 'Plannen', 'Bezetting']);
+    expect(book.getWorksheet('Bezetting')!.getRow(1).getCell(1).value).toBe('mensen');
+  });
+
   it('--trials-xlsx: a row per simulated term, the numbers of --trials-csv unrounded', async () => {
     const dir = tempDir();
     const file = join(dir, 'trials.xlsx');

@@ -146,3 +146,33 @@ export function slaCsv(result: SlaResult): CsvTable {
     ),
   };
 }
+
+/** The plan figures as a typed table: the promise, response-time quantiles, P(breach), P(client-month with a breach), penalty. */
+export function slaPlansCsv(result: SlaResult): CsvTable {
+  return {
+    columns: [
+      { name: 'plan', kind: 'text' },
+      { name: 'clients', kind: 'count' },
+      { name: 'response_hours', kind: 'hours' },
+      { name: 'response_hours_p50', kind: 'hours' },
+      { name: 'response_hours_p90', kind: 'hours' },
+      { name: 'response_hours_p95', kind: 'hours' },
+      { name: 'breach_probability', kind: 'share' },
+      { name: 'breach_probability_standard_error', kind: 'share' },
+      { name: 'client_month_breach_probability', kind: 'share' },
+      { name: 'expected_penalty_per_client_month', kind: 'money' },
+    ],
+    rows: result.plans.map((p) => [
+      p.plan,
+      p.clients,
+      p.responseHours,
+      p.responseHoursP50,
+      p.responseHoursP90,
+      p.responseHoursP95,
+      p.breachProbability,
+      p.breachProbabilityStandardError,
+      p.clientMonthBreachProbability,
+      p.expectedPenaltyPerClientMonth,
+    ]),
+  };
+}

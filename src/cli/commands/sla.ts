@@ -9,8 +9,10 @@ import { UsageError } from '../errors.js';
 import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, shown, simulationOptions, type SimulationArgs } from '../options.js';
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun } from '../simulation.js';
+import { htmlPages, workbooks } from '../lazyRenderers.js';
+import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
 
-type Args = SimulationArgs & { scenario: string; people?: number[]; 'max-breach'?: number };
+type Args = SimulationArgs & ReportArgs & { scenario: string; people?: number[]; 'max-breach'?: number };
 
 /** The default breach limit of "the smallest team" (--max-breach). */
 export const DEFAULT_MAX_BREACH = 0.05;
@@ -23,6 +25,7 @@ const slaOptions = {
     describe: "Team sizes for the staffing table (default: the team's size −1 to +2)",
   }),
   'max-breach': numberOption('max-breach', { allowed: 'a number in (0, 1), e.g. 0.05', describe: 'Breach probability a plan may have (default 0.05)' }),
+  ...reportOptions,
 };
 
 /**
@@ -32,6 +35,7 @@ const slaOptions = {
 export function checkSlaArgs(args: Partial<Args>): true {
   checkGivenOnce(args, slaOptions);
   checkSimulationArgs(args);
+  checkReportArgs(args);
   for (const n of args.people ?? []) {
     if (!(Number.isInteger(n) && n >= 1 && n <= MAX_TEAM_PEOPLE))
       throw new UsageError(`--people takes whole numbers from 1 to ${MAX_TEAM_PEOPLE} (got ${shown(n)})`);
@@ -55,14 +59,22 @@ export function slaCommand(io: Io): CommandModule<object, Args> {
         .check((argv) => checkSlaArgs(argv as Partial<Args>))
         .example('$0 sla scenarios/sla.yaml --people 2 3 4 5', 'is the promise safe with 3 people?') as unknown as Argv<Args>,
     handler: async (args) => {
-      const outputs = await checkOutputs({ '--csv': args.csv }, [args.scenario], args.json);
+      const outputs = await checkOutputs({ '--csv': args.csv, '--html': args.html, '--xlsx': args.xlsx }, [args.scenario], args.json);
       const run = await prepareRun(args.scenario, args, io);
       const team = run.scenario.team;
       if (!team) throw new InputError(run.file, [{ path: 'team', message: 'is missing: this command needs a team: { people, ... } and plans with an sla' }]);
       const people = args.people ?? [team.people - 1, team.people, team.people + 1, team.people + 2].filter((n) => n >= 1);
       const result = slaStudy(run.scenario, { trials: run.trials, seed: run.seed, people, maxBreach: args['max-breach'] ?? DEFAULT_MAX_BREACH });
-      await writeCommandOutputs(outputs, { '--csv': () => tableCsv(slaCsv(result), args['csv-dialect']) }, io);
       const identity = runIdentity(run.scenario, run.trials, run.seed);
+      await writeCommandOutputs(
+        outputs,
+        {
+          '--csv': () => tableCsv(slaCsv(result), args['csv-dialect']),
+          '--html': async () => (await htmlPages()).slaHtml(result, pageMeta(args, identity)),
+          '--xlsx': async () => (await workbooks()).slaWorkbook(result, pageMeta(args, identity)),
+        },
+        io,
+      );
       if (args.json) return printJson(io, slaJson(identity, result));
       if (outputs.onStdout) return;
       io.stdout.write(`${slaText(identity, result)}\n`);

@@ -7,6 +7,7 @@ import type { Histogram } from '../../analysis/histogram.js';
 import { type BreakevenReport, hasUniformFee } from '../../analysis/runReport.js';
 import type { RunResult } from '../../analysis/runStudy.js';
 import type { SensitivityResult } from '../../analysis/sensitivity.js';
+import type { SlaResult } from '../../analysis/sla.js';
 import type { CreditSchedule } from '../../scenario/uptime/spec.js';
 import { tornadoLabel } from '../charts/sensitivityCharts.js';
 import { uptimeText } from '../charts/availabilityChart.js';
@@ -174,5 +175,34 @@ export function backtestHtml(result: BacktestResult, meta: PageMeta): Promise<st
         ks: Number.isFinite(p.ksPValue) ? `p = ${figure('portfolio.ks_p_value', p.ksPValue, n.number(p.ksPValue, 3))}` : escapeHtml(m.rows.notAvailable),
       }),
     [{ kind: 'backtest', input: result }],
+  );
+}
+
+/** The page of `fairfee sla --html`: whether each plan's promise holds, the team; per plan P(breach) and its figures; the staffing table. */
+export function slaHtml(result: SlaResult, meta: PageMeta): Promise<string> {
+  return page(
+    meta,
+    ({ messages: m, numbers: n }) => {
+      const max = escapeHtml(n.percent(result.maxBreach, 1));
+      const verdicts = result.plans.map((p) => {
+        const plan = escapeHtml(p.plan);
+        if (!Number.isFinite(p.breachProbability)) return m.sla.noRequests(plan);
+        const text = n.percent(p.breachProbability, 2);
+        // A JSON key path splits at dots: a plan name with one shows its figure as text.
+        const breach = p.plan.includes('.') ? escapeHtml(text) : figure(`plans.${p.plan}.breach_probability`, p.breachProbability, text);
+        return m.sla.planVerdict({ plan, breach, max, holds: p.breachProbability <= result.maxBreach });
+      });
+      const u = result.team.utilisation;
+      return m.sla.headline({
+        scenario: escapeHtml(meta.identity.scenario),
+        plans: verdicts.join('; '),
+        people: figure('team.people', result.team.people, n.number(result.team.people, 0)),
+        utilisation: Number.isFinite(u) ? figure('team.utilisation', u, n.percent(u, 1)) : escapeHtml(m.rows.notAvailable),
+      });
+    },
+    [
+      { kind: 'sla', input: { result, part: 'plans' } },
+      { kind: 'sla', input: { result, part: 'staffing' } },
+    ],
   );
 }

@@ -10,6 +10,7 @@ import { feeCurveSection, type FeeCurveInput } from './sections/feeCurveSection.
 import { formsSection, type FormsSegmentInput } from './sections/formsSection.js';
 import { currentPricesSection, plansSection } from './sections/plansSection.js';
 import { sensitivitySection } from './sections/sensitivitySection.js';
+import { slaSection, type SlaSectionInput } from './sections/slaSection.js';
 
 /*
  * The page's sections by the result each draws (jest's reporters: one renderer per result). A
@@ -27,6 +28,7 @@ export interface SectionInputs {
   availability: AvailabilityInput;
   forms: FormsSegmentInput;
   backtest: BacktestResult;
+  sla: SlaSectionInput;
 }
 
 /** One section asked for: its kind and the result it draws. */
@@ -42,6 +44,7 @@ const SECTIONS: { readonly [K in keyof SectionInputs]: (input: SectionInputs[K],
   availability: availabilitySection,
   forms: formsSection,
   backtest: backtestSection,
+  sla: slaSection,
 };
 
 /** One section drawn by its renderer. */

@@ -23,7 +23,9 @@ export type TableKey =
   | 'portfolio'
   | 'forms'
   | 'backtestClients'
-  | 'backtestPortfolio';
+  | 'backtestPortfolio'
+  | 'slaPlans'
+  | 'slaStaffing';
 
 /**
  * Column names of the CSV tables, the keys the workbook and the page label in the reader's
@@ -108,6 +110,16 @@ export const COLUMN_KEYS = [
   'actual_net_cost',
   'expected_net_cost',
   'net_cost_pit',
+  'people',
+  'utilisation',
+  'breach_probability',
+  'breach_probability_standard_error',
+  'expected_penalty_per_client_month',
+  'response_hours',
+  'response_hours_p50',
+  'response_hours_p90',
+  'response_hours_p95',
+  'client_month_breach_probability',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -238,6 +250,35 @@ export interface FormsMessages {
   readonly adviceRow: (segment: string) => string;
 }
 
+/** The words of `sla --html/--xlsx`; names and figures come in escaped (HTML) or as text (workbook). */
+export interface SlaMessages {
+  readonly headline: (a: { scenario: string; plans: string; people: string; utilisation: string }) => string;
+  /** One plan's verdict in the headline: its P(breach) against --max-breach. */
+  readonly planVerdict: (a: { plan: string; breach: string; max: string; holds: boolean }) => string;
+  readonly noRequests: (plan: string) => string;
+  readonly plansSection: string;
+  readonly plansTable: string;
+  readonly breachTitle: string;
+  readonly breachX: string;
+  readonly breachY: string;
+  readonly breachDesc: (a: { plans: number; worst: string }) => string;
+  readonly staffingSection: string;
+  readonly staffingTable: string;
+  readonly staffingTitle: string;
+  readonly staffingX: string;
+  readonly staffingY: string;
+  readonly staffingDesc: (a: { plans: number; sizes: number }) => string;
+  readonly limitMark: (share: string) => string;
+  /** Headline sheet rows. */
+  readonly rows: {
+    readonly maxBreach: string;
+    readonly people: string;
+    readonly utilisation: string;
+    readonly breach: (plan: string) => string;
+    readonly smallestTeam: (plan: string) => string;
+  };
+}
+
 /** The words of `backtest --html/--xlsx`. */
 export interface BacktestMessages {
   readonly verdicts: Record<VerdictKind, string>;
@@ -277,6 +318,7 @@ export interface Messages {
   readonly terminal: TerminalMessages;
   readonly forms: FormsMessages;
   readonly backtest: BacktestMessages;
+  readonly sla: SlaMessages;
   /** The `lang` attribute of the page. */
   readonly htmlLang: string;
   readonly page: {

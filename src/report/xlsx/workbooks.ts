@@ -3,6 +3,8 @@ import type { FormsResult } from '../../analysis/forms.js';
 import type { BacktestResult } from '../../analysis/backtest/backtest.js';
 import { backtestCsv } from '../backtestCsv.js';
 import { formsCsv } from '../formsText.js';
+import type { SlaResult } from '../../analysis/sla.js';
+import { slaCsv, slaPlansCsv } from '../slaText.js';
 import type { BreakevenReport, RunIdentity } from '../../analysis/runReport.js';
 import type { RunResult } from '../../analysis/runStudy.js';
 import type { SensitivityResult } from '../../analysis/sensitivity.js';
@@ -183,6 +185,30 @@ export function backtestWorkbook(result: BacktestResult, meta: PageMeta): Promis
     ]),
   ];
   return workbookBytes(headline, [{ key: 'backtestClients', table: backtestCsv(result) }], meta.lang, meta.date);
+}
+
+/** The workbook of `sla`: the limit, the team and each plan's P(breach) and smallest team on the headline sheet, then the plan figures and the staffing table (--csv's). */
+export function slaWorkbook(result: SlaResult, meta: PageMeta): Promise<Uint8Array> {
+  const m = messagesFor(meta.lang);
+  const r = m.sla.rows;
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  const headline: HeadlineRow[] = [
+    ...identityRows(meta.identity, m),
+    { label: r.maxBreach, value: result.maxBreach, kind: 'share' },
+    { label: r.people, value: result.team.people, kind: 'count' },
+    { label: r.utilisation, value: finite(result.team.utilisation), kind: 'share' },
+    ...result.plans.map((p): HeadlineRow => ({ label: r.breach(p.plan), value: finite(p.breachProbability), kind: 'share' })),
+    ...result.smallestTeam.map((s): HeadlineRow => ({ label: r.smallestTeam(s.plan), value: s.people, kind: 'count' })),
+  ];
+  return workbookBytes(
+    headline,
+    [
+      { key: 'slaPlans', table: slaPlansCsv(result) },
+      { key: 'slaStaffing', table: slaCsv(result) },
+    ],
+    meta.lang,
+    meta.date,
+  );
 }
 
 /**
