@@ -18,6 +18,7 @@ import { messagesFor } from '../i18n/catalogue.js';
 import type { Messages } from '../i18n/messages.js';
 import { priceListCsv } from '../priceListText.js';
 import { sensitivityCsv } from '../sensitivityText.js';
+import { trialRow } from '../trialsCsv.js';
 import type { TrialColumns } from '../../engine/columns.js';
 import type { Scenario } from '../../scenario/types.js';
 import { columnLabel } from '../i18n/columns.js';
@@ -232,16 +233,7 @@ export function trialsWorkbook(scenario: Scenario, columns: TrialColumns, meta: 
       ...scenario.plans.map((p) => ({ name: `${columnLabel('net_cost', m)}: ${p.name}`, kind: 'money' as const })),
       ...scenario.requestTypes.map((t) => ({ name: `${columnLabel('hours', m)}: ${t.name}`, kind: 'hours' as const })),
     ],
-    rows: Array.from({ length: n }, (_, t) => [
-      t + 1,
-      columns.netCost[t],
-      columns.feeWeight[t],
-      columns.netCost[t] / columns.feeWeight[t],
-      columns.hours[t],
-      columns.coveredHours[t],
-      ...columns.plans.map((p) => p.netCost[t]),
-      ...columns.typeHours.map((h) => h[t]),
-    ]),
+    rows: Array.from({ length: n }, (_, t) => trialRow(columns, t)),
   };
   return workbookBytes(identityRows(meta.identity, m), [{ key: 'trials', table }], meta.lang, meta.date);
 }
