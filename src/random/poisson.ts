@@ -64,11 +64,12 @@ function poissonPtrs(stream: TycheStream, mean: number): number {
 
 /**
  * PTRS's final acceptance test (Hörmann 1993, step 3), reached by about one attempt in seven:
- * the logarithms it needs are computed only here, not for every draw.
+ * the logarithms it needs are computed only here, not for every draw, and its left side
+ * ln v + ln(1/α) − ln(a/us² + b) as the logarithm of one quotient (two calls of Math.log, not four).
  */
 function ptrsAccepts(mean: number, a: number, b: number, us: number, v: number, k: number): boolean {
-  const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
-  return Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * Math.log(mean) - logFactorial(k);
+  const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+  return Math.log((v * invAlpha) / (a / (us * us) + b)) <= -mean + k * Math.log(mean) - logFactorial(k);
 }
 
 /**
