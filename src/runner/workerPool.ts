@@ -45,7 +45,11 @@ export interface PoolRun {
   onBlockDone?(block: Block): void;
 }
 
-/** Blocks a worker holds at once: it never waits for this thread to hand it the next one. */
+/**
+ * Blocks a worker holds at once: it never waits for this thread, busy with a block of its own,
+ * to hand it the next one. The second is handed only while more blocks are left than there are
+ * threads (feed), so that no thread sits idle at the end while a worker still holds two.
+ */
 const BLOCKS_IN_HAND = 2;
 
 /**
@@ -85,7 +89,6 @@ interface ActiveRun {
 /** A worker thread of the pool. */
 interface Helper {
   worker: Worker;
-  ready: boolean;
   inHand: number;
   /** Runs whose setup this worker has been sent. */
   knows: Set<number>;
@@ -167,7 +170,7 @@ export class SimulationPool {
     if (this.started) return;
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(this.entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      const helper: Helper = { worker, ready: false, inHand: 0, knows: new Set(), spare: null };
+      const helper: Helper = { worker, inHand: 0, knows: new Set(), spare: null };
       this.helpers.push(helper);
       worker.on('message', (reply: WorkerReply) => this.onReply(helper, reply));
       worker.on('error', (error) => this.onWorkerError(helper, error));
@@ -179,11 +182,8 @@ export class SimulationPool {
   }
 
   private onReply(helper: Helper, reply: WorkerReply): void {
-    if (reply === WORKER_READY) {
-      helper.ready = true;
-      this.feed();
-      return;
-    }
+    // Its blocks were sent as it started (feed): nothing waits for this.
+    if (reply === WORKER_READY) return;
     // Every block sent gets one reply: its result, or why its run could not be prepared.
     helper.inHand--;
     const active = this.runs.find((r) => r.id === reply.run);
@@ -216,12 +216,19 @@ export class SimulationPool {
     helper.inHand = 0;
   }
 
-  /** Hands ready workers blocks, up to BLOCKS_IN_HAND each, from the runs in the order they started. */
+  /**
+   * Hands workers blocks, up to BLOCKS_IN_HAND each, from the runs in the order they started. A
+   * worker still loading gets its blocks too: they wait in its port and it starts on them as it
+   * is up, instead of when this thread, busy with a block, reads its ready message (measured on
+   * R1: the worker's first block then began 0.15 s late).
+   */
   private feed(): void {
+    const threads = this.helpers.length + 1;
     for (const helper of this.helpers) {
-      while (helper.ready && helper.inHand < BLOCKS_IN_HAND) {
+      while (helper.inHand < BLOCKS_IN_HAND) {
         const active = this.runs.find((r) => !r.failure && r.next < r.run.blocks.length);
         if (!active) return;
+        if (helper.inHand > 0 && this.blocksLeft() <= threads) break;
         if (!helper.knows.has(active.id)) {
           helper.knows.add(active.id);
           helper.worker.postMessage({ kind: 'setup', run: active.id, setup: active.run.setup } satisfies WorkerMessage);
@@ -235,6 +242,13 @@ export class SimulationPool {
         helper.worker.postMessage({ kind: 'block', run: active.id, block, length, buffer } satisfies WorkerMessage, buffer ? [buffer] : []);
       }
     }
+  }
+
+  /** Blocks not yet handed to any thread, over all runs going on. */
+  private blocksLeft(): number {
+    let left = 0;
+    for (const r of this.runs) if (!r.failure) left += r.run.blocks.length - r.next;
+    return left;
   }
 
   /** Idle workers do not keep the process alive. */
