@@ -1,8 +1,9 @@
 /**
- * The native C reference for benchmark workload R1 (bench/native/r1.c): builds it with gcc and
- * runs it. The program is a careful single-threaded C implementation of the same model
- * (xoshiro256++, ziggurat normals, Marsaglia–Tsang gammas, inversion/PTRS Poisson), used as the
- * speed and correctness yardstick for the TypeScript engine. See bench/native/README.md.
+ * The native C references for benchmark workload R1: builds them with gcc and runs them.
+ * bench/native/r1.c draws every month and request, single-threaded; bench/native/r1-shortcut.c
+ * takes the engine's exact shortcuts, on as many threads as asked. Both share their generator
+ * and samplers (bench/native/samplers.h: xoshiro256++, ziggurat normals, Marsaglia–Tsang gammas,
+ * inversion/PTRS Poisson). See bench/native/README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -17,17 +18,22 @@ export interface NativeResult {
   requests: number;
   /** Simulation time measured inside the program (CLOCK_MONOTONIC). */
   seconds: number;
+  /** Threads the program ran on. */
+  threads: number;
   /** Whole process time (spawn to exit) measured from Node. */
   wallSeconds: number;
 }
 
 /** Compiler flags used for every build, so figures are comparable between machines' runs. */
-export const NATIVE_CFLAGS: readonly string[] = ['-O2', '-march=native'];
+export const NATIVE_CFLAGS: readonly string[] = ['-O2', '-march=native', '-pthread'];
 
-function nativePaths(repoRoot: string): { source: string; binary: string } {
+/** The native programs, by the name of their source in bench/native/. */
+export type NativeProgram = 'r1' | 'r1-shortcut';
+
+function nativePaths(repoRoot: string, program: NativeProgram): { source: string; header: string; binary: string } {
   const dir = path.resolve(repoRoot, 'bench', 'native');
-  const binary = path.join(dir, process.platform === 'win32' ? 'r1.exe' : 'r1');
-  return { source: path.join(dir, 'r1.c'), binary };
+  const binary = path.join(dir, process.platform === 'win32' ? `${program}.exe` : program);
+  return { source: path.join(dir, `${program}.c`), header: path.join(dir, 'samplers.h'), binary };
 }
 
 function errorText(err: unknown): string {
@@ -40,15 +46,16 @@ function errorText(err: unknown): string {
 }
 
 /**
- * Builds bench/native/r1 with gcc when missing or older than r1.c; returns `{ skipped: reason }`
- * if gcc is absent. An up-to-date binary is used as is, even without gcc. A compile error is a
- * bug and throws, with gcc's messages.
+ * Builds bench/native/PROGRAM with gcc when missing or older than its source or samplers.h;
+ * returns `{ skipped: reason }` if gcc is absent. An up-to-date binary is used as is, even
+ * without gcc. A compile error is a bug and throws, with gcc's messages.
  * @param repoRoot the repository root (the folder holding bench/), absolute or relative to cwd.
  */
-export function buildNative(repoRoot: string): { binary: string } | { skipped: string } {
-  const { source, binary } = nativePaths(repoRoot);
+export function buildNative(repoRoot: string, program: NativeProgram = 'r1'): { binary: string } | { skipped: string } {
+  const { source, header, binary } = nativePaths(repoRoot, program);
   if (!existsSync(source)) throw new Error(`native reference source not found: ${source}`);
-  if (existsSync(binary) && statSync(binary).mtimeMs >= statSync(source).mtimeMs) return { binary };
+  const newestSource = Math.max(statSync(source).mtimeMs, statSync(header).mtimeMs);
+  if (existsSync(binary) && statSync(binary).mtimeMs >= newestSource) return { binary };
 
   try {
     execFileSync('gcc', ['--version'], { stdio: 'ignore' });
@@ -81,17 +88,20 @@ function finiteField(record: Record<string, unknown>, key: string): number {
 }
 
 /**
- * Runs the native program for `trials` trials from `seed` and parses its one JSON line.
+ * Runs a native program for `trials` trials from `seed` and parses its one JSON line.
  * wallSeconds is the whole process time measured from Node (spawn, start-up, simulation, exit).
+ * @param threads passed on only when given: r1.c is single-threaded and takes no such argument.
  */
-export function runNative(binary: string, trials: number, seed: number): NativeResult {
+export function runNative(binary: string, trials: number, seed: number, threads?: number): NativeResult {
   if (!Number.isSafeInteger(trials) || trials < 1) throw new RangeError(`trials must be a positive integer, got ${trials}`);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+  if (threads !== undefined && (!Number.isSafeInteger(threads) || threads < 1)) throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  const args = threads === undefined ? [String(trials), String(seed)] : [String(trials), String(seed), String(threads)];
 
   const started = process.hrtime.bigint();
   let stdout: string;
   try {
-    stdout = execFileSync(binary, [String(trials), String(seed)], {
+    stdout = execFileSync(binary, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });
@@ -117,6 +127,7 @@ export function runNative(binary: string, trials: number, seed: number): NativeR
     sdHours: finiteField(record, 'sd_hours'),
     requests: finiteField(record, 'requests'),
     seconds: finiteField(record, 'seconds'),
+    threads: record.threads === undefined ? 1 : finiteField(record, 'threads'),
     wallSeconds,
   };
 }

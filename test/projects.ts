@@ -16,6 +16,7 @@ export const STAT_TESTS = [
   'test/engine-strip.test.ts',
   'test/engine-shortcuts.test.ts',
   'test/engine-r1.test.ts',
+  'test/bench-native.test.ts',
   'test/model-compound.test.ts',
   'test/model-shocks.test.ts',
   'test/contract-forms.test.ts',
