@@ -188,11 +188,53 @@ export function sampleHoursByMonth(
     stripByMonth(stream, type, count, overruns, probability, alias, tableOffset, months, byMonth, offset, scratch);
     return;
   }
+  if (lognormalTriangular(type, overruns)) {
+    lognormalByMonth(stream, type, count, overruns, probability, alias, tableOffset, months, byMonth, offset, scratch);
+    return;
+  }
   let hours = 0;
   for (let i = 0; i < count; i++) {
     const month = aliasPick(stream, probability, alias, tableOffset, months);
     let h = effortOf(stream, effort, scratch);
     if (i < overruns) h *= factorOf(stream, type.overrunFactor!, scratch);
+    byMonth[offset + month] += h;
+    hours += h;
+  }
+  scratch.hours[0] = hours;
+}
+
+/**
+ * The common pair of the month loops, a lognormal effort with a triangular overrun factor (or
+ * no overrunning request): their specialised loops (lognormalByMonth, billedLognormalByMonth)
+ * make the same draws with the same arithmetic, and are small enough for V8 to inline the draws,
+ * where through effortOf and factorOf every request cost calls and a heap number.
+ */
+function lognormalTriangular(type: HotType, overruns: number): boolean {
+  return type.effort.kind === SamplerKind.Lognormal && (overruns === 0 || type.overrunFactor!.kind === SamplerKind.Triangular);
+}
+
+/** sampleHoursByMonth's loop for a lognormal effort and a triangular factor (lognormalTriangular). */
+function lognormalByMonth(
+  stream: TycheStream,
+  type: HotType,
+  count: number,
+  overruns: number,
+  probability: Float64Array | null,
+  alias: Int32Array,
+  tableOffset: number,
+  months: number,
+  byMonth: Float64Array,
+  offset: number,
+  scratch: RequestScratch,
+): void {
+  const median = type.effort.p0;
+  const sigma = type.effort.p1;
+  const factor = type.overrunFactor;
+  let hours = 0;
+  for (let i = 0; i < count; i++) {
+    const month = aliasPick(stream, probability, alias, tableOffset, months);
+    let h = median * fastExp(sigma * standardNormal(stream));
+    if (i < overruns) h *= triangularQuantile(factor!, stream.nextDouble());
     byMonth[offset + month] += h;
     hours += h;
   }
@@ -293,6 +335,21 @@ function billedOverruns(stream: TycheStream, type: HotType, overruns: number, sc
   let hours = 0;
   let units = 0;
   let fairUnits = 0;
+  if (effort.kind === SamplerKind.Lognormal && factor.kind === SamplerKind.Triangular) {
+    // lognormalTriangularOverruns's draws and arithmetic, inlined (see there).
+    const median = effort.p0;
+    const sigma = effort.p1;
+    for (let i = 0; i < overruns; i++) {
+      const h = median * fastExp(sigma * standardNormal(stream)) * triangularQuantile(factor, stream.nextDouble());
+      hours += h;
+      units += unitsOf(h, per);
+      if (!same) fairUnits += unitsOf(h, fairPer);
+    }
+    scratch.hours[0] += hours;
+    scratch.units[0] += units;
+    scratch.fairUnits[0] += fairUnits;
+    return;
+  }
   for (let i = 0; i < overruns; i++) {
     const h = effortOf(stream, effort, scratch) * factorOf(stream, factor, scratch);
     hours += h;
@@ -374,6 +431,10 @@ function billedHoursByMonth(
   let fairUnits = 0;
   if (count > 0) {
     const overruns = overrunsOf(stream, type, count);
+    if (lognormalTriangular(type, overruns)) {
+      billedLognormalByMonth(stream, type, count, overruns, probability, alias, tableOffset, months, byMonth, offset, scratch);
+      return;
+    }
     const effort = type.effort;
     for (let i = 0; i < count; i++) {
       const month = aliasPick(stream, probability, alias, tableOffset, months);
@@ -385,6 +446,43 @@ function billedHoursByMonth(
       units += u;
       if (!same) fairUnits += unitsOf(h, fairPer);
     }
+  }
+  leaveBilled(type, hours, units, same ? units : fairUnits, scratch);
+}
+
+/** billedHoursByMonth's loop for a lognormal effort and a triangular factor (lognormalTriangular). */
+function billedLognormalByMonth(
+  stream: TycheStream,
+  type: HotType,
+  count: number,
+  overruns: number,
+  probability: Float64Array | null,
+  alias: Int32Array,
+  tableOffset: number,
+  months: number,
+  byMonth: Float64Array,
+  offset: number,
+  scratch: RequestScratch,
+): void {
+  const median = type.effort.p0;
+  const sigma = type.effort.p1;
+  const factor = type.overrunFactor;
+  const per = type.incrementsPerHour;
+  const fairPer = type.fairIncrementsPerHour;
+  const same = type.sameIncrement;
+  const increment = type.incrementMinutes;
+  let hours = 0;
+  let units = 0;
+  let fairUnits = 0;
+  for (let i = 0; i < count; i++) {
+    const month = aliasPick(stream, probability, alias, tableOffset, months);
+    let h = median * fastExp(sigma * standardNormal(stream));
+    if (i < overruns) h *= triangularQuantile(factor!, stream.nextDouble());
+    const u = unitsOf(h, per);
+    byMonth[offset + month] += increment === 0 ? h : (u * increment) / 60;
+    hours += h;
+    units += u;
+    if (!same) fairUnits += unitsOf(h, fairPer);
   }
   leaveBilled(type, hours, units, same ? units : fairUnits, scratch);
 }
