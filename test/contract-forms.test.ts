@@ -229,3 +229,55 @@ describe('the same requests under every form (common random numbers)', () => {
     expect(outcome.evaluated_at).toBe(1);
   });
 });
+
+describe('a bundle valid for the term, settled from the term and its first month', () => {
+  // Month 1 apart from the rest (bundleFromTotals) against every request placed in its month
+  // (keepMonths, as `fairfee forms` draws): the same distribution of what the bundle settles.
+  // The split decides breakage against deferred hours only when month 1 alone rebuys and the
+  // rest fits in what is left, so month 1 is made heavy: a Poisson type whose season puts 6.5/12
+  // of the year in it (the binomial split), and a very bursty type (k = 0.3) whose months are
+  // alike, over a two-month term (the Pólya urn's split: month 1's share is Beta(0.3, 0.3),
+  // mostly near 0 or 1). Overruns, 15-minute increments and heterogeneity as the engine meets
+  // them; rebuy, V = H.
+  const seasonal = {
+    category: 'perfective',
+    frequency: { per_month: 1.2 },
+    seasonality: [6.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+    effort: { dist: 'lognormal', median: 0.5, sigma: 0.8 },
+    overrun: { probability: 0.2, factor: { dist: 'triangular', min: 1.5, mode: 2.5, max: 5 } },
+  };
+  const bursty = { category: 'corrective', frequency: { per_month: 3, dispersion: 0.3 }, effort: { dist: 'lognormal', median: 1, sigma: 0.5 } };
+  const cases = [
+    { name: 'a seasonal Poisson type', types: { edit: seasonal }, hours: 8, term: 12 },
+    { name: 'a bursty type with alike months', types: { bug: bursty }, hours: 3, term: 2 },
+  ];
+  const moments = (column: Float64Array) => {
+    const mean = column.reduce((a, b) => a + b, 0) / column.length;
+    const variance = column.reduce((a, b) => a + (b - mean) ** 2, 0) / (column.length - 1);
+    return { mean, variance };
+  };
+
+  for (const { name, types, hours, term } of cases) {
+    const scenario = scenarioOf(
+      baseDocument({
+        term_months: term,
+        billing_increment_minutes: 15,
+        request_types: types,
+        plans: { card: { form: 'bundle', covers: Object.keys(types), bundle: { hours, price: 700 } } },
+        clients: [{ name: 'one', plan: 'card', heterogeneity: 0.5 }],
+      }),
+    );
+    const trials = 2 * TRIALS;
+    const split = simulateScenario(scenario, { trials, seed: '21' }).columns.plans[0];
+    const months = simulateScenario(scenario, { trials, seed: '22', keepMonths: true }).columns.plans[0];
+    for (const key of ['breakageHours', 'deferredHours', 'feeWeight', 'coveredHours'] as const) {
+      it(`${name}, ${key}: the two means within 4 standard errors of their difference`, () => {
+        const a = moments(split[key]);
+        const b = moments(months[key]);
+        const seDifference = Math.sqrt(a.variance / trials + b.variance / trials);
+        expect(a.mean).toBeGreaterThan(0);
+        expect(Math.abs(a.mean - b.mean), `${a.mean} vs ${b.mean} (se ${seDifference})`).toBeLessThanOrEqual(4 * seDifference);
+      });
+    }
+  }
+});

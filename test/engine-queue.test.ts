@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blockQueueOf } from '../src/engine/blockState.js';
 import { compilePortfolio } from '../src/engine/compile.js';
 import { hotPortfolio } from '../src/engine/hotPortfolio.js';
+import { HOURS_PER_MONTH } from '../src/engine/queue/team.js';
 import { simulatePreparedBlock } from '../src/engine/simulateBlock.js';
 import { createStream } from '../src/random/rng.js';
 import { simulateScenario } from '../src/runner/simulateScenario.js';
@@ -172,5 +173,34 @@ describe('every way the engine draws requests is logged for the queue', () => {
       expect(plan.coveredHours).toEqual(b.plans[i].coveredHours);
       expect(plan.feeWeight).toEqual(b.plans[i].feeWeight);
     });
+  });
+
+  it('a bundle split between month 1 and the rest logs each part in its months: month 1 holds its share', () => {
+    // Clients 3 and 4 are on the bundle (compile.ts: settled from month 1 and the rest, not every
+    // month). Their requests a month in month 1 against the term: bursty 0.8 of 9.6, edit 2 of 24
+    // (both the bundle's, split), seasonal 0.5·1.3 of 6 and the shock's 0.5·0.8 of 4.8 (uncovered:
+    // months from the log's own table), so month 1 should hold 3.85/44.4 of what is logged.
+    const trials = 1000;
+    const hot = hotPortfolio(compilePortfolio(scenarioOf(document), '10'));
+    simulatePreparedBlock(hot, (path) => createStream('10', path), 0, trials);
+    const log = blockQueueOf(hot)!.log;
+    // Per (trial, client): requests in month 1 and in all, for the ratio's standard error (the
+    // bursty months cluster, so requests are not independent; the units are).
+    const first = new Float64Array(2 * trials);
+    const all = new Float64Array(2 * trials);
+    for (let k = 0; k < log.size; k++) {
+      if (log.client[k] < 3) continue;
+      const unit = 2 * log.trial[k] + log.client[k] - 3;
+      all[unit]++;
+      if (log.arrival[k] < HOURS_PER_MONTH) first[unit]++;
+      expect(log.arrival[k]).toBeLessThan(12 * HOURS_PER_MONTH);
+    }
+    const n = 2 * trials;
+    const meanAll = all.reduce((a, b) => a + b, 0) / n;
+    const share = first.reduce((a, b) => a + b, 0) / (meanAll * n);
+    let residual = 0;
+    for (let u = 0; u < n; u++) residual += (first[u] - share * all[u]) ** 2;
+    const se = Math.sqrt(residual / (n - 1) / n) / meanAll;
+    expect(Math.abs(share - 3.85 / 44.4), `share ${share} (se ${se})`).toBeLessThanOrEqual(4 * se);
   });
 });

@@ -51,6 +51,8 @@ interface Workspace {
   readonly fairCovered: Float64Array;
   /** The current client's covered billed hours of trial t, month m at t·H + m (capped plans only). */
   readonly coveredByMonth: Float64Array;
+  /** The current client's covered billed hours of trial t in month 1 (HotClient.bundleFirstMonth only). */
+  readonly coveredFirstMonth: Float64Array;
   /** Where uncovered requests' months go when the portfolio keeps every type's months; never read. */
   readonly monthSink: Float64Array;
   /** The current client's covered hours billed at its plan's increment, per trial (with an increment). */
@@ -112,6 +114,7 @@ function createWorkspace(hot: HotPortfolio): Workspace {
     uncoveredBilled: new Float64Array(BLOCK_SIZE),
     fairCovered: new Float64Array(BLOCK_SIZE),
     coveredByMonth: new Float64Array(hot.anyCapped ? trialMonths : 0),
+    coveredFirstMonth: new Float64Array(BLOCK_SIZE),
     monthSink: new Float64Array(hot.keepMonths ? trialMonths : 0),
     coveredBilled: new Float64Array(BLOCK_SIZE),
     listValue: new Float64Array(BLOCK_SIZE),
@@ -170,6 +173,7 @@ export function blockState(portfolio: HotPortfolio, streams: StreamFactory, bloc
     uncoveredBilled: w.uncoveredBilled,
     fairCovered: w.fairCovered,
     coveredByMonth: w.coveredByMonth,
+    coveredFirstMonth: w.coveredFirstMonth,
     monthSink: w.monthSink,
     coveredBilled: w.coveredBilled,
     listValue: w.listValue,

@@ -47,6 +47,12 @@ export interface CompiledClient {
    * strippenkaart, or a portfolio that keeps every type's months (CompileOptions.keepMonths).
    */
   capped: boolean;
+  /**
+   * A bundle plan whose settlement needs only the first month's covered billed hours apart from
+   * the term's (contract/bundle.ts, bundleFromTotals): its requests are drawn for the term and
+   * split between month 1 and the rest, instead of each placed in its month.
+   */
+  bundleFirstMonth: boolean;
   form: FormKind;
   /**
    * The plan's stated price when the plan is not flat (MODEL.md, "One price per plan"): the
@@ -141,6 +147,23 @@ function compileType(
 }
 
 /**
+ * Which months a bundle's settlement reads (docs/model.md, "Contract forms"). A bundle valid
+ * for the term or longer never expires before the term's end, so only totals matter: the hours
+ * drawn are the term's, and the balance left is breakage or deferred by whether the last bundle
+ * bought expires with the term. With `rebuy` and V = H that depends on one thing more: whether
+ * the last purchase was in month 1 (a bundle bought then expires with the term; one bought
+ * later outlives it), so the first month's hours are kept apart from the rest. A shorter bundle,
+ * a one-month term, or a common factor (months' weights that differ trial by trial) keep every
+ * month. A team's queue does not change this (its log puts the rest's requests in months 2 … H),
+ * so the draws, and the hours, are the same with a team and without.
+ */
+function bundleMonthsNeeded(validMonths: number, rebuy: boolean, H: number, commonFactor: boolean): 'none' | 'first' | 'all' {
+  if (validMonths < H || H < 2) return 'all';
+  if (validMonths > H || !rebuy) return 'none';
+  return commonFactor ? 'all' : 'first';
+}
+
+/**
  * Flattens a validated scenario into per-client tables for the hot loop: segments expanded
  * into clients, overrides applied, coverage resolved, and which counts need monthly draws.
  */
@@ -160,7 +183,9 @@ export function compilePortfolio(scenario: Scenario, seed: string, options: Comp
     const segmentKey = seen === 0 ? segment.name : `${segment.name}~${seen + 1}`;
     const plan = scenario.plans[planIndex.get(segment.plan)!];
     const flatCapped = plan.form === 'flat' && Number.isFinite(plan.includedHours);
-    const capped = flatCapped || plan.form === 'bundle' || keepMonths;
+    const bundleNeeds = plan.bundle ? bundleMonthsNeeded(plan.bundle.validMonths, plan.bundle.whenUsedUp !== 'hourly', H, commonFactor) : 'all';
+    const capped = flatCapped || (plan.form === 'bundle' && bundleNeeds === 'all') || keepMonths;
+    const bundleFirstMonth = plan.form === 'bundle' && bundleNeeds === 'first' && !keepMonths;
     const types = segment.requestTypes.map((t) => compileType(t, typeIndex.get(t.name)!, segment.usage, plan, H, commonFactor, keepMonths));
     const shockTypes = scenario.shocks.map((shock) => (shock.plans && !shock.plans.includes(plan.name) ? null : types[typeIndex.get(shock.requestType)!]));
     for (let member = 0; member < segment.count; member++) {
@@ -174,6 +199,7 @@ export function compilePortfolio(scenario: Scenario, seed: string, options: Comp
         shockTypes,
         includedHours: flatCapped ? plan.includedHours : Number.POSITIVE_INFINITY,
         capped,
+        bundleFirstMonth,
         form: formKind(plan.form),
         statedPrice: plan.form === 'flat' ? 0 : (statedPrice(plan) ?? 0),
         bundleHours: plan.bundle?.hours ?? 0,

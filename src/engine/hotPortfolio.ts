@@ -40,6 +40,19 @@ export interface HotType {
    * when the portfolio keeps months (CompiledPortfolio.keepMonths). Uncovered months are not read.
    */
   readonly byMonth: boolean;
+  /**
+   * Covered by a bundle whose settlement reads the first month apart (CompiledClient.bundleFirstMonth):
+   * the term's requests are split between month 1 and the rest (simulateBlock.ts), not placed.
+   */
+  readonly firstApart: boolean;
+  /** The first month's share of the term's rate, for the split of a Poisson count; null when not firstApart. */
+  readonly firstShare: BinomialSetup | null;
+  /**
+   * Alias table of months 2 … H by the season (null when flat), where the team queue's log puts
+   * the rest's requests when firstApart (queue/requestLog.ts).
+   */
+  readonly restProbability: Float64Array | null;
+  readonly restAlias: Int32Array;
   /** A per_request plan's price of one request of this type (0: not on a price list). */
   readonly listPrice: number;
   readonly countKind: CountKind;
@@ -97,6 +110,7 @@ export interface HotClient {
   readonly planIndex: number;
   readonly representative: boolean;
   readonly capped: boolean;
+  readonly bundleFirstMonth: boolean;
   readonly form: FormKind;
   /** The plan's stated price when it is not flat (CompiledClient.statedPrice). */
   readonly statedPrice: number;
@@ -183,6 +197,7 @@ const cache = new WeakMap<CompiledPortfolio, HotPortfolio>();
 function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledPortfolio, seasonSlot: number): HotType {
   const H = p.termMonths;
   const byMonth = (type.covered && client.capped) || p.keepMonths;
+  const firstApart = type.covered && client.bundleFirstMonth && !byMonth;
   const common = p.commonFactorCv > 0;
   let countKind: CountKind = CountKind.TermPoisson;
   let countGamma: GammaSetup | null = null;
@@ -201,11 +216,18 @@ function hotType(type: CompiledRequestType, client: CompiledClient, p: CompiledP
   const seasonProbability = new Float64Array(H);
   const seasonAlias = new Int32Array(H);
   buildAliasTable(type.season, 0, H, seasonProbability, seasonAlias, 0);
+  const restProbability = new Float64Array(Math.max(0, H - 1));
+  const restAlias = new Int32Array(Math.max(0, H - 1));
+  if (firstApart) buildAliasTable(type.season, 1, H - 1, restProbability, restAlias, 0);
   return {
     name: type.name,
     typeIndex: type.typeIndex,
     covered: type.covered,
     byMonth,
+    firstApart,
+    firstShare: firstApart ? binomialSetup(type.season[0] / type.seasonSum) : null,
+    restProbability: type.flatSeason ? null : restProbability,
+    restAlias,
     listPrice: type.listPrice,
     countKind,
     ratePerMonth: type.ratePerMonth,
@@ -263,6 +285,7 @@ export function hotPortfolio(portfolio: CompiledPortfolio): HotPortfolio {
     planIndex: client.planIndex,
     representative: client.representative,
     capped: client.capped,
+    bundleFirstMonth: client.bundleFirstMonth,
     form: client.form,
     statedPrice: client.statedPrice,
     bundleHours: client.bundleHours,

@@ -142,6 +142,7 @@ function simulateClient(state: BlockState, client: HotClient): void {
   }
   if (c.form === FormKind.PerRequest) state.listValue.fill(0);
   if (c.capped) coveredByMonth.fill(0);
+  if (c.bundleFirstMonth) state.coveredFirstMonth.fill(0);
 
   // With a team, each request also gets an arrival time, from streams of their own.
   const log = state.queue?.log ?? null;
@@ -228,14 +229,55 @@ function simulateType(state: BlockState, type: HotType, stream: TycheStream): vo
   if (type.countKind === CountKind.TermNegativeBinomial) simulateTermNegativeBinomial(state, type, stream);
   else if (type.countKind === CountKind.UrnNegativeBinomial) simulateUrnNegativeBinomial(state, type, stream);
   else if (type.countKind === CountKind.MonthlyNegativeBinomial) simulateMonthlyNegativeBinomial(state, type, stream);
-  else if (type.fixedTermMean >= 0 && !type.byMonth) simulateFixedPoisson(state, type, stream);
+  else if (type.fixedTermMean >= 0 && !type.byMonth && !type.firstApart) simulateFixedPoisson(state, type, stream);
   else simulateTermPoisson(state, type, stream);
 }
 
-/** Alike bursty months: one Poisson–Gamma(H·k) count for the term. */
+/**
+ * The requests of trial t split between month 1 (`first` of them) and the rest of the term
+ * (`rest`), for a bundle that reads the first month apart (HotType.firstApart): each part's
+ * hours drawn as sampleHours draws a term's, and the first part's billed hours also kept apart.
+ * A team's log gets the first part in month 1 and the rest in months 2 … H by the season.
+ * Draws: sampleHours's, for the first part, then for the rest.
+ */
+function sampleFirstAndRest(state: BlockState, type: HotType, stream: TycheStream, t: number, first: number, rest: number): void {
+  const scratch = state.scratch;
+  const log = state.queue?.log ?? null;
+  if (log) markRequests(log, stream);
+  sampleHours(stream, type, first, scratch);
+  if (log) logRequests(log, type, first, t, 0, false, null, type.restAlias, 0);
+  if (type.billed) addBilled(state, type, t);
+  state.coveredFirstMonth[t] += type.billed ? scratch.billed[0] : scratch.hours[0];
+  record(state, type, t, scratch.hours[0], first);
+  if (log) markRequests(log, stream);
+  sampleHours(stream, type, rest, scratch);
+  if (log) logRequests(log, type, rest, t, -1, false, type.restProbability, type.restAlias, 0, 1);
+  if (type.billed) addBilled(state, type, t);
+  record(state, type, t, scratch.hours[0], rest);
+}
+
+/**
+ * Alike bursty months: one Poisson–Gamma(H·k) count for the term. Split between month 1 and the
+ * rest (HotType.firstApart), given the total, month 1's count is beta-binomial (k, (H−1)·k), the
+ * two-colour Pólya urn of sampleHoursByUrn: request i joins month 1 with probability
+ * (k + those already there) / (H·k + i), one draw each (bursty types have few requests).
+ * Draws, per trial: the Gamma and the count, the urn's, then sampleFirstAndRest's.
+ */
 function simulateTermNegativeBinomial(state: BlockState, type: HotType, stream: TycheStream): void {
   const { length, intensity } = state;
   const g = type.countGamma!;
+  if (type.firstApart) {
+    const termRate = type.ratePerMonth * state.portfolio.termMonths;
+    const k = type.dispersion;
+    const all = g.shape;
+    for (let t = 0; t < length; t++) {
+      const count = poisson(stream, (termRate * intensity[t] * gammaVariate(stream, g)) / all);
+      let first = 0;
+      for (let i = 0; i < count; i++) if (stream.nextDouble() * (all + i) < k + first) first++;
+      sampleFirstAndRest(state, type, stream, t, first, count - first);
+    }
+    return;
+  }
   const log = state.queue?.log ?? null;
   const termRate = type.ratePerMonth * state.portfolio.termMonths;
   for (let t = 0; t < length; t++) {
@@ -318,6 +360,7 @@ function simulateMonthlyNegativeBinomial(state: BlockState, type: HotType, strea
       const clusterHours = scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
       if (type.byMonth) months[t * H + m] += type.billed ? scratch.billed[0] : clusterHours;
+      else if (type.firstApart && m === 0) state.coveredFirstMonth[t] += type.billed ? scratch.billed[0] : clusterHours;
       hours += clusterHours;
       requests += cluster;
     }
@@ -363,7 +406,9 @@ function monthPlacement(state: BlockState, type: HotType): MonthPlacement {
 
 /**
  * Poisson months add up to one Poisson count for the term; when the months are kept, each
- * request is placed in a month with probability ∝ the month's rate (season × common factor).
+ * request is placed in a month with probability ∝ the month's rate (season × common factor);
+ * split between month 1 and the rest (HotType.firstApart), month 1's share is binomial with
+ * probability its rate's share of the term's.
  */
 function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStream): void {
   const { length, intensity } = state;
@@ -374,6 +419,11 @@ function simulateTermPoisson(state: BlockState, type: HotType, stream: TycheStre
   const log = state.queue?.log ?? null;
   for (let t = 0; t < length; t++) {
     const count = poisson(stream, type.ratePerMonth * intensity[t] * (totals === null ? place.total : totals[t]));
+    if (type.firstApart) {
+      const first = binomial(stream, count, type.firstShare!);
+      sampleFirstAndRest(state, type, stream, t, first, count - first);
+      continue;
+    }
     if (log) markRequests(log, stream);
     if (type.byMonth) sampleHoursByMonth(stream, type, count, probability, alias, t * stride, H, months, t * H, state.scratch);
     else sampleHours(stream, type, count, state.scratch);
@@ -407,6 +457,7 @@ function simulateShock(state: BlockState, type: HotType, s: number, stream: Tych
       const monthHours = state.scratch.hours[0];
       if (type.billed) addBilled(state, type, t);
       if (type.byMonth) months[t * H + m] += type.billed ? state.scratch.billed[0] : monthHours;
+      else if (type.firstApart && m === 0) state.coveredFirstMonth[t] += type.billed ? state.scratch.billed[0] : monthHours;
       hours += monthHours;
       requests += hits;
     }

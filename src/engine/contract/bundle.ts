@@ -9,7 +9,8 @@ import type { HotClient } from '../hotPortfolio.js';
  * overage rate until the bundle expires. A bundle expires at the end of its V-th month: its
  * balance is breakage, and a new bundle is bought in the month after while the term goes on.
  * Hours left on a bundle still valid after the term are deferred. The price quantity w is the
- * bundles earned: (hours drawn from bundles + breakage) / B.
+ * bundles earned: (hours drawn from bundles + breakage) / B. A bundle valid for the term or
+ * longer needs no months but the first (bundleFromTotals).
  */
 
 /** Slack below which a month's need counts as a whole number of bundles (0.3 + 0.2 is not 0.5). */
@@ -64,6 +65,52 @@ export function bundleTrial(
   into[3] = valid ? balance : 0;
 }
 
+/**
+ * bundleTrial for a bundle valid for the term or longer (V ≥ H; compile.ts, bundleMonthsNeeded),
+ * from the term's covered billed hours and the first month's: no bundle expires before the term
+ * ends, so only the order "month 1, then the rest" can matter, and the rest draws as one amount.
+ * With rebuy the bundles bought are the fewest that cover the term's hours either way (each
+ * purchase leaves less than B); the balance left is breakage when the last bundle bought expires
+ * with the term (V = H, bought in month 1) and deferred otherwise.
+ * @param first the first month's hours: 0 when only the total matters (V > H, or no rebuy)
+ */
+export function bundleFromTotals(
+  first: number,
+  total: number,
+  hours: number,
+  validMonths: number,
+  termMonths: number,
+  rebuy: boolean,
+  into: Float64Array,
+): void {
+  let balance = hours;
+  let expiresWithTerm = validMonths === termMonths;
+  let drawn = 0;
+  let hourly = 0;
+  for (let part = 0; part < 2; part++) {
+    let need = part === 0 ? first : Math.max(0, total - first);
+    const take = Math.min(need, balance);
+    balance -= take;
+    drawn += take;
+    need -= take;
+    if (need > 0) {
+      if (rebuy) {
+        const bundles = Math.max(1, Math.ceil(need / hours - SLACK));
+        drawn += need;
+        balance = Math.max(0, bundles * hours - need);
+        // Bought after month 1, the new bundles outlive the term.
+        if (part === 1) expiresWithTerm = false;
+      } else {
+        hourly += need;
+      }
+    }
+  }
+  into[0] = drawn;
+  into[1] = expiresWithTerm ? balance : 0;
+  into[2] = hourly;
+  into[3] = expiresWithTerm ? 0 : balance;
+}
+
 /** Settles the current client of a bundle plan over the block's trials (see above). */
 export function settleBundle(state: BlockState, c: HotClient): void {
   const { length, coveredByMonth, overage, revenueBesidesFee, priceWeight, breakage, deferred } = state;
@@ -71,8 +118,12 @@ export function settleBundle(state: BlockState, c: HotClient): void {
   const H = state.portfolio.termMonths;
   const hourlyRate = state.portfolio.hourlyRate;
   const figures = state.scratch.bundle;
+  // Without months kept (a bundle valid for the term or longer), the term's covered billed hours.
+  const total = c.billed ? state.coveredBilled : state.covered;
+  const first = state.coveredFirstMonth;
   for (let t = 0; t < length; t++) {
-    bundleTrial(coveredByMonth, t * H, H, c.bundleHours, c.bundleValidMonths, c.bundleRebuy, figures);
+    if (c.capped) bundleTrial(coveredByMonth, t * H, H, c.bundleHours, c.bundleValidMonths, c.bundleRebuy, figures);
+    else bundleFromTotals(c.bundleFirstMonth ? first[t] : 0, total[t], c.bundleHours, c.bundleValidMonths, H, c.bundleRebuy, figures);
     overage[t] = figures[2];
     breakage[t] = figures[1];
     deferred[t] = figures[3];

@@ -73,6 +73,8 @@ export function markRequests(log: RequestLog, stream: TycheStream): void {
  * caller knows it (≥ 0), the month drawn with it, or else a month drawn from the arrivals
  * stream by the months' table (season × common factor), then a uniform time within.
  * @param probability, alias, tableOffset the months' alias table (aliasPick), as the caller placed requests
+ * @param firstMonth months drawn here are firstMonth … H−1, and the table is of those months
+ *   (the rest of a term split from its first month, HotType.firstApart)
  */
 export function logRequests(
   log: RequestLog,
@@ -84,6 +86,7 @@ export function logRequests(
   probability: Float64Array | null,
   alias: Int32Array,
   tableOffset: number,
+  firstMonth = 0,
 ): void {
   if (count === 0) return;
   const s = log.replay;
@@ -96,7 +99,7 @@ export function logRequests(
     if (drawsMonths) m = aliasPick(s, probability, alias, tableOffset, H);
     let h = effortOf(s, effort, scratch);
     if (i < overruns) h *= factorOf(s, type.overrunFactor!, scratch);
-    if (m < 0) m = aliasPick(log.arrivals, probability, alias, tableOffset, H);
+    if (m < 0) m = firstMonth + aliasPick(log.arrivals, probability, alias, tableOffset, H - firstMonth);
     if (log.size === log.trial.length) grow(log);
     const k = log.size++;
     log.trial[k] = t;
