@@ -243,17 +243,27 @@ function simulateType(state: BlockState, type: HotType, stream: TycheStream): vo
 function sampleFirstAndRest(state: BlockState, type: HotType, stream: TycheStream, t: number, first: number, rest: number): void {
   const scratch = state.scratch;
   const log = state.queue?.log ?? null;
-  if (log) markRequests(log, stream);
-  sampleHours(stream, type, first, scratch);
-  if (log) logRequests(log, type, first, t, 0, false, null, type.restAlias, 0);
-  if (type.billed) addBilled(state, type, t);
-  state.coveredFirstMonth[t] += type.billed ? scratch.billed[0] : scratch.hours[0];
-  record(state, type, t, scratch.hours[0], first);
+  let hours = 0;
+  let billed = 0;
+  let fairBilled = 0;
+  if (first > 0) {
+    if (log) markRequests(log, stream);
+    sampleHours(stream, type, first, scratch);
+    if (log) logRequests(log, type, first, t, 0, false, null, type.restAlias, 0);
+    hours = scratch.hours[0];
+    billed = scratch.billed[0];
+    fairBilled = scratch.fairBilled[0];
+    state.coveredFirstMonth[t] += type.billed ? billed : hours;
+  }
   if (log) markRequests(log, stream);
   sampleHours(stream, type, rest, scratch);
   if (log) logRequests(log, type, rest, t, -1, false, type.restProbability, type.restAlias, 0, 1);
+  // Both parts leave the scratch as one call for the term would (addBilled and record read it).
+  scratch.hours[0] += hours;
+  scratch.billed[0] += billed;
+  scratch.fairBilled[0] += fairBilled;
   if (type.billed) addBilled(state, type, t);
-  record(state, type, t, scratch.hours[0], rest);
+  record(state, type, t, scratch.hours[0], first + rest);
 }
 
 /**
