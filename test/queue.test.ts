@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allHoursCalendar, businessCalendar, complementCalendar, workingClock, workingInstant } from '../src/engine/queue/calendar.js';
-import { createQueueWork, serveQueue, type QueueTeam } from '../src/engine/queue/serveQueue.js';
+import { createQueueWork, serveByPriority, serveQueue, type QueueTeam } from '../src/engine/queue/serveQueue.js';
 import { DEFAULT_BUSINESS_HOURS } from '../src/scenario/sla/spec.js';
 
 const business = businessCalendar(DEFAULT_BUSINESS_HOURS);
@@ -104,5 +105,43 @@ describe('priorities', () => {
       [2, 1, 5, false],
     ]);
     expect([...start]).toEqual([0, 0, 10, 10]);
+  });
+});
+
+describe('first come, first served without the heaps', () => {
+  // serveQueue takes requests in arrival order when the term has one priority and no one on call
+  // (serveInArrivalOrder); serveByPriority, the general loop, must give the same starts to the bit.
+  const odd = businessCalendar({ days: [0, 2, 5], fromHour: 9.5, toHour: 17.25 });
+  it('the same starts and busy hours as the general loop, for any arrivals, hours, team size and calendar', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 2000, noNaN: true }), fc.oneof(fc.constant(0), fc.double({ min: 0, max: 30, noNaN: true }))), {
+          maxLength: 200,
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(business, odd, allHoursCalendar()),
+        fc.integer({ min: 0, max: 9 }),
+        fc.boolean(),
+        (requests, people, calendar, priorityOfAll, someAnyHour) => {
+          requests.sort((a, b) => a[0] - b[0]);
+          const n = requests.length;
+          const arrival = Float64Array.from(requests.map((r) => r[0]));
+          const hours = Float64Array.from(requests.map((r) => r[1]));
+          const priority = new Int32Array(n).fill(priorityOfAll);
+          const anyHour = Uint8Array.from(requests.map((_, i) => (someAnyHour && i % 3 === 0 ? 1 : 0)));
+          // No one on call: the general loop merges the two heaps by arrival rank, as one queue.
+          const team: QueueTeam = { people, calendar, onCallPeople: 0, onCallCalendar: complementCalendar(calendar) };
+          const fast = new Float64Array(n);
+          const general = new Float64Array(n);
+          const fastWork = createQueueWork();
+          const generalWork = createQueueWork();
+          serveQueue(team, n, arrival, hours, priority, anyHour, 0, fast, fastWork);
+          serveByPriority(team, n, arrival, hours, priority, anyHour, 0, general, generalWork);
+          expect([...fast]).toEqual([...general]);
+          expect(fastWork.busyHours).toBe(generalWork.busyHours);
+        },
+      ),
+      { seed: 20261204, numRuns: 500 },
+    );
   });
 });

@@ -69,6 +69,65 @@ export function serveQueue(
   start: Float64Array,
   work: QueueWork,
 ): void {
+  const onCall = !team.onCallCalendar.never && team.onCallPeople > 0;
+  if (!onCall && !team.calendar.never && onePriority(priority, offset, n)) serveInArrivalOrder(team, n, arrival, hours, offset, start, work);
+  else serveByPriority(team, n, arrival, hours, priority, anyHour, offset, start, work);
+}
+
+/** Every request of the term has the same priority. */
+function onePriority(priority: Int32Array, offset: number, n: number): boolean {
+  for (let i = offset + 1; i < offset + n; i++) if (priority[i] !== priority[offset]) return false;
+  return true;
+}
+
+/**
+ * serveQueue when the order is first come, first served (one priority, no one on call, a team
+ * that works some hours), without the waiting heaps: in arrival order, each request goes to the
+ * person free first and starts when both have come, at the first working instant from its
+ * arrival if that person is idle by then. The same starts as serveByPriority (test/queue.test.ts
+ * compares the two): there a request waits only while everyone is busy, and the heap then
+ * gives it out in arrival order.
+ */
+function serveInArrivalOrder(
+  team: QueueTeam,
+  n: number,
+  arrival: Float64Array,
+  hours: Float64Array,
+  offset: number,
+  start: Float64Array,
+  work: QueueWork,
+): void {
+  const c = team.people;
+  if (work.freeAt.length < c) work.freeAt = new Float64Array(c);
+  const freeAt = work.freeAt;
+  freeAt.fill(0, 0, c);
+  const calendar = team.calendar;
+  let busy = 0;
+  let person = 0;
+  for (let k = offset; k < offset + n; k++) {
+    const a = arrival[k];
+    const s = freeAt[person] > a ? freeAt[person] : nextWorking(calendar, a);
+    start[k] = s;
+    freeAt[person] = finishWork(calendar, s, hours[k]);
+    person = earliest(freeAt, c);
+    busy += hours[k];
+  }
+  work.busyHours = busy;
+  work.onCallBusyHours = 0;
+}
+
+/** serveQueue by priority, with the waiting heaps, for any team (see there). */
+export function serveByPriority(
+  team: QueueTeam,
+  n: number,
+  arrival: Float64Array,
+  hours: Float64Array,
+  priority: Int32Array,
+  anyHour: Uint8Array,
+  offset: number,
+  start: Float64Array,
+  work: QueueWork,
+): void {
   const c = team.people;
   const o = team.onCallCalendar.never ? 0 : team.onCallPeople;
   if (work.freeAt.length < c) work.freeAt = new Float64Array(c);
