@@ -32,12 +32,18 @@ export function runText(result: RunResult, precisionText: string | null, s: Text
     }),
   );
   if (result.uptimeCredits) {
-    // English only for now: the Dutch catalogue (i18n/) has no strings for this section yet.
-    const lines = result.uptimeCredits.map(
-      (u) =>
-        `  ${u.plan}: ${formatPercent(u.creditShare, 2)} of the fee credited back, ${formatMoney(u.creditPerClientMonth, c)} per client-month at ${formatMoney(u.fee, c)} (promise ${formatPercent(u.promised, 2)}${u.own ? ', its own' : ''})`,
+    const { n } = s;
+    const lines = result.uptimeCredits.map((u) =>
+      t.uptimeCredits.line({
+        plan: u.plan,
+        share: n.percent(u.creditShare, 2),
+        perClientMonth: n.money(u.creditPerClientMonth, c),
+        fee: n.money(u.fee, c),
+        promised: n.percent(u.promised, 2),
+        own: u.own,
+      }),
     );
-    sections.push(`What the uptime promises cost (expected service credits)\n${lines.join('\n')}`);
+    sections.push(`${t.uptimeCredits.title}\n${lines.join('\n')}`);
   }
   if (result.currentPrices) sections.push(`${t.currentPricesTitle}\n${formatPriceList(result.currentPrices, c, s)}`);
   if (result.feeTable.length > 0) sections.push(`${t.feeTableTitle(c)}\n${formatFeeTable(result.feeTable, report.confidence, s)}\n${feeTableLegend(s)}`);

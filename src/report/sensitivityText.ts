@@ -1,4 +1,4 @@
-import { adviceFrom } from '../analysis/tornado.js';
+import { sensitivityAdvice } from '../analysis/tornado.js';
 import type { SensitivityResult } from '../analysis/sensitivity.js';
 import type { RunIdentity } from '../analysis/runReport.js';
 import { formatHeader } from './breakevenText.js';
@@ -38,7 +38,7 @@ export function formatSensitivity(result: SensitivityResult, currency: string, s
     '',
     shareTable,
     '',
-    adviceFrom(result.rows, result.variance_shares, result.coverage, currency),
+    t.advice.sensitivity(sensitivityAdvice(result.rows, result.variance_shares, result.coverage), currency),
   ].join('\n');
 }
 
