@@ -231,7 +231,7 @@ export const nl: Messages = {
       feeIntro: (a) =>
         `Wat had de prijs moeten zijn: de quitteprijs van het scenario is ${a.breakeven} per klantmaand bij ${a.confidence} zekerheid (eerlijke prijs ${a.fair});`,
       windowFee: (a) =>
-        `  periode ${a.index} (${a.label}) had ${a.needed} per klantmaand nodig (de werkelijke nettokosten over ${a.clients} klanten × ${a.months} maanden); het scenario verwachtte ${a.expected} voor deze klanten`,
+        `  periode ${a.index} (${a.label}) had ${a.needed} per klantmaand nodig (de werkelijke nettokosten over ${a.clients} ${a.clients === 1 ? 'klant' : 'klanten'} × ${a.months} maanden); het scenario verwachtte ${a.expected} voor deze klanten`,
       legend: 'PIT: waar de werkelijke waarde viel in de verdeling van het scenario voor die klant (0,5 = de mediaan); W/V: werkelijk / verwacht.',
     },
     sla: {
