@@ -190,6 +190,24 @@ export const en: Messages = {
       promiseBudget: (share) => `promise, credits ≤ ${share} of fee`,
       noSchedule: 'no credit schedule: add credits to the availability block',
       budgetValue: (promise) => `${promise} (the credit schedule moved so its top threshold is the promise)`,
+      outageAssumption: (a) => `assumes outages of ${a.assumed} on average (mean_outage_hours) where only an availability is given; ${a.others}`,
+      outageAlternative: (a) => `${a.below} at ${a.hours}`,
+      composition: {
+        structure: (a) =>
+          a.mode === 'series'
+            ? `${a.components} component${a.components === 1 ? '' : 's'} in series (all needed): ${a.list}`
+            : a.mode === 'parallel'
+              ? `${a.components} components in parallel (one is enough): ${a.list}`
+              : `${a.k} of ${a.components} components needed: ${a.list}`,
+        exact: { series: 'exact (product)', parallel: 'exact, 1 − Π(1 − a)', k_of_n: 'exact (independent)' },
+        bound: { series: 'additive bound', parallel: 'pessimistic bound', k_of_n: 'pessimistic bound' },
+        boundNote: {
+          series: 'pessimistic: exact only when outages never overlap',
+          parallel: 'if outages coincide as much as they can',
+          k_of_n: 'whatever the dependence between components',
+        },
+        downtime: (a) => `downtime ${a.month}/month, ${a.year}/year`,
+      },
     },
   },
   forms: {

@@ -1,4 +1,5 @@
 import type { Verdict, VerdictKind } from '../../analysis/backtest/verdict.js';
+import type { CompositionMode } from '../../analysis/availability/composition.js';
 import type { FormsAdvice } from '../../analysis/forms.js';
 import type { SensitivityAdvice } from '../../analysis/tornado.js';
 import type { ContractForm } from '../../scenario/types.js';
@@ -239,6 +240,17 @@ export interface TerminalMessages {
     readonly promiseBudget: (share: string) => string;
     readonly noSchedule: string;
     readonly budgetValue: (promise: string) => string;
+    /** What P(month below) assumes of components given only an availability, and the figure at other outage lengths. */
+    readonly outageAssumption: (a: { assumed: string; others: string }) => string;
+    readonly outageAlternative: (a: { below: string; hours: string }) => string;
+    /** `availability --series|--parallel|--k-of-n` (report/compositionText.ts). */
+    readonly composition: {
+      readonly structure: (a: { mode: CompositionMode; k: number; components: number; list: string }) => string;
+      readonly exact: Record<CompositionMode, string>;
+      readonly bound: Record<CompositionMode, string>;
+      readonly boundNote: Record<CompositionMode, string>;
+      readonly downtime: (a: { month: string; year: string }) => string;
+    };
   };
 }
 

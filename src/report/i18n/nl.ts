@@ -299,6 +299,24 @@ export const nl: Messages = {
       promiseBudget: (share) => `belofte, tegoeden ≤ ${share} van de prijs`,
       noSchedule: 'geen tegoedregeling: voeg credits toe aan het availability-blok',
       budgetValue: (promise) => `${promise} (de tegoedregeling verschoven zodat de hoogste drempel de belofte is)`,
+      outageAssumption: (a) => `gaat uit van storingen van gemiddeld ${a.assumed} (mean_outage_hours) waar alleen een beschikbaarheid is gegeven; ${a.others}`,
+      outageAlternative: (a) => `${a.below} bij ${a.hours}`,
+      composition: {
+        structure: (a) =>
+          a.mode === 'series'
+            ? `${a.components} ${a.components === 1 ? 'component' : 'componenten'} in serie (alle nodig): ${a.list}`
+            : a.mode === 'parallel'
+              ? `${a.components} componenten parallel (één is genoeg): ${a.list}`
+              : `${a.k} van ${a.components} componenten nodig: ${a.list}`,
+        exact: { series: 'exact (product)', parallel: 'exact, 1 − Π(1 − a)', k_of_n: 'exact (onafhankelijk)' },
+        bound: { series: 'additieve grens', parallel: 'pessimistische grens', k_of_n: 'pessimistische grens' },
+        boundNote: {
+          series: 'pessimistisch: alleen exact als storingen nooit samenvallen',
+          parallel: 'als storingen zo veel mogelijk samenvallen',
+          k_of_n: 'hoe de componenten ook van elkaar afhangen',
+        },
+        downtime: (a) => `storing ${a.month}/maand, ${a.year}/jaar`,
+      },
     },
   },
   forms: {
