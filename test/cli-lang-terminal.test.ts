@@ -593,3 +593,37 @@ describe('--lang nl on the commands', () => {
     expect((await fairfee([...args, '--json', '--lang', 'nl'])).stdout).toBe(json.stdout);
   });
 });
+
+describe('availability --series|--parallel|--k-of-n under --lang nl', () => {
+  it('says the structure, the bound and the downtime in Dutch with decimal commas; English unchanged', async () => {
+    const dutch = await fairfee(['availability', '--series', '0.99', '0.996', '--lang', 'nl']);
+    expect(dutch.status, dutch.stderr).toBe(0);
+    expect(dutch.stdout).toBe(
+      [
+        '2 componenten in serie (alle nodig): 99%, 99,6%',
+        '  exact (product)  98,604%   storing 10,19 u/maand, 122,29 u/jaar',
+        '  additieve grens  98,6%     storing 10,22 u/maand, 122,64 u/jaar  (pessimistisch: alleen exact als storingen nooit samenvallen)',
+        '',
+      ].join('\n'),
+    );
+    expect((await fairfee(['availability', '--k-of-n', '2', '0.99', '0.99', '0.99', '--lang', 'nl'])).stdout).toContain(
+      '2 van 3 componenten nodig: 99%, 99%, 99%\n  exact (onafhankelijk)  99,9702%  storing 13,1 min/maand, 2,61 u/jaar',
+    );
+    expect((await english(['availability', '--series', '0.99', '0.996'])).stdout).toBe(
+      [
+        '2 components in series (all needed): 99%, 99.6%',
+        '  exact (product)  98.604%   downtime 10.19 h/month, 122.29 h/year',
+        '  additive bound   98.6%     downtime 10.22 h/month, 122.64 h/year  (pessimistic: exact only when outages never overlap)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the outage assumption of a scenario’s chain in Dutch', async () => {
+    const dutch = await fairfee(['availability', 'scenarios/hosting-sla.yaml', '--trials', '200', '--seed', '3', '--quiet', '--lang', 'nl']);
+    expect(dutch.stdout).toMatch(
+      /gaat uit van storingen van gemiddeld \d+,\d{2} u \(mean_outage_hours\) waar alleen een beschikbaarheid is gegeven; \d+,\d{2}% bij 1,00 u/,
+    );
+    expect(dutch.stdout).not.toContain('assumes outages');
+  });
+});
