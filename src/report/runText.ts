@@ -1,7 +1,6 @@
 import type { RunResult } from '../analysis/runStudy.js';
 import { formatBreakevenSummary, formatHeader, formatPlans, headlineLabel, planLegend } from './breakevenText.js';
 import { feeTableLegend, formatFeeTable } from './compareText.js';
-import { formatMoney, formatPercent } from './format.js';
 import { formatHistogram } from './histogramText.js';
 import { formatPriceList } from './priceListText.js';
 import { formatSensitivity } from './sensitivityText.js';
@@ -26,9 +25,9 @@ export function runText(result: RunResult, precisionText: string | null, s: Text
   sections.push(
     t.recurring({
       at: r.fees === 'stated prices' ? t.recurringAtStated : r.fees === 'break-even prices' ? t.recurringAtBreakeven : t.recurringAtMixed,
-      mrr: formatMoney(r.mrr, c),
-      arr: formatMoney(r.arr, c),
-      share: formatPercent(r.recurring_share),
+      mrr: s.n.money(r.mrr, c),
+      arr: s.n.money(r.arr, c),
+      share: s.n.percent(r.recurring_share),
     }),
   );
   if (result.uptimeCredits) {
@@ -51,7 +50,7 @@ export function runText(result: RunResult, precisionText: string | null, s: Text
   if (sensitivity) sections.push(formatSensitivity(sensitivity, c, s));
   if (result.histogram && report.breakeven_fee !== null) {
     sections.push(
-      `${t.histogramTitle}\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: t.histogramMarker(formatMoney(report.breakeven_fee, c)) }, 40, s)}`,
+      `${t.histogramTitle}\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: t.histogramMarker(s.n.money(report.breakeven_fee, c)) }, 40, s)}`,
     );
   }
   return sections.join('\n\n');
