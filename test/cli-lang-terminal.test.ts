@@ -586,6 +586,8 @@ describe('--lang nl on the commands', () => {
     expect(dutch.status, dutch.stderr).toBe(0);
     const last = dutch.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toMatch(/beweegt de quitteprijs het meest \(€\s\d+,\d{2} per klant per maand over ±20% van zijn invoer\)/);
+    expect(dutch.stdout).toMatch(/^abonnement basic +meerwerktarief +\d+,\d{2} +\d+,\d{2} +\d+,\d{2} +#+$/m);
+    expect(dutch.stdout).toMatch(/basisquitteprijs \d+,\d{2} op die looptijden/);
     const json = await english([...args, '--json']);
     const advice = (JSON.parse(json.stdout) as { advice: string }).advice;
     expect((await english(args)).stdout.trimEnd().endsWith(`\n${advice}`)).toBe(true);
@@ -625,5 +627,16 @@ describe('availability --series|--parallel|--k-of-n under --lang nl', () => {
       /gaat uit van storingen van gemiddeld \d+,\d{2} u \(mean_outage_hours\) waar alleen een beschikbaarheid is gegeven; \d+,\d{2}% bij 1,00 u/,
     );
     expect(dutch.stdout).not.toContain('assumes outages');
+  });
+});
+
+describe('compare --lang nl: the price list', () => {
+  it('spells the plans and the portfolio at the prices in Dutch', async () => {
+    const args = ['compare', 'scenarios/webagency.yaml', '--trials', '300', ...QUICK, '--plan-fee', 'basic=95', 'plus=140'];
+    const dutch = await fairfee([...args, '--lang', 'nl']);
+    expect(dutch.status, dutch.stderr).toBe(0);
+    expect(dutch.stdout).toMatch(/^basic +36 +95,00 +-?[\d.]+ +\d+ +\d+,\d% +\d+,\d{2} /m);
+    expect(dutch.stdout).toMatch(/Portefeuille bij deze prijzen: P\(verlies\) \d+,\d%, verwachte winst €\s-?[\d.]+ \(± [\d.]+\)/);
+    expect((await english(args)).stdout).toMatch(/^basic +36 +95\.00 +-?[\d,]+ +[\d,]+ +\d+\.\d% +\d+\.\d{2} /m);
   });
 });
