@@ -169,38 +169,67 @@ export function formOutcome(scenario: Scenario, form: Plan, columns: TrialColumn
   };
 }
 
+/** The form an advice names, and what it says of it. */
+interface AdvisedForm {
+  form: string;
+  formKind: ContractForm;
+  /** False: the figures are at the form's break-even price, as it states none. */
+  priceStated: boolean;
+  /** Share of terms the form breaks even in for the agency at its price. */
+  breakevenShare: number;
+}
+
+/**
+ * A segment's advice as facts, which each language words (report/i18n; formsAdviceText is the
+ * English of the JSON's `why`): no form safe enough and the one closest; the cheapest safe form,
+ * being the plan now or with no plan now among the candidates; the cheapest safe form when the
+ * plan now is cheaper but not safe; the cheapest safe form and what it saves against the plan now.
+ */
+export type FormsAdvice =
+  | { kind: 'none-safe'; form: string; confidence: number; breakevenShare: number }
+  | ({ kind: 'cheapest' } & AdvisedForm)
+  | ({ kind: 'plan-now-unsafe'; plan: string; planBreakevenShare: number; extraPerMonth: number } & AdvisedForm)
+  | ({ kind: 'cheaper'; plan: string; savingPerMonth: number } & AdvisedForm);
+
 /**
  * The advice for a segment: of the forms that still break even for the agency in a share α of
  * terms at their price, the one that costs the client least a month (ties: the more recurring).
  * When none does, the one that loses least often.
  */
-export function recommend(outcomes: readonly FormOutcome[], ownPlan: string, confidence: number, currency: string): { form: string; why: string } {
+export function formsAdvice(outcomes: readonly FormOutcome[], ownPlan: string, confidence: number): FormsAdvice {
   const safe = outcomes.filter((o) => o.agency_loss_probability <= 1 - confidence + 1e-12);
-  const money = (x: number) => `${currency ? `${currency} ` : ''}${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
-  const years = (o: FormOutcome) => `${((1 - o.agency_loss_probability) * 100).toFixed(0)}% of terms`;
+  const share = (o: FormOutcome) => 1 - o.agency_loss_probability;
   if (safe.length === 0) {
     const best = [...outcomes].sort((a, b) => a.agency_loss_probability - b.agency_loss_probability)[0];
-    return {
-      form: best.form,
-      why: `no form breaks even for you in ${(confidence * 100).toFixed(0)}% of terms at its price; ${best.form} comes closest, breaking even in ${years(best)}: raise its price to its break-even price`,
-    };
+    return { kind: 'none-safe', form: best.form, confidence, breakevenShare: share(best) };
   }
   const best = [...safe].sort((a, b) => a.client_monthly_payment - b.client_monthly_payment || b.recurring_share - a.recurring_share)[0];
+  const advised: AdvisedForm = { form: best.form, formKind: best.kind, priceStated: best.price_stated, breakevenShare: share(best) };
   const current = outcomes.find((o) => o.form === ownPlan);
-  const describe = `${best.form} (${best.kind}${best.price_stated ? '' : ' at its break-even price'})`;
-  if (!current || current.form === best.form) {
-    return { form: best.form, why: `${describe} costs them least among the forms that break even for you, in ${years(best)}` };
-  }
+  if (!current || current.form === best.form) return { kind: 'cheapest', ...advised };
   const saving = current.client_monthly_payment - best.client_monthly_payment;
-  if (saving < 0) {
-    // Cheaper for the client but not safe for the agency: the plan now is what rules itself out.
-    return {
-      form: best.form,
-      why: `${current.form}, their plan now, breaks even for you in only ${years(current)} at its price; ${describe} is the cheapest form that breaks even in ${years(best)}, at ${money(-saving)} a month more for them`,
-    };
+  // Cheaper for the client but not safe for the agency: the plan now is what rules itself out.
+  if (saving < 0) return { kind: 'plan-now-unsafe', ...advised, plan: current.form, planBreakevenShare: share(current), extraPerMonth: -saving };
+  return { kind: 'cheaper', ...advised, plan: current.form, savingPerMonth: saving };
+}
+
+/** The advice in English, as the JSON's `why` has always said it. */
+export function formsAdviceText(advice: FormsAdvice, currency: string): string {
+  const money = (x: number) => `${currency ? `${currency} ` : ''}${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  const years = (share: number) => `${(share * 100).toFixed(0)}% of terms`;
+  if (advice.kind === 'none-safe') {
+    return `no form breaks even for you in ${(advice.confidence * 100).toFixed(0)}% of terms at its price; ${advice.form} comes closest, breaking even in ${years(advice.breakevenShare)}: raise its price to its break-even price`;
   }
-  return {
-    form: best.form,
-    why: `${describe} costs them ${money(saving)} a month less than ${current.form}, their plan now, and still breaks even for you in ${years(best)}`,
-  };
+  const describe = `${advice.form} (${advice.formKind}${advice.priceStated ? '' : ' at its break-even price'})`;
+  if (advice.kind === 'cheapest') return `${describe} costs them least among the forms that break even for you, in ${years(advice.breakevenShare)}`;
+  if (advice.kind === 'plan-now-unsafe') {
+    return `${advice.plan}, their plan now, breaks even for you in only ${years(advice.planBreakevenShare)} at its price; ${describe} is the cheapest form that breaks even in ${years(advice.breakevenShare)}, at ${money(advice.extraPerMonth)} a month more for them`;
+  }
+  return `${describe} costs them ${money(advice.savingPerMonth)} a month less than ${advice.plan}, their plan now, and still breaks even for you in ${years(advice.breakevenShare)}`;
+}
+
+/** The advised form and the advice in English (formsAdvice, formsAdviceText). */
+export function recommend(outcomes: readonly FormOutcome[], ownPlan: string, confidence: number, currency: string): { form: string; why: string } {
+  const advice = formsAdvice(outcomes, ownPlan, confidence);
+  return { form: advice.form, why: formsAdviceText(advice, currency) };
 }

@@ -29,11 +29,24 @@ const TERM_LABEL: Partial<Record<AdjustableInput, string>> = {
   bundle_price: 'card price',
 };
 
-/** A share of the variance as a sentence says it: never "-0%". */
-function shareText(share: number): string {
-  if (share < -0.005) return `damps the net cost's swings (${(share * 100).toFixed(0)}% of its variance)`;
-  if (share < 0.005) return "carries little of the net cost's variance";
-  return `carries ${(share * 100).toFixed(0)}% of the net cost's variance`;
+/** The owner's own terms the advice can name: a plan's price terms. */
+export type TermInput = 'hourly_rate' | 'overage_rate' | 'included_hours' | 'bundle_hours' | 'bundle_price';
+
+const isTerm = (input: AdjustableInput): input is TermInput => TERM_LABEL[input] !== undefined;
+
+/**
+ * The advice of a tornado as facts, which each language words (report/i18n; adviceText is the
+ * English the JSON's `advice` has always had).
+ */
+export interface SensitivityAdvice {
+  /** The relative move of every input, e.g. 0.2. */
+  change: number;
+  /** The request type whose growth raises the fee most, with its summed swing, its variance share, and how the plans cover it; null when none raises it. */
+  top: { type: string; swing: number; share: number; coverage: 'unlimited' | 'capped' | 'hourly' } | null;
+  /** A request type whose growth lowers the fee, named when it is worth saying. */
+  lowering: string | null;
+  /** The owner's own term that moves the fee most, and the fee at its low and high input. */
+  term: { input: TermInput; plan: string | null; feeLow: number; feeHigh: number } | null;
 }
 
 /**
@@ -43,9 +56,7 @@ function shareText(share: number): string {
  * more than it costs) is said to need none; and the owner's own term that moves the fee most.
  * @param coverage how the plans treat each type (sensitivity.ts, typeCoverage)
  */
-export function adviceFrom(rows: readonly TornadoRow[], shares: Record<string, number>, coverage: Record<string, string>, currency: string): string {
-  const money = (x: number) => `${currency ? `${currency} ` : ''}${x.toFixed(2)}`;
-  const pct = rows.length > 0 ? `±${(rows[0].change * 100).toFixed(0)}%` : '±20%';
+export function sensitivityAdvice(rows: readonly TornadoRow[], shares: Record<string, number>, coverage: Record<string, string>): SensitivityAdvice {
   const byType = new Map<string, { swing: number; direction: number }>();
   for (const row of rows) {
     if (!row.request_type) continue;
@@ -55,35 +66,62 @@ export function adviceFrom(rows: readonly TornadoRow[], shares: Record<string, n
     byType.set(row.request_type, known);
   }
   const ranked = [...byType.entries()].sort((a, b) => b[1].swing - a[1].swing);
-  const sentences: string[] = [];
   const raising = ranked.filter(([, v]) => v.direction > 0 && v.swing > 0);
   const lowering = ranked.find(([, v]) => v.direction < 0);
-  if (raising.length === 0) {
+  let top: SensitivityAdvice['top'] = null;
+  if (raising.length > 0) {
+    const [type, { swing }] = raising[0];
+    const where = Object.hasOwn(coverage, type) ? coverage[type] : 'unlimited';
+    top = { type, swing, share: Object.hasOwn(shares, type) ? shares[type] : 0, coverage: where === 'unlimited' || where === 'capped' ? where : 'hourly' };
+  }
+  const terms = rows.filter((r) => isTerm(r.input)).sort((a, b) => b.swing - a.swing);
+  const t = terms[0];
+  return {
+    change: rows.length > 0 ? rows[0].change : 0.2,
+    top,
+    lowering: lowering && (raising.length === 0 || lowering[1].swing > 0) ? lowering[0] : null,
+    term:
+      t !== undefined && t.swing > 0 && isTerm(t.input)
+        ? { input: t.input, plan: t.plan ? t.plan : null, feeLow: t.fee_low_input, feeHigh: t.fee_high_input }
+        : null,
+  };
+}
+
+/** A share of the variance as a sentence says it: never "-0%". */
+function shareText(share: number): string {
+  if (share < -0.005) return `damps the net cost's swings (${(share * 100).toFixed(0)}% of its variance)`;
+  if (share < 0.005) return "carries little of the net cost's variance";
+  return `carries ${(share * 100).toFixed(0)}% of the net cost's variance`;
+}
+
+/** The advice in English, as the JSON's `advice` has always said it. */
+export function adviceText(advice: SensitivityAdvice, currency: string): string {
+  const money = (x: number) => `${currency ? `${currency} ` : ''}${x.toFixed(2)}`;
+  const pct = `±${(advice.change * 100).toFixed(0)}%`;
+  const sentences: string[] = [];
+  const { top, term } = advice;
+  if (top === null) {
     sentences.push('No request type raises the fee when it grows: the fee is driven by fixed costs and prices.');
   } else {
-    const [top, { swing }] = raising[0];
-    const share = Object.hasOwn(shares, top) ? shares[top] : 0;
-    const where = Object.hasOwn(coverage, top) ? coverage[top] : 'unlimited';
     const action =
-      where === 'unlimited'
-        ? `put a cap (included hours) or a separate price on ${top} first`
-        : where === 'capped'
-          ? `${top} is already capped or priced on every plan that covers it: look at its overage rate or price first`
-          : `${top} is billed by the hour: its hourly rate is what to look at`;
+      top.coverage === 'unlimited'
+        ? `put a cap (included hours) or a separate price on ${top.type} first`
+        : top.coverage === 'capped'
+          ? `${top.type} is already capped or priced on every plan that covers it: look at its overage rate or price first`
+          : `${top.type} is billed by the hour: its hourly rate is what to look at`;
     sentences.push(
-      `${top} moves the break-even fee most (${money(swing)} per client per month across ${pct} of its inputs) and ${shareText(share)}: ${action}.`,
+      `${top.type} moves the break-even fee most (${money(top.swing)} per client per month across ${pct} of its inputs) and ${shareText(top.share)}: ${action}.`,
     );
   }
-  if (lowering && (raising.length === 0 || lowering[1].swing > 0)) {
-    sentences.push(`More ${lowering[0]} lowers the fee (what it is billed earns more than it costs), so it needs no cap.`);
-  }
-  const terms = rows.filter((r) => TERM_LABEL[r.input] !== undefined).sort((a, b) => b.swing - a.swing);
-  if (terms.length > 0 && terms[0].swing > 0) {
-    const t = terms[0];
-    const name = `${t.plan ? `${t.plan}'s ` : 'the '}${TERM_LABEL[t.input]}`;
-    sentences.push(
-      `Of your own terms, ${name} moves the fee most: ${money(t.fee_low_input)} at −${pct.slice(1)}, ${money(t.fee_high_input)} at +${pct.slice(1)}.`,
-    );
+  if (advice.lowering !== null) sentences.push(`More ${advice.lowering} lowers the fee (what it is billed earns more than it costs), so it needs no cap.`);
+  if (term !== null) {
+    const name = `${term.plan !== null ? `${term.plan}'s ` : 'the '}${TERM_LABEL[term.input]}`;
+    sentences.push(`Of your own terms, ${name} moves the fee most: ${money(term.feeLow)} at −${pct.slice(1)}, ${money(term.feeHigh)} at +${pct.slice(1)}.`);
   }
   return sentences.join(' ');
+}
+
+/** The advice in English (sensitivityAdvice, adviceText). */
+export function adviceFrom(rows: readonly TornadoRow[], shares: Record<string, number>, coverage: Record<string, string>, currency: string): string {
+  return adviceText(sensitivityAdvice(rows, shares, coverage), currency);
 }

@@ -4,7 +4,7 @@ import type { RunIdentity } from '../analysis/runReport.js';
 import { formatHeader } from './breakevenText.js';
 import type { CsvColumn, CsvTable } from './csv.js';
 import { formatHours, formatUptimePercent, formatPromise, formatRows } from './format.js';
-import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
+import { EN_TEXT, inStyle, type TextStyle } from './i18n/textStyle.js';
 
 export { compositionReport } from './compositionText.js';
 export type { CompositionInput, CompositionJson, CompositionMode } from '../analysis/availability/composition.js';
@@ -118,21 +118,22 @@ export function availabilityCsv(analysis: AvailabilityAnalysis): CsvTable {
 
 /**
  * What P(month below) assumes: the outage length of components given only an availability,
- * and the figure at 1 h and 8 h, so the range shows (it depends strongly on it). English
- * words for now: the Dutch catalogue (i18n/) has no string for it yet.
+ * and the figure at 1 h and 8 h, so the range shows (it depends strongly on it).
  */
 function outageLine(analysis: AvailabilityAnalysis, s: TextStyle): [string, string][] {
   const o = analysis.outageAssumption;
   if (!o) return [];
   const assumed = o.meanOutageHours.map((h) => inStyle(formatHours(h), s)).join(', ');
   const others = o.alternatives
-    .map((alt) => `${inStyle(formatUptimePercent(alt.belowPromised, 2, true), s)} at ${inStyle(formatHours(alt.meanOutageHours), s)}`)
+    .map((alt) =>
+      s.t.availability.outageAlternative({
+        below: inStyle(formatUptimePercent(alt.belowPromised, 2, true), s),
+        hours: inStyle(formatHours(alt.meanOutageHours), s),
+      }),
+    )
     .join(', ');
-  return [['', `assumes outages of ${assumed} on average (mean_outage_hours) where only an availability is given; ${others}`]];
+  return [['', s.t.availability.outageAssumption({ assumed, others })]];
 }
-
-/** An uptime figure in the style's decimal mark (format.ts spells English). */
-const inStyle = (text: string, { n }: TextStyle) => (n.lang === 'nl' ? text.replace(/(\d)\.(\d)/g, '$1,$2').replace(/ h\b/g, ' u') : text);
 
 function componentLine(component: ComponentFigures, s: TextStyle): [string, string] {
   const a = s.t.availability;

@@ -1,9 +1,10 @@
 import type { BacktestResult } from '../analysis/backtest/backtest.js';
+import type { BacktestWindow } from '../analysis/backtest/windows.js';
+import { monthLabel } from '../scenario/history/history.js';
 import { visibleText } from '../scenario/history/visibleText.js';
-import { formatMoney, formatNumber, formatPercent, pValueText } from './format.js';
+import { formatRows } from './format.js';
 import { formatTable } from './table.js';
-
-const ratioText = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '–');
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 /** A PIT histogram as a row of bars, one per tenth: flat is right. */
 function histogramBars(counts: readonly number[]): string {
@@ -18,55 +19,74 @@ function histogramBars(counts: readonly number[]): string {
  * verdict, and what the fee would have been. Names from the history are shown with control and
  * bidi characters escaped.
  */
-export function backtestText(result: BacktestResult, scenarioName: string, currency: string, seed: string): string {
+export function backtestText(result: BacktestResult, scenarioName: string, currency: string, seed: string, s: TextStyle = EN_TEXT): string {
+  const { n } = s;
+  const b = s.t.backtest;
+  const ratio = (value: number) => (Number.isFinite(value) ? n.fixed(value, 2) : '–');
   const rows = result.rows.map((r) => [
     visibleText(r.client),
     String(r.window),
-    r.matchedBy === 'name' ? 'by name' : `${r.matchedTo}`,
-    formatNumber(r.actualHours, 1),
-    formatNumber(r.expectedHours, 1),
-    ratioText(r.actualToExpected),
-    r.pit.toFixed(2),
-    `${formatNumber(r.interval90[0], 1)} – ${formatNumber(r.interval90[1], 1)}`,
+    r.matchedBy === 'name' ? b.byName : `${r.matchedTo}`,
+    n.number(r.actualHours, 1),
+    n.number(r.expectedHours, 1),
+    ratio(r.actualToExpected),
+    n.fixed(r.pit, 2),
+    n.interval(r.interval90, 1),
   ]);
   const table = formatTable(
-    [
-      { header: 'client', align: 'left' },
-      { header: 'window' },
-      { header: 'held against', align: 'left' },
-      { header: 'actual h' },
-      { header: 'expected h' },
-      { header: 'A/E' },
-      { header: 'PIT' },
-      { header: '90% interval h' },
-    ],
+    b.headers.map((header, i) => ({ header, align: i === 0 || i === 2 ? ('left' as const) : ('right' as const) })),
     rows,
   );
   const p = result.portfolio;
-  const windows = result.windows.map((w) => `window ${w.index}: ${w.label}, ${w.clients} clients`).join('; ');
-  const fees = result.windows.map(
-    (w) =>
-      `  window ${w.index} (${w.label}) needed ${formatMoney(w.neededFee, currency)} per client-month (its actual net cost over ${w.clients} clients × ${result.termMonths} months); the scenario expected ${formatMoney(w.expectedFee, currency)} for these clients`,
+  const label = (w: BacktestWindow) => b.windowMonths({ first: monthLabel(w.firstMonth), last: monthLabel(w.lastMonth) });
+  const windows = result.windows.map((w) => b.window({ index: w.index, label: label(w), clients: w.clients })).join('; ');
+  const fees = result.windows.map((w) =>
+    b.windowFee({
+      index: w.index,
+      label: label(w),
+      needed: n.money(w.neededFee, currency),
+      clients: w.clients,
+      months: result.termMonths,
+      expected: n.money(w.expectedFee, currency),
+    }),
   );
-  const s = result.scenarioFee;
+  const fee = result.scenarioFee;
+  const pValue = p.ksPValue < 0.001 ? b.pValue({ p: n.fixed(0.001, 3), below: true }) : b.pValue({ p: n.fixed(p.ksPValue, 3), below: false });
+  const verdict = s.t.advice.verdict({
+    verdict: p.verdict,
+    actualToExpected: p.actualToExpected,
+    z: p.z,
+    coverage90: p.coverage90,
+    clientWindows: p.clientWindows,
+  });
   return [
-    `Backtest of ${scenarioName} against ${visibleText(result.history)} (${result.trials.toLocaleString('en-US')} trials per client, seed ${seed})`,
+    b.title({ scenario: scenarioName, history: visibleText(result.history), trials: n.number(result.trials, 0), seed }),
     windows,
     '',
     table,
     '',
-    'Portfolio',
-    `  A/E of covered hours   ${ratioText(p.actualToExpected)} (${formatNumber(p.actualHours, 1)} h actual, ${formatNumber(p.expectedHours, 1)} h expected, z = ${Number.isFinite(p.z) ? p.z.toFixed(2) : '–'})`,
-    `  PIT histogram          |${histogramBars(p.pitHistogram)}| ${p.pitHistogram.join(' ')} (tenths of [0, 1]; flat is right)`,
-    `  KS test of uniformity  D = ${p.ksStatistic.toFixed(3)}, ${pValueText(p.ksPValue)}`,
-    `  inside central 50%     ${formatPercent(p.coverage50, 0)} (50% expected)`,
-    `  inside central 90%     ${formatPercent(p.coverage90, 0)} (90% expected)`,
+    b.portfolio,
+    formatRows([
+      [
+        b.aeLabel,
+        b.aeValue({
+          ae: ratio(p.actualToExpected),
+          actual: n.number(p.actualHours, 1),
+          expected: n.number(p.expectedHours, 1),
+          z: Number.isFinite(p.z) ? n.fixed(p.z, 2) : '–',
+        }),
+      ],
+      [b.pitLabel, b.pitValue({ bars: histogramBars(p.pitHistogram), counts: p.pitHistogram.join(' ') })],
+      [b.ksLabel, b.ksValue({ d: n.fixed(p.ksStatistic, 3), p: pValue })],
+      [b.insideLabel(n.percent(0.5, 0)), b.insideValue({ share: n.percent(p.coverage50, 0), expected: n.percent(0.5, 0) })],
+      [b.insideLabel(n.percent(0.9, 0)), b.insideValue({ share: n.percent(p.coverage90, 0), expected: n.percent(0.9, 0) })],
+    ]),
     '',
-    `Verdict: ${p.verdict.text}.`,
+    b.verdict(verdict),
     '',
-    `What would the fee have been: the scenario's break-even fee is ${formatMoney(s.breakevenFee, currency)} per client-month at ${formatPercent(s.confidence, 0)} confidence (fair fee ${formatMoney(s.fairFee, currency)});`,
+    b.feeIntro({ breakeven: n.money(fee.breakevenFee, currency), confidence: n.percent(fee.confidence, 0), fair: n.money(fee.fairFee, currency) }),
     ...fees,
     '',
-    "PIT: where the actual fell in the scenario's distribution for that client (0.5 = its median); A/E: actual / expected.",
+    b.legend,
   ].join('\n');
 }

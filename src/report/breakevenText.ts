@@ -3,6 +3,7 @@ import type { WithoutSharedShocks } from '../analysis/sharedShocks.js';
 import { Z95 } from '../analysis/quantile.js';
 import { formatInterval, formatMoney, formatNumber, formatPercent } from './format.js';
 import { formatSharedShocks } from './sharedShocksText.js';
+import { priceUnitText } from './priceUnitText.js';
 import { formatPairs, formatTable } from './table.js';
 import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
@@ -66,12 +67,13 @@ function workPairs(report: BreakevenReport, { t }: TextStyle): [string, string][
 }
 
 /** Per-plan prices, each in its own unit, and the client's side of the bargain. */
-export function formatPlans(report: BreakevenReport, { t }: TextStyle = EN_TEXT): string {
+export function formatPlans(report: BreakevenReport, s: TextStyle = EN_TEXT): string {
+  const { t } = s;
   const rows = Object.entries(report.plans).map(([name, plan]) =>
     plan.clients === 0
       ? // No clients: no price of the plan is defined (its standalone price is 0 / 0).
-        [name, formLabel(plan), '0', plan.price_now === undefined ? '-' : formatNumber(plan.price_now), t.noClients, '-', '-', '-', '-', '-']
-      : planRow(name, plan),
+        [name, formLabel(plan, s), '0', plan.price_now === undefined ? '-' : formatNumber(plan.price_now), t.noClients, '-', '-', '-', '-', '-']
+      : planRow(name, plan, s),
   );
   const table = formatTable(
     t.planHeaders.map((header, i) => ({ header, align: i < 2 ? ('left' as const) : ('right' as const) })),
@@ -81,15 +83,15 @@ export function formatPlans(report: BreakevenReport, { t }: TextStyle = EN_TEXT)
 }
 
 /** `flat, per month`, `bundle, per 20-hour card`: the form and its price unit. */
-function formLabel(plan: PlanReport): string {
-  return `${plan.form}, ${plan.price_unit}`;
+function formLabel(plan: PlanReport, s: TextStyle): string {
+  return `${s.t.formKinds[plan.form]}, ${priceUnitText(plan.form, plan.price_unit, s)}`;
 }
 
 /** A plan's row of the plan table. */
-function planRow(name: string, plan: PlanReport): string[] {
+function planRow(name: string, plan: PlanReport, s: TextStyle): string[] {
   return [
     name,
-    formLabel(plan),
+    formLabel(plan, s),
     String(plan.clients),
     plan.price_now === undefined ? '-' : formatNumber(plan.price_now),
     formatNumber(plan.fee),

@@ -1,40 +1,22 @@
-import {
-  composeAvailabilities,
-  type CompositionInput,
-  type CompositionJson,
-  type CompositionMode,
-  type Downtime,
-} from '../analysis/availability/composition.js';
+import { composeAvailabilities, type CompositionInput, type CompositionJson, type Downtime } from '../analysis/availability/composition.js';
 import { formatHours, formatRows, formatUptimePercent } from './format.js';
-
-function describeStructure(mode: CompositionMode, k: number, availabilities: readonly number[]): string {
-  const n = availabilities.length;
-  const list = availabilities.map((a) => formatUptimePercent(a)).join(', ');
-  if (mode === 'series') return `${n} component${n === 1 ? '' : 's'} in series (all needed): ${list}`;
-  if (mode === 'parallel') return `${n} components in parallel (one is enough): ${list}`;
-  return `${k} of ${n} components needed: ${list}`;
-}
+import { EN_TEXT, inStyle, type TextStyle } from './i18n/textStyle.js';
 
 /**
  * The terminal text of `fairfee availability --series|--parallel|--k-of-n`: the structure, then
  * the exact availability and the pessimistic bound, each with its downtime per month and year.
  * @example compositionText(composeAvailabilities({ mode: 'series', availabilities: [0.99, 0.996] }))
  */
-export function compositionText(result: CompositionJson): string {
-  const exactLabel = { series: 'exact (product)', parallel: 'exact, 1 − Π(1 − a)', k_of_n: 'exact (independent)' }[result.mode];
-  const boundLabel = result.mode === 'series' ? 'additive bound' : 'pessimistic bound';
-  const boundNote = {
-    series: 'pessimistic: exact only when outages never overlap',
-    parallel: 'if outages coincide as much as they can',
-    k_of_n: 'whatever the dependence between components',
-  }[result.mode];
-  const line = (a: number, d: Downtime) =>
-    `${formatUptimePercent(a).padEnd(9)} downtime ${formatHours(d.hours_per_month)}/month, ${formatHours(d.hours_per_year)}/year`;
+export function compositionText(result: CompositionJson, s: TextStyle = EN_TEXT): string {
+  const c = s.t.availability.composition;
+  const u = (share: number) => inStyle(formatUptimePercent(share), s);
+  const h = (hours: number) => inStyle(formatHours(hours), s);
+  const line = (a: number, d: Downtime) => `${u(a).padEnd(9)} ${c.downtime({ month: h(d.hours_per_month), year: h(d.hours_per_year) })}`;
   return [
-    describeStructure(result.mode, result.k, result.components),
+    c.structure({ mode: result.mode, k: result.k, components: result.components.length, list: result.components.map(u).join(', ') }),
     formatRows([
-      [exactLabel, line(result.exact_availability, result.downtime.exact)],
-      [boundLabel, `${line(result.pessimistic_bound, result.downtime.pessimistic)}  (${boundNote})`],
+      [c.exact[result.mode], line(result.exact_availability, result.downtime.exact)],
+      [c.bound[result.mode], `${line(result.pessimistic_bound, result.downtime.pessimistic)}  (${c.boundNote[result.mode]})`],
     ]),
   ].join('\n');
 }

@@ -1,60 +1,46 @@
-import type { FormsResult } from '../analysis/forms.js';
+import { formsAdvice, type FormsResult } from '../analysis/forms.js';
 import type { RunIdentity } from '../analysis/runReport.js';
 import { formatHeader } from './breakevenText.js';
 import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
-import { formatNumber, formatPercent } from './format.js';
+import { priceUnitText } from './priceUnitText.js';
 import { formatTable } from './table.js';
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 /** Under the tables: what the columns mean, in plain words. */
-export const FORMS_LEGEND = [
-  "break-even: the lowest price at which the segment alone makes no loss in the confidence level's share of terms, in the form's unit; 'price' is the form's own price where it states one, else this one",
-  'client pays/month: price earned, overage and hourly work; premium: that less what the covered work would cost at the hourly rate',
-  'P(loss): the agency loses on the segment over the term at the price; revenue cv: how much the monthly revenue swings from term to term',
-].join('\n');
+export const FORMS_LEGEND = EN_TEXT.t.forms.legend.join('\n');
 
-/** The terminal text of `fairfee forms`: a table per segment, with the advice under it. */
-export function formsText(identity: RunIdentity, result: FormsResult, currency: string): string {
-  const c = currency ? `${currency} ` : '';
-  const sections = [
-    formatHeader(identity),
-    `Which form for whom (each segment alone, every form on the same simulated requests; ${result.candidates === 'scenario' ? "the scenario's forms" : 'default candidates'}; break-even at ${formatPercent(result.confidence, 1)})`,
-  ];
+/**
+ * The terminal text of `fairfee forms`: a table per segment, with the advice under it, worded
+ * from the study's facts (formsAdvice) in the style's language; in English it is the JSON's `why`.
+ */
+export function formsText(identity: RunIdentity, result: FormsResult, currency: string, s: TextStyle = EN_TEXT): string {
+  const { t, n } = s;
+  const f = t.forms;
+  const sections = [formatHeader(identity, s), f.title({ scenarioForms: result.candidates === 'scenario', confidence: n.percent(result.confidence, 1) })];
   for (const segment of result.segments) {
     const table = formatTable(
-      [
-        { header: 'form', align: 'left' },
-        { header: 'price unit', align: 'left' },
-        { header: 'break-even' },
-        { header: 'price' },
-        { header: 'client pays/month' },
-        { header: 'premium' },
-        { header: 'P(pays > hourly)' },
-        { header: 'breakage h' },
-        { header: 'P(loss)' },
-        { header: 'profit/client-month' },
-        { header: 'recurring' },
-        { header: 'revenue cv' },
-      ],
-      segment.forms.map((f) => [
-        f.form,
-        f.price_unit,
-        formatNumber(f.breakeven_price),
-        `${formatNumber(f.evaluated_at)}${f.price_stated ? '' : '*'}`,
-        formatNumber(f.client_monthly_payment),
-        formatNumber(f.client_premium_per_month),
-        formatPercent(f.client_overpay_probability),
-        formatNumber(f.breakage_hours, 1),
-        formatPercent(f.agency_loss_probability),
-        formatNumber(f.agency_expected_profit_per_client_month),
-        formatPercent(f.recurring_share, 0),
-        formatNumber(f.revenue_cv_monthly, 2),
+      f.headers.map((header, i) => ({ header, align: i < 2 ? ('left' as const) : ('right' as const) })),
+      segment.forms.map((o) => [
+        o.form,
+        priceUnitText(o.kind, o.price_unit, s),
+        n.number(o.breakeven_price),
+        `${n.number(o.evaluated_at)}${o.price_stated ? '' : '*'}`,
+        n.number(o.client_monthly_payment),
+        n.number(o.client_premium_per_month),
+        n.percent(o.client_overpay_probability),
+        n.number(o.breakage_hours, 1),
+        n.percent(o.agency_loss_probability),
+        n.number(o.agency_expected_profit_per_client_month),
+        n.percent(o.recurring_share, 0),
+        n.number(o.revenue_cv_monthly, 2),
       ]),
     );
+    const advice = t.advice.forms(formsAdvice(segment.forms, segment.plan, result.confidence), currency);
     sections.push(
-      `${segment.segment} (${segment.clients} client${segment.clients === 1 ? '' : 's'}, on ${segment.plan} now; money in ${c.trim() || 'the scenario currency'})\n${table}\nAdvice: ${segment.recommendation.why}`,
+      `${f.segment({ segment: segment.segment, clients: segment.clients, plan: segment.plan, currency: currency.trim() })}\n${table}\n${f.advice(advice)}`,
     );
   }
-  sections.push(`* at its break-even price (the form states none)\n${FORMS_LEGEND}`);
+  sections.push(`${f.unstated}\n${f.legend.join('\n')}`);
   return sections.join('\n\n');
 }
 

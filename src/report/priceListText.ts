@@ -1,33 +1,32 @@
 import { Z95 } from '../analysis/quantile.js';
 import type { PriceListResult } from '../analysis/priceList.js';
 import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
-import { formatMoney, formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
 import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 /** A price list's outcome: per plan the provider's and the client's side, then the portfolio. */
-export function formatPriceList(result: PriceListResult, currency: string, { t }: TextStyle = EN_TEXT): string {
+export function formatPriceList(result: PriceListResult, currency: string, { t, n }: TextStyle = EN_TEXT): string {
   const table = formatTable(
     t.priceListHeaders.map((header, i) => ({ header, align: i === 0 ? ('left' as const) : ('right' as const) })),
     result.plans.map((p) => [
       p.plan,
       String(p.clients),
-      formatNumber(p.fee),
-      formatNumber(p.expected_profit, 0),
-      formatNumber(Z95 * p.expected_profit_standard_error, 0),
-      formatPercent(p.loss_probability),
-      formatNumber(p.indifferent_fee),
-      formatNumber(p.premium_per_month),
-      formatPercent(p.overpay_probability),
+      n.number(p.fee),
+      n.number(p.expected_profit, 0),
+      n.number(Z95 * p.expected_profit_standard_error, 0),
+      n.percent(p.loss_probability),
+      n.number(p.indifferent_fee),
+      n.number(p.premium_per_month),
+      n.percent(p.overpay_probability),
     ]),
   );
   return [
     table,
     t.portfolioAtPrices({
-      loss: formatPercent(result.loss_probability),
-      profit: formatMoney(result.expected_profit, currency, 0),
-      error: formatNumber(Z95 * result.expected_profit_standard_error, 0),
-      p05: formatMoney(result.profit_p05, currency, 0),
+      loss: n.percent(result.loss_probability),
+      profit: n.money(result.expected_profit, currency, 0),
+      error: n.number(Z95 * result.expected_profit_standard_error, 0),
+      p05: n.money(result.profit_p05, currency, 0),
     }),
     t.premiumLegend,
   ].join('\n');

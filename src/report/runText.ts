@@ -1,7 +1,6 @@
 import type { RunResult } from '../analysis/runStudy.js';
 import { formatBreakevenSummary, formatHeader, formatPlans, headlineLabel, planLegend } from './breakevenText.js';
 import { feeTableLegend, formatFeeTable } from './compareText.js';
-import { formatMoney, formatPercent } from './format.js';
 import { formatHistogram } from './histogramText.js';
 import { formatPriceList } from './priceListText.js';
 import { formatSensitivity } from './sensitivityText.js';
@@ -26,18 +25,24 @@ export function runText(result: RunResult, precisionText: string | null, s: Text
   sections.push(
     t.recurring({
       at: r.fees === 'stated prices' ? t.recurringAtStated : r.fees === 'break-even prices' ? t.recurringAtBreakeven : t.recurringAtMixed,
-      mrr: formatMoney(r.mrr, c),
-      arr: formatMoney(r.arr, c),
-      share: formatPercent(r.recurring_share),
+      mrr: s.n.money(r.mrr, c),
+      arr: s.n.money(r.arr, c),
+      share: s.n.percent(r.recurring_share),
     }),
   );
   if (result.uptimeCredits) {
-    // English only for now: the Dutch catalogue (i18n/) has no strings for this section yet.
-    const lines = result.uptimeCredits.map(
-      (u) =>
-        `  ${u.plan}: ${formatPercent(u.creditShare, 2)} of the fee credited back, ${formatMoney(u.creditPerClientMonth, c)} per client-month at ${formatMoney(u.fee, c)} (promise ${formatPercent(u.promised, 2)}${u.own ? ', its own' : ''})`,
+    const { n } = s;
+    const lines = result.uptimeCredits.map((u) =>
+      t.uptimeCredits.line({
+        plan: u.plan,
+        share: n.percent(u.creditShare, 2),
+        perClientMonth: n.money(u.creditPerClientMonth, c),
+        fee: n.money(u.fee, c),
+        promised: n.percent(u.promised, 2),
+        own: u.own,
+      }),
     );
-    sections.push(`What the uptime promises cost (expected service credits)\n${lines.join('\n')}`);
+    sections.push(`${t.uptimeCredits.title}\n${lines.join('\n')}`);
   }
   if (result.currentPrices) sections.push(`${t.currentPricesTitle}\n${formatPriceList(result.currentPrices, c, s)}`);
   if (result.feeTable.length > 0) sections.push(`${t.feeTableTitle(c)}\n${formatFeeTable(result.feeTable, report.confidence, s)}\n${feeTableLegend(s)}`);
@@ -45,7 +50,7 @@ export function runText(result: RunResult, precisionText: string | null, s: Text
   if (sensitivity) sections.push(formatSensitivity(sensitivity, c, s));
   if (result.histogram && report.breakeven_fee !== null) {
     sections.push(
-      `${t.histogramTitle}\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: t.histogramMarker(formatMoney(report.breakeven_fee, c)) }, 40, s)}`,
+      `${t.histogramTitle}\n${formatHistogram(result.histogram, { value: report.breakeven_fee, label: t.histogramMarker(s.n.money(report.breakeven_fee, c)) }, 40, s)}`,
     );
   }
   return sections.join('\n\n');

@@ -1,9 +1,8 @@
-import { adviceFrom } from '../analysis/tornado.js';
+import { sensitivityAdvice } from '../analysis/tornado.js';
 import type { SensitivityResult } from '../analysis/sensitivity.js';
 import type { RunIdentity } from '../analysis/runReport.js';
 import { formatHeader } from './breakevenText.js';
 import type { CsvCell, CsvColumn, CsvTable } from './csv.js';
-import { formatNumber, formatPercent } from './format.js';
 import { formatTable } from './table.js';
 import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 import type { InputKey } from './i18n/messages.js';
@@ -13,32 +12,32 @@ const inputLabel = (input: string, { m }: TextStyle): string => (Object.hasOwn(m
 
 /** The tornado table with bars, the variance shares, and the advice. */
 export function formatSensitivity(result: SensitivityResult, currency: string, s: TextStyle = EN_TEXT): string {
-  const { t } = s;
-  const pct = formatPercent(result.change, 0);
+  const { t, n } = s;
+  const pct = n.percent(result.change, 0);
   const maxSwing = Math.max(...result.rows.map((r) => r.swing), 1e-12);
   const tornadoTable = formatTable(
     [...t.tornadoHeaders(pct).map((header, i) => ({ header, align: i < 2 ? ('left' as const) : ('right' as const) })), { header: '', align: 'left' }],
     result.rows.map((row) => [
       row.request_type ?? (row.plan === undefined ? s.m.rows.all : `${s.m.rows.plan} ${row.plan}`),
       inputLabel(row.input, s),
-      formatNumber(row.fee_low_input),
-      formatNumber(row.fee_high_input),
-      formatNumber(row.swing),
+      n.number(row.fee_low_input),
+      n.number(row.fee_high_input),
+      n.number(row.swing),
       '#'.repeat(Math.max(row.swing > 0 ? 1 : 0, Math.round((row.swing / maxSwing) * 30))),
     ]),
   );
   const shares = Object.entries(result.variance_shares).sort((a, b) => b[1] - a[1]);
   const shareTable = formatTable(
     [{ header: t.sharesHeaders[0], align: 'left' }, { header: t.sharesHeaders[1] }],
-    shares.map(([name, share]) => [name, formatPercent(share)]),
+    shares.map(([name, share]) => [name, n.percent(share)]),
   );
   return [
-    t.tornadoTitle({ change: pct, trials: result.trials.toLocaleString('en-US'), base: formatNumber(result.base_fee) }),
+    t.tornadoTitle({ change: pct, trials: n.number(result.trials, 0), base: n.number(result.base_fee) }),
     tornadoTable,
     '',
     shareTable,
     '',
-    adviceFrom(result.rows, result.variance_shares, result.coverage, currency),
+    t.advice.sensitivity(sensitivityAdvice(result.rows, result.variance_shares, result.coverage), currency),
   ].join('\n');
 }
 

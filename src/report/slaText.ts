@@ -2,8 +2,8 @@ import type { RunIdentity } from '../analysis/runReport.js';
 import type { SlaResult } from '../analysis/sla.js';
 import { formatHeader } from './breakevenText.js';
 import type { CsvTable } from './csv.js';
-import { formatHours, formatMoney, formatPercent } from './format.js';
 import { formatTable } from './table.js';
+import { EN_TEXT, type TextStyle } from './i18n/textStyle.js';
 
 /**
  * The `--json` document of `fairfee sla`: docs/interface.md's fields (`plans` {NAME: …},
@@ -60,74 +60,53 @@ export function slaJson(identity: RunIdentity, result: SlaResult) {
   };
 }
 
-/** `12.3% ± 0.4%`. */
-const share = (value: number, se: number) => (Number.isFinite(value) ? `${formatPercent(value, 2)} ± ${formatPercent(se, 3)}` : '–');
-
 /**
  * The terminal text of `fairfee sla`: per plan the promise, P(breach), P(a client-month has a
  * breach), response times and penalties; the team's utilisation; the staffing table and the
  * smallest team that keeps each plan under the breach limit.
  */
-export function slaText(identity: RunIdentity, result: SlaResult): string {
+export function slaText(identity: RunIdentity, result: SlaResult, s: TextStyle = EN_TEXT): string {
+  const { n } = s;
+  const w = s.t.sla;
   const currency = identity.currency;
+  /** `12.3% ± 0.4%`. */
+  const share = (value: number, se: number) => (Number.isFinite(value) ? `${n.percent(value, 2)} ± ${n.percent(se, 3)}` : '–');
   const plans = formatTable(
-    [
-      { header: 'plan', align: 'left' },
-      { header: 'promise', align: 'left' },
-      { header: 'P(breach)' },
-      { header: 'P(month with breach)' },
-      { header: 'p50' },
-      { header: 'p90' },
-      { header: 'p95' },
-      { header: 'penalty/client-month' },
-    ],
+    w.headers.map((header, i) => ({ header, align: i < 2 ? ('left' as const) : ('right' as const) })),
     result.plans.map((p) => [
       p.plan,
-      `${formatHours(p.responseHours)} ${p.coverage === '24x7' ? '24x7' : 'business'}, priority ${p.priority}`,
+      w.promise({ hours: n.hours(p.responseHours), aroundTheClock: p.coverage === '24x7', priority: p.priority }),
       share(p.breachProbability, p.breachProbabilityStandardError),
-      formatPercent(p.clientMonthBreachProbability, 1),
-      formatHours(p.responseHoursP50),
-      formatHours(p.responseHoursP90),
-      formatHours(p.responseHoursP95),
-      formatMoney(p.expectedPenaltyPerClientMonth, currency),
+      n.percent(p.clientMonthBreachProbability, 1),
+      n.hours(p.responseHoursP50),
+      n.hours(p.responseHoursP90),
+      n.hours(p.responseHoursP95),
+      n.money(p.expectedPenaltyPerClientMonth, currency),
     ]),
   );
   const t = result.team;
   const team = [
-    `Team: ${t.people} ${t.people === 1 ? 'person' : 'people'} ${t.aroundTheClock ? 'around the clock' : 'in business hours'}, utilisation ${formatPercent(t.utilisation, 1)}`,
+    w.team({ people: w.people(t.people), aroundTheClock: t.aroundTheClock, utilisation: n.percent(t.utilisation, 1) }),
     ...(t.onCallPeople > 0
-      ? [
-          `On call: ${t.onCallPeople} after hours for 24x7 plans, ${formatMoney(t.onCallCostPerMonth, currency)} a month, utilisation ${formatPercent(t.onCallUtilisation, 1)}`,
-        ]
+      ? [w.onCall({ people: t.onCallPeople, cost: n.money(t.onCallCostPerMonth, currency), utilisation: n.percent(t.onCallUtilisation, 1) })]
       : []),
   ];
   const names = result.plans.map((p) => p.plan);
   const staffing = formatTable(
-    [{ header: 'people' }, { header: 'utilisation' }, ...names.flatMap((n) => [{ header: `${n} P(breach)` }, { header: `${n} penalty/cm` }])],
+    [
+      { header: w.staffingPeople },
+      { header: w.staffingUtilisation },
+      ...names.flatMap((name) => [{ header: w.staffingBreach(name) }, { header: w.staffingPenalty(name) }]),
+    ],
     result.staffing.map((row) => [
       String(row.people),
-      formatPercent(row.utilisation, 1),
-      ...row.plans.flatMap((p) => [share(p.breachProbability, p.breachProbabilityStandardError), formatMoney(p.expectedPenaltyPerClientMonth, currency)]),
+      n.percent(row.utilisation, 1),
+      ...row.plans.flatMap((p) => [share(p.breachProbability, p.breachProbabilityStandardError), n.money(p.expectedPenaltyPerClientMonth, currency)]),
     ]),
   );
-  const smallest = result.smallestTeam.map(
-    (s) =>
-      `  ${s.plan}: ${s.people === null ? `none of the sizes tried keeps P(breach) under ${formatPercent(result.maxBreach, 1)}` : `${s.people} ${s.people === 1 ? 'person' : 'people'}`}`,
-  );
-  return [
-    formatHeader(identity),
-    '',
-    "Response-time promises (response on the plan's clock: business hours, or all hours for 24x7)",
-    plans,
-    '',
-    ...team,
-    '',
-    'Staffing: the same requests served by other team sizes',
-    staffing,
-    '',
-    `Smallest team keeping P(breach) under ${formatPercent(result.maxBreach, 1)}:`,
-    ...smallest,
-  ].join('\n');
+  const max = n.percent(result.maxBreach, 1);
+  const smallest = result.smallestTeam.map((team) => `  ${team.plan}: ${team.people === null ? w.smallestNone(max) : w.people(team.people)}`);
+  return [formatHeader(identity, s), '', w.title, plans, '', ...team, '', w.staffingTitle, staffing, '', w.smallestTitle(max), ...smallest].join('\n');
 }
 
 /** The `--csv` table: one row per team size and plan. */

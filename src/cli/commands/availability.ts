@@ -132,7 +132,7 @@ export function availabilityCommand(io: Io): CommandModule<object, Args> {
       if (composition) {
         const result = composeAvailabilities(composition);
         if (args.json) return printJson(io, result);
-        io.stdout.write(`${compositionText(result)}\n`);
+        io.stdout.write(`${compositionText(result, textStyle(langOf(args)))}\n`);
         return;
       }
       const file = args.scenario!;

@@ -14,7 +14,8 @@ import { readInputFile } from '../scenarioFile.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { runIdentity } from '../../analysis/runReport.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
 
 type Args = SimulationArgs & ReportArgs & { scenario: string; history: string };
 
@@ -79,7 +80,7 @@ export function backtestCommand(io: Io): CommandModule<object, Args> {
       );
       if (args.json) return printJson(io, backtestJson(result, prepared.scenario, prepared.seed));
       if (outputs.onStdout) return;
-      io.stdout.write(`${backtestText(result, prepared.scenario.name, prepared.scenario.currency, prepared.seed)}\n`);
+      io.stdout.write(`${backtestText(result, prepared.scenario.name, prepared.scenario.currency, prepared.seed, textStyle(langOf(args)))}\n`);
     },
   };
 }

@@ -8,7 +8,8 @@ import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, 
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun, simulatorOf } from '../simulation.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
 
 type Args = SimulationArgs & ReportArgs & { scenario: string; confidence?: number };
 
@@ -67,7 +68,7 @@ export function formsCommand(io: Io): CommandModule<object, Args> {
       );
       if (args.json) return printJson(io, formsJson(identity, result));
       if (outputs.onStdout) return;
-      io.stdout.write(`${formsText(identity, result, currency)}\n`);
+      io.stdout.write(`${formsText(identity, result, currency, textStyle(langOf(args)))}\n`);
     },
   };
 }

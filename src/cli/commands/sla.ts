@@ -10,7 +10,8 @@ import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, 
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
 import { prepareRun } from '../simulation.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
-import { checkReportArgs, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
+import { textStyle } from '../../report/i18n/textStyle.js';
 
 type Args = SimulationArgs & ReportArgs & { scenario: string; people?: number[]; 'max-breach'?: number };
 
@@ -77,7 +78,7 @@ export function slaCommand(io: Io): CommandModule<object, Args> {
       );
       if (args.json) return printJson(io, slaJson(identity, result));
       if (outputs.onStdout) return;
-      io.stdout.write(`${slaText(identity, result)}\n`);
+      io.stdout.write(`${slaText(identity, result, textStyle(langOf(args)))}\n`);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { formsAdviceText } from '../../analysis/forms.js';
+import { adviceText } from '../../analysis/tornado.js';
 import type { Messages } from './messages.js';
 
 const unit = (currency: string) => (currency ? ` (${currency})` : '');
@@ -81,6 +83,82 @@ export const en: Messages = {
     feeCurveAxis: (a) => `fee from ${a.from} (left) to ${a.to} (right)`,
     precisionReached: (a) => `Precision: the break-even fee's 95% interval is within ${a.achieved} (asked ${a.target}) after ${a.trials} trials`,
     precisionNotReached: (a) => `Precision NOT reached: the cap of ${a.cap} trials gives ${a.achieved}, short of the ${a.target} asked; raise --max-trials`,
+    priceUnit: (a) => (a.form === 'flat' ? 'per month' : a.form === 'bundle' ? `per ${a.hours}-hour card` : a.form === 'hourly' ? 'per hour' : 'x price list'),
+    formKinds: { flat: 'flat', bundle: 'bundle', hourly: 'hourly', per_request: 'per_request' },
+    uptimeCredits: {
+      title: 'What the uptime promises cost (expected service credits)',
+      line: (a) =>
+        `  ${a.plan}: ${a.share} of the fee credited back, ${a.perClientMonth} per client-month at ${a.fee} (promise ${a.promised}${a.own ? ', its own' : ''})`,
+    },
+    forms: {
+      title: (a) =>
+        `Which form for whom (each segment alone, every form on the same simulated requests; ${a.scenarioForms ? "the scenario's forms" : 'default candidates'}; break-even at ${a.confidence})`,
+      headers: [
+        'form',
+        'price unit',
+        'break-even',
+        'price',
+        'client pays/month',
+        'premium',
+        'P(pays > hourly)',
+        'breakage h',
+        'P(loss)',
+        'profit/client-month',
+        'recurring',
+        'revenue cv',
+      ],
+      segment: (a) => `${a.segment} (${a.clients} client${a.clients === 1 ? '' : 's'}, on ${a.plan} now; money in ${a.currency || 'the scenario currency'})`,
+      advice: (sentence) => `Advice: ${sentence}`,
+      unstated: '* at its break-even price (the form states none)',
+      legend: [
+        "break-even: the lowest price at which the segment alone makes no loss in the confidence level's share of terms, in the form's unit; 'price' is the form's own price where it states one, else this one",
+        'client pays/month: price earned, overage and hourly work; premium: that less what the covered work would cost at the hourly rate',
+        'P(loss): the agency loses on the segment over the term at the price; revenue cv: how much the monthly revenue swings from term to term',
+      ],
+    },
+    backtest: {
+      title: (a) => `Backtest of ${a.scenario} against ${a.history} (${a.trials} trials per client, seed ${a.seed})`,
+      window: (a) => `window ${a.index}: ${a.label}, ${a.clients} clients`,
+      windowMonths: (a) => `${a.first} to ${a.last}`,
+      headers: ['client', 'window', 'held against', 'actual h', 'expected h', 'A/E', 'PIT', '90% interval h'],
+      byName: 'by name',
+      portfolio: 'Portfolio',
+      aeLabel: 'A/E of covered hours',
+      aeValue: (a) => `${a.ae} (${a.actual} h actual, ${a.expected} h expected, z = ${a.z})`,
+      pitLabel: 'PIT histogram',
+      pitValue: (a) => `|${a.bars}| ${a.counts} (tenths of [0, 1]; flat is right)`,
+      ksLabel: 'KS test of uniformity',
+      ksValue: (a) => `D = ${a.d}, ${a.p}`,
+      pValue: (a) => (a.below ? `p < ${a.p}` : `p = ${a.p}`),
+      insideLabel: (level) => `inside central ${level}`,
+      insideValue: (a) => `${a.share} (${a.expected} expected)`,
+      verdict: (sentence) => `Verdict: ${sentence}.`,
+      feeIntro: (a) =>
+        `What would the fee have been: the scenario's break-even fee is ${a.breakeven} per client-month at ${a.confidence} confidence (fair fee ${a.fair});`,
+      windowFee: (a) =>
+        `  window ${a.index} (${a.label}) needed ${a.needed} per client-month (its actual net cost over ${a.clients} clients × ${a.months} months); the scenario expected ${a.expected} for these clients`,
+      legend: "PIT: where the actual fell in the scenario's distribution for that client (0.5 = its median); A/E: actual / expected.",
+    },
+    sla: {
+      title: "Response-time promises (response on the plan's clock: business hours, or all hours for 24x7)",
+      headers: ['plan', 'promise', 'P(breach)', 'P(month with breach)', 'p50', 'p90', 'p95', 'penalty/client-month'],
+      promise: (a) => `${a.hours} ${a.aroundTheClock ? '24x7' : 'business'}, priority ${a.priority}`,
+      people: (count) => `${count} ${count === 1 ? 'person' : 'people'}`,
+      team: (a) => `Team: ${a.people} ${a.aroundTheClock ? 'around the clock' : 'in business hours'}, utilisation ${a.utilisation}`,
+      onCall: (a) => `On call: ${a.people} after hours for 24x7 plans, ${a.cost} a month, utilisation ${a.utilisation}`,
+      staffingTitle: 'Staffing: the same requests served by other team sizes',
+      staffingPeople: 'people',
+      staffingUtilisation: 'utilisation',
+      staffingBreach: (plan) => `${plan} P(breach)`,
+      staffingPenalty: (plan) => `${plan} penalty/cm`,
+      smallestTitle: (max) => `Smallest team keeping P(breach) under ${max}:`,
+      smallestNone: (max) => `none of the sizes tried keeps P(breach) under ${max}`,
+    },
+    advice: {
+      forms: formsAdviceText,
+      sensitivity: adviceText,
+      verdict: (a) => a.verdict.text,
+    },
     availability: {
       outageRate: (a) => `${a.rate} outages/month of ${a.hours} on average`,
       neverUp: 'never up',
@@ -112,6 +190,24 @@ export const en: Messages = {
       promiseBudget: (share) => `promise, credits ≤ ${share} of fee`,
       noSchedule: 'no credit schedule: add credits to the availability block',
       budgetValue: (promise) => `${promise} (the credit schedule moved so its top threshold is the promise)`,
+      outageAssumption: (a) => `assumes outages of ${a.assumed} on average (mean_outage_hours) where only an availability is given; ${a.others}`,
+      outageAlternative: (a) => `${a.below} at ${a.hours}`,
+      composition: {
+        structure: (a) =>
+          a.mode === 'series'
+            ? `${a.components} component${a.components === 1 ? '' : 's'} in series (all needed): ${a.list}`
+            : a.mode === 'parallel'
+              ? `${a.components} components in parallel (one is enough): ${a.list}`
+              : `${a.k} of ${a.components} components needed: ${a.list}`,
+        exact: { series: 'exact (product)', parallel: 'exact, 1 − Π(1 − a)', k_of_n: 'exact (independent)' },
+        bound: { series: 'additive bound', parallel: 'pessimistic bound', k_of_n: 'pessimistic bound' },
+        boundNote: {
+          series: 'pessimistic: exact only when outages never overlap',
+          parallel: 'if outages coincide as much as they can',
+          k_of_n: 'whatever the dependence between components',
+        },
+        downtime: (a) => `downtime ${a.month}/month, ${a.year}/year`,
+      },
     },
   },
   forms: {

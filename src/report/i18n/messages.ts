@@ -1,4 +1,8 @@
-import type { VerdictKind } from '../../analysis/backtest/verdict.js';
+import type { Verdict, VerdictKind } from '../../analysis/backtest/verdict.js';
+import type { CompositionMode } from '../../analysis/availability/composition.js';
+import type { FormsAdvice } from '../../analysis/forms.js';
+import type { SensitivityAdvice } from '../../analysis/tornado.js';
+import type { ContractForm } from '../../scenario/types.js';
 /*
  * The words of the page, the workbook and the terminal, one catalogue per language (en.ts,
  * nl.ts), each typed as Messages: a key missing from a catalogue does not compile, so a
@@ -193,6 +197,18 @@ export interface TerminalMessages {
   readonly feeCurveAxis: (a: { from: string; to: string }) => string;
   readonly precisionReached: (a: { achieved: string; target: string; trials: string }) => string;
   readonly precisionNotReached: (a: { achieved: string; target: string; cap: string }) => string;
+  /** A price unit (scenario/types.ts priceUnit), by the plan's form; a bundle's hours as priceUnit spells them. */
+  readonly priceUnit: (a: { form: ContractForm; hours: string }) => string;
+  /** The forms as a table or a sentence names them. */
+  readonly formKinds: Record<ContractForm, string>;
+  readonly uptimeCredits: {
+    readonly title: string;
+    readonly line: (a: { plan: string; share: string; perClientMonth: string; fee: string; promised: string; own: boolean }) => string;
+  };
+  readonly forms: FormsTerminalMessages;
+  readonly backtest: BacktestTerminalMessages;
+  readonly sla: SlaTerminalMessages;
+  readonly advice: AdviceMessages;
   readonly availability: {
     readonly outageRate: (a: { rate: string; hours: string }) => string;
     readonly neverUp: string;
@@ -224,7 +240,84 @@ export interface TerminalMessages {
     readonly promiseBudget: (share: string) => string;
     readonly noSchedule: string;
     readonly budgetValue: (promise: string) => string;
+    /** What P(month below) assumes of components given only an availability, and the figure at other outage lengths. */
+    readonly outageAssumption: (a: { assumed: string; others: string }) => string;
+    readonly outageAlternative: (a: { below: string; hours: string }) => string;
+    /** `availability --series|--parallel|--k-of-n` (report/compositionText.ts). */
+    readonly composition: {
+      readonly structure: (a: { mode: CompositionMode; k: number; components: number; list: string }) => string;
+      readonly exact: Record<CompositionMode, string>;
+      readonly bound: Record<CompositionMode, string>;
+      readonly boundNote: Record<CompositionMode, string>;
+      readonly downtime: (a: { month: string; year: string }) => string;
+    };
   };
+}
+
+/** The terminal text of `fairfee forms` (report/formsText.ts). */
+export interface FormsTerminalMessages {
+  readonly title: (a: { scenarioForms: boolean; confidence: string }) => string;
+  readonly headers: readonly [string, string, string, string, string, string, string, string, string, string, string, string];
+  /** A segment's heading; `currency` empty when the scenario names none. */
+  readonly segment: (a: { segment: string; clients: number; plan: string; currency: string }) => string;
+  readonly advice: (sentence: string) => string;
+  /** The footnote of a price marked `*`. */
+  readonly unstated: string;
+  readonly legend: readonly string[];
+}
+
+/** The terminal text of `fairfee backtest` (report/backtestText.ts). */
+export interface BacktestTerminalMessages {
+  readonly title: (a: { scenario: string; history: string; trials: string; seed: string }) => string;
+  readonly window: (a: { index: number; label: string; clients: number }) => string;
+  /** A window's months, `2024-01 to 2024-12` (analysis/backtest/windows.ts spells its label so). */
+  readonly windowMonths: (a: { first: string; last: string }) => string;
+  readonly headers: readonly [string, string, string, string, string, string, string, string];
+  readonly byName: string;
+  readonly portfolio: string;
+  readonly aeLabel: string;
+  readonly aeValue: (a: { ae: string; actual: string; expected: string; z: string }) => string;
+  readonly pitLabel: string;
+  readonly pitValue: (a: { bars: string; counts: string }) => string;
+  readonly ksLabel: string;
+  readonly ksValue: (a: { d: string; p: string }) => string;
+  /** `p = 0.255`, or `p < 0.001`: the p-value already spelled. */
+  readonly pValue: (a: { p: string; below: boolean }) => string;
+  readonly insideLabel: (level: string) => string;
+  readonly insideValue: (a: { share: string; expected: string }) => string;
+  readonly verdict: (sentence: string) => string;
+  readonly feeIntro: (a: { breakeven: string; confidence: string; fair: string }) => string;
+  readonly windowFee: (a: { index: number; label: string; needed: string; clients: number; months: number; expected: string }) => string;
+  readonly legend: string;
+}
+
+/** The terminal text of `fairfee sla` (report/slaText.ts). */
+export interface SlaTerminalMessages {
+  readonly title: string;
+  readonly headers: readonly [string, string, string, string, string, string, string, string];
+  readonly promise: (a: { hours: string; aroundTheClock: boolean; priority: number }) => string;
+  readonly people: (count: number) => string;
+  readonly team: (a: { people: string; aroundTheClock: boolean; utilisation: string }) => string;
+  readonly onCall: (a: { people: number; cost: string; utilisation: string }) => string;
+  readonly staffingTitle: string;
+  readonly staffingPeople: string;
+  readonly staffingUtilisation: string;
+  readonly staffingBreach: (plan: string) => string;
+  readonly staffingPenalty: (plan: string) => string;
+  readonly smallestTitle: (max: string) => string;
+  readonly smallestNone: (max: string) => string;
+}
+
+/**
+ * The advice sentences the studies give as structured facts (analysis/forms.ts, tornado.ts,
+ * backtest/verdict.ts), in words. English is the studies' own wording, which the JSON keeps;
+ * each catalogue spells its own numbers, as the facts come unformatted.
+ */
+export interface AdviceMessages {
+  readonly forms: (advice: FormsAdvice, currency: string) => string;
+  readonly sensitivity: (advice: SensitivityAdvice, currency: string) => string;
+  /** The backtest's verdict with the figures it was drawn from. */
+  readonly verdict: (a: { verdict: Verdict; actualToExpected: number; z: number; coverage90: number; clientWindows: number }) => string;
 }
 
 /** The words of `forms --html/--xlsx`; names and figures come in escaped (HTML) or as text (workbook). */

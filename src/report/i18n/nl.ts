@@ -1,6 +1,72 @@
+import type { FormsAdvice } from '../../analysis/forms.js';
+import type { SensitivityAdvice, TermInput } from '../../analysis/tornado.js';
+import type { ContractForm } from '../../scenario/types.js';
 import type { Messages } from './messages.js';
+import { numberStyle } from './numbers.js';
 
 const unit = (currency: string) => (currency ? ` (${currency})` : '');
+const n = numberStyle('nl');
+
+const FORM_KINDS: Record<ContractForm, string> = { flat: 'vast bedrag', bundle: 'strippenkaart', hourly: 'per uur', per_request: 'per wijziging' };
+
+/** The forms advice (analysis/forms.ts, formsAdviceText's English) in Dutch. */
+function formsAdvice(a: FormsAdvice, currency: string): string {
+  const terms = (share: number) => `${n.percent(share, 0)} van de looptijden`;
+  const money = (x: number) => n.money(Math.abs(x), currency, 0);
+  if (a.kind === 'none-safe') {
+    return `geen vorm draait bij zijn prijs in ${terms(a.confidence)} quitte voor u; ${a.form} komt het dichtst bij, quitte in ${terms(a.breakevenShare)}: verhoog de prijs tot de quitteprijs`;
+  }
+  const describe = `${a.form} (${FORM_KINDS[a.formKind]}${a.priceStated ? '' : ' tegen de quitteprijs'})`;
+  if (a.kind === 'cheapest') return `${describe} kost hen het minst van de vormen die voor u quitte draaien, in ${terms(a.breakevenShare)}`;
+  if (a.kind === 'plan-now-unsafe') {
+    return `${a.plan}, hun huidige abonnement, draait bij zijn prijs maar in ${terms(a.planBreakevenShare)} quitte voor u; ${describe} is de goedkoopste vorm die quitte draait, in ${terms(a.breakevenShare)}, voor ${money(a.extraPerMonth)} per maand meer voor hen`;
+  }
+  return `${describe} kost hen ${money(a.savingPerMonth)} per maand minder dan ${a.plan}, hun huidige abonnement, en draait voor u nog steeds quitte in ${terms(a.breakevenShare)}`;
+}
+
+/** The owner's terms with their article, as the advice's sentence names them. */
+const TERMS: Record<TermInput, string> = {
+  hourly_rate: 'het uurtarief',
+  overage_rate: 'het meerwerktarief',
+  included_hours: 'het aantal inbegrepen uren',
+  bundle_hours: 'de grootte van de strippenkaart',
+  bundle_price: 'de prijs van de strippenkaart',
+};
+
+/** The tornado's advice (analysis/tornado.ts, adviceText's English) in Dutch. */
+function sensitivityAdvice(a: SensitivityAdvice, currency: string): string {
+  const money = (x: number) => n.money(x, currency);
+  const change = n.percent(a.change, 0);
+  const sentences: string[] = [];
+  const { top, term } = a;
+  if (top === null) {
+    sentences.push('Geen soort verzoek verhoogt de prijs als het groeit: de prijs wordt bepaald door vaste kosten en prijzen.');
+  } else {
+    const share =
+      top.share < -0.005
+        ? `dempt de schommelingen van de nettokosten (${n.percent(top.share, 0)} van de variantie)`
+        : top.share < 0.005
+          ? 'draagt weinig bij aan de variantie van de nettokosten'
+          : `draagt ${n.percent(top.share, 0)} van de variantie van de nettokosten`;
+    const action =
+      top.coverage === 'unlimited'
+        ? `geef ${top.type} eerst een plafond (inbegrepen uren) of een eigen prijs`
+        : top.coverage === 'capped'
+          ? `${top.type} heeft al een plafond of een prijs op elk abonnement dat het dekt: kijk eerst naar het meerwerktarief of de prijs`
+          : `${top.type} wordt per uur gefactureerd: kijk naar het uurtarief`;
+    sentences.push(
+      `${top.type} beweegt de quitteprijs het meest (${money(top.swing)} per klant per maand over ±${change} van zijn invoer) en ${share}: ${action}.`,
+    );
+  }
+  if (a.lowering !== null) {
+    sentences.push(`Meer ${a.lowering} verlaagt de prijs (wat ervoor gefactureerd wordt, levert meer op dan het kost), dus daar is geen plafond nodig.`);
+  }
+  if (term !== null) {
+    const name = `${TERMS[term.input]}${term.plan !== null ? ` van ${term.plan}` : ''}`;
+    sentences.push(`Van uw eigen voorwaarden beweegt ${name} de prijs het meest: ${money(term.feeLow)} bij −${change}, ${money(term.feeHigh)} bij +${change}.`);
+  }
+  return sentences.join(' ');
+}
 
 /** Nederlands, for the owner: `--lang nl`, or LANG=nl_* without the option. */
 export const nl: Messages = {
@@ -103,6 +169,105 @@ export const nl: Messages = {
     precisionReached: (a) => `Precisie: het 95%-interval van de quitteprijs valt binnen ${a.achieved} (gevraagd ${a.target}) na ${a.trials} trekkingen`,
     precisionNotReached: (a) =>
       `Precisie NIET gehaald: het maximum van ${a.cap} trekkingen geeft ${a.achieved}, minder dan de gevraagde ${a.target}; verhoog --max-trials`,
+    // A bundle's hours come spelled in English (priceUnit): Dutch swaps the decimal and thousands marks.
+    priceUnit: (a) =>
+      a.form === 'flat'
+        ? 'per maand'
+        : a.form === 'bundle'
+          ? `per strippenkaart van ${a.hours.replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '.'))} uur`
+          : a.form === 'hourly'
+            ? 'per uur'
+            : '× prijslijst',
+    formKinds: FORM_KINDS,
+    uptimeCredits: {
+      title: 'Wat de uptimebeloften kosten (verwachte servicetegoeden)',
+      line: (a) =>
+        `  ${a.plan}: ${a.share} van de prijs terug als tegoed, ${a.perClientMonth} per klantmaand bij ${a.fee} (belofte ${a.promised}${a.own ? ', eigen belofte van het abonnement' : ''})`,
+    },
+    forms: {
+      title: (a) =>
+        `Welke vorm voor wie (elk segment apart, elke vorm op dezelfde gesimuleerde verzoeken; ${a.scenarioForms ? 'de vormen uit het scenario' : 'standaardkandidaten'}; quitte bij ${a.confidence})`,
+      headers: [
+        'vorm',
+        'prijseenheid',
+        'quitteprijs',
+        'prijs',
+        'klant betaalt/maand',
+        'meerprijs',
+        'P(betaalt > uurtarief)',
+        'vervallen u',
+        'P(verlies)',
+        'winst/klantmaand',
+        'terugkerend',
+        'variatie omzet',
+      ],
+      segment: (a) =>
+        `${a.segment} (${a.clients} ${a.clients === 1 ? 'klant' : 'klanten'}, nu op ${a.plan}; bedragen in ${a.currency || 'de valuta van het scenario'})`,
+      advice: (sentence) => `Advies: ${sentence}`,
+      unstated: '* tegen de quitteprijs (de vorm noemt zelf geen prijs)',
+      legend: [
+        "quitteprijs: de laagste prijs waarbij het segment alleen in het aandeel looptijden van het zekerheidsniveau geen verlies maakt, in de eenheid van de vorm; 'prijs' is de eigen prijs van de vorm als die er een noemt, anders deze",
+        'klant betaalt/maand: verdiende prijs, meerwerk en werk per uur; meerprijs: dat min wat het gedekte werk tegen het uurtarief zou kosten',
+        'P(verlies): het bureau verliest over de looptijd op het segment bij die prijs; variatie omzet: hoeveel de maandomzet van looptijd tot looptijd schommelt (variatiecoëfficiënt)',
+      ],
+    },
+    backtest: {
+      title: (a) => `Backtest van ${a.scenario} tegen ${a.history} (${a.trials} trekkingen per klant, seed ${a.seed})`,
+      window: (a) => `periode ${a.index}: ${a.label}, ${a.clients} ${a.clients === 1 ? 'klant' : 'klanten'}`,
+      windowMonths: (a) => `${a.first} t/m ${a.last}`,
+      headers: ['klant', 'periode', 'vergeleken met', 'werkelijk u', 'verwacht u', 'W/V', 'PIT', '90%-interval u'],
+      byName: 'op naam',
+      portfolio: 'Portefeuille',
+      aeLabel: 'W/V van de gedekte uren',
+      aeValue: (a) => `${a.ae} (${a.actual} u werkelijk, ${a.expected} u verwacht, z = ${a.z})`,
+      pitLabel: 'PIT-histogram',
+      pitValue: (a) => `|${a.bars}| ${a.counts} (tienden van [0, 1]; vlak is goed)`,
+      ksLabel: 'KS-toets op uniformiteit',
+      ksValue: (a) => `D = ${a.d}, ${a.p}`,
+      pValue: (a) => (a.below ? `p < ${a.p}` : `p = ${a.p}`),
+      insideLabel: (level) => `binnen het centrale ${level}-interval`,
+      insideValue: (a) => `${a.share} (${a.expected} verwacht)`,
+      verdict: (sentence) => `Oordeel: ${sentence}.`,
+      feeIntro: (a) =>
+        `Wat had de prijs moeten zijn: de quitteprijs van het scenario is ${a.breakeven} per klantmaand bij ${a.confidence} zekerheid (eerlijke prijs ${a.fair});`,
+      windowFee: (a) =>
+        `  periode ${a.index} (${a.label}) had ${a.needed} per klantmaand nodig (de werkelijke nettokosten over ${a.clients} ${a.clients === 1 ? 'klant' : 'klanten'} × ${a.months} maanden); het scenario verwachtte ${a.expected} voor deze klanten`,
+      legend: 'PIT: waar de werkelijke waarde viel in de verdeling van het scenario voor die klant (0,5 = de mediaan); W/V: werkelijk / verwacht.',
+    },
+    sla: {
+      title: 'Reactietijdbeloften (reactie op de klok van het plan: kantooruren, of alle uren bij 24x7)',
+      headers: ['plan', 'belofte', 'P(overschrijding)', 'P(maand met overschrijding)', 'p50', 'p90', 'p95', 'boete/klantmaand'],
+      promise: (a) => `${a.hours} ${a.aroundTheClock ? '24x7' : 'kantooruren'}, prioriteit ${a.priority}`,
+      people: (count) => `${count} ${count === 1 ? 'persoon' : 'mensen'}`,
+      team: (a) => `Team: ${a.people} ${a.aroundTheClock ? 'de klok rond' : 'in kantooruren'}, bezetting ${a.utilisation}`,
+      onCall: (a) => `Storingsdienst: ${a.people} buiten kantooruren voor 24x7-plannen, ${a.cost} per maand, bezetting ${a.utilisation}`,
+      staffingTitle: 'Bezetting: dezelfde verzoeken door andere teamgroottes',
+      staffingPeople: 'mensen',
+      staffingUtilisation: 'bezetting',
+      staffingBreach: (plan) => `${plan} P(overschrijding)`,
+      staffingPenalty: (plan) => `${plan} boete/klantmaand`,
+      smallestTitle: (max) => `Kleinste team dat P(overschrijding) onder ${max} houdt:`,
+      smallestNone: (max) => `geen van de geprobeerde teamgroottes houdt P(overschrijding) onder ${max}`,
+    },
+    advice: {
+      forms: formsAdvice,
+      sensitivity: sensitivityAdvice,
+      verdict: ({ verdict, actualToExpected: ae, z, coverage90, clientWindows }) => {
+        // Whole percentages, as the English verdict rounds them.
+        const pct = (share: number) => `${Math.round(share * 100)}%`;
+        if (verdict.kind === 'too optimistic') {
+          return `te optimistisch: het scenario verwacht ${pct(1 - 1 / ae)} minder uren dan er werden gemaakt; het rekent met te weinig verzoeken: draai calibrate opnieuw`;
+        }
+        if (verdict.kind === 'too pessimistic') {
+          return `te pessimistisch: het scenario verwacht ${pct(1 / ae - 1)} meer uren dan er werden gemaakt; het rekent met te veel verzoeken, dus de prijzen zijn hoger dan nodig: draai calibrate opnieuw`;
+        }
+        if (verdict.kind === 'too narrow') {
+          return `te smal: ${pct(1 - coverage90)} van de werkelijke waarden valt buiten de centrale 90%-intervallen van het scenario (10% zou moeten): klanten verschillen meer dan het scenario zegt: voeg spreiding of heterogeniteit toe, of geef de klanten die afwijken eigen frequenties`;
+        }
+        const few = clientWindows < 30 ? ` (met ${clientWindows} klantlooptijden vindt de toets alleen grote fouten)` : '';
+        return `gekalibreerd: de totale uren liggen binnen de fout van het scenario (W/V ${n.fixed(ae, 2)}, z ${n.fixed(z, 1)}) en de werkelijke waarden vallen ongeveer zo vaak in de intervallen als ze zouden moeten${few}`;
+      },
+    },
     availability: {
       outageRate: (a) => `${a.rate} storingen/maand van gemiddeld ${a.hours}`,
       neverUp: 'nooit beschikbaar',
@@ -134,6 +299,24 @@ export const nl: Messages = {
       promiseBudget: (share) => `belofte, tegoeden ≤ ${share} van de prijs`,
       noSchedule: 'geen tegoedregeling: voeg credits toe aan het availability-blok',
       budgetValue: (promise) => `${promise} (de tegoedregeling verschoven zodat de hoogste drempel de belofte is)`,
+      outageAssumption: (a) => `gaat uit van storingen van gemiddeld ${a.assumed} (mean_outage_hours) waar alleen een beschikbaarheid is gegeven; ${a.others}`,
+      outageAlternative: (a) => `${a.below} bij ${a.hours}`,
+      composition: {
+        structure: (a) =>
+          a.mode === 'series'
+            ? `${a.components} ${a.components === 1 ? 'component' : 'componenten'} in serie (alle nodig): ${a.list}`
+            : a.mode === 'parallel'
+              ? `${a.components} componenten parallel (één is genoeg): ${a.list}`
+              : `${a.k} van ${a.components} componenten nodig: ${a.list}`,
+        exact: { series: 'exact (product)', parallel: 'exact, 1 − Π(1 − a)', k_of_n: 'exact (onafhankelijk)' },
+        bound: { series: 'additieve grens', parallel: 'pessimistische grens', k_of_n: 'pessimistische grens' },
+        boundNote: {
+          series: 'pessimistisch: alleen exact als storingen nooit samenvallen',
+          parallel: 'als storingen zo veel mogelijk samenvallen',
+          k_of_n: 'hoe de componenten ook van elkaar afhangen',
+        },
+        downtime: (a) => `storing ${a.month}/maand, ${a.year}/jaar`,
+      },
     },
   },
   forms: {

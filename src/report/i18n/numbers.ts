@@ -13,6 +13,13 @@ export interface NumberStyle {
   money(value: number, currency: string, decimals?: number): string;
   /** A share as a percentage. */
   percent(value: number, decimals?: number): string;
+  /**
+   * `value.toFixed(decimals)` in the language's decimal mark, ungrouped: ratios and test
+   * statistics, which the terminal has always printed so (NaN stays `NaN`, as toFixed has it).
+   */
+  fixed(value: number, decimals: number): string;
+  /** Hours with two decimals, or minutes below an hour (report/format.ts formatHours): `1.50 h`, `1,50 u`. */
+  hours(hours: number): string;
   /** A 95% interval of two amounts. */
   interval(range: readonly [number, number], decimals?: number): string;
   /** d3-format's locale for the charts' axes (vega's `config.locale.number`). */
@@ -28,9 +35,13 @@ function style(lang: Lang): NumberStyle {
     Number.isFinite(value) ? value.toLocaleString(tag, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) : notAvailable;
   // Dutch writes the euro sign before the amount with a (non-breaking) space: € 88,57.
   const symbol = (currency: string) => (lang === 'nl' && currency.toUpperCase() === 'EUR' ? '€' : currency);
+  const fixed = (value: number, decimals: number): string => (lang === 'nl' ? value.toFixed(decimals).replace('.', ',') : value.toFixed(decimals));
+  const hourMark = lang === 'nl' ? 'u' : 'h';
   return {
     lang,
     number,
+    fixed,
+    hours: (hours) => (!Number.isFinite(hours) ? '–' : hours >= 1 || hours === 0 ? `${fixed(hours, 2)} ${hourMark}` : `${fixed(hours * 60, 1)} min`),
     // English keeps report/format.ts's spellings exactly (a plain space, toFixed percentages), so
     // English text reads as it always has; Dutch binds the euro sign to its amount.
     money: (value, currency, decimals = 2) =>

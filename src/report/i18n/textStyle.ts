@@ -18,3 +18,9 @@ export function textStyle(lang: Lang): TextStyle {
 
 /** English, the default of every text renderer: its output is what it was before there were languages. */
 export const EN_TEXT: TextStyle = textStyle('en');
+
+/**
+ * A figure format.ts spelled in English (an uptime percentage, hours) in the style's spelling:
+ * the uptime reports keep format.ts's digits, which a Dutch reader gets with a decimal comma and `u`.
+ */
+export const inStyle = (text: string, { n }: TextStyle): string => (n.lang === 'nl' ? text.replace(/(\d)\.(\d)/g, '$1,$2').replace(/ h\b/g, ' u') : text);
