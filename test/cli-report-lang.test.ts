@@ -84,7 +84,10 @@ describe('languages', () => {
 
   it('LANG=nl_NL.UTF-8 without --lang gives Dutch; --lang en wins over it', async () => {
     const dutch = await withLocale('nl_NL.UTF-8', () => fairfee(['breakeven', 'scenarios/webagency.yaml', ...COMMON]));
-    expect(dutch.stdout).toContain('Quitteprijs (vast) bij 95.0% zekerheid');
+    expect(dutch.stdout).toContain('Quitteprijs (vast) bij 95,0% zekerheid');
+    // The headline's figures in Dutch spelling too: the euro sign before the amount, decimal commas.
+    expect(dutch.stdout).toMatch(/zekerheid +€\u00a0\d+,\d\d per klant per maand +\(95%-MC-interval \d+,\d\d – \d+,\d\d\)/);
+    expect(dutch.stdout).toMatch(/^basic +vast bedrag, per maand +36 +95,00 /m);
     const english = await withLocale('nl_NL.UTF-8', () => fairfee(['breakeven', 'scenarios/webagency.yaml', ...COMMON, '--lang', 'en']));
     expect(english.stdout).toContain('Break-even flat fee at 95.0% confidence');
     const plain = await withLocale(undefined, () => fairfee(['run', 'scenarios/webagency.yaml', ...COMMON, '--sensitivity-trials', '0']));
