@@ -198,6 +198,9 @@ describe.runIf(RUN)('the HTML page in a browser', () => {
         'chart-sla-staffing:staffingPoints': json.staffing.reduce((sum, row) => sum + Object.keys(row.plans).length, 0),
         'chart-sla-staffing:breachLimit': 1,
       });
+      // The staffing chart's lines are told apart by a legend: a label per plan.
+      const legend = await page.$$eval('#chart-sla-staffing .role-legend-label text', (labels) => labels.map((label) => label.textContent));
+      expect(legend.sort()).toEqual(Object.keys(json.plans).sort());
       expect(figures.map((f) => f.field)).toEqual(
         expect.arrayContaining(['team.people', 'team.utilisation', ...Object.keys(json.plans).map((p) => `plans.${p}.breach_probability`)]),
       );

@@ -108,11 +108,13 @@ export function slaStaffingChart(result: SlaResult, ctx: HtmlContext): ChartSpec
             x,
             y,
             color,
+            // Titled as the colour is, the two merge into one legend whose symbols carry both
+            // (a legend: null here took the colour's legend away with it).
             strokeDash: {
               field: 'plan',
               type: 'nominal',
+              title: m.columns.plan,
               scale: { domain: drawn, range: drawn.map((_, i) => [...LINE_DASHES[i % LINE_DASHES.length]]) },
-              legend: null,
             },
           },
         },
