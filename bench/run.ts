@@ -260,11 +260,14 @@ function main(): void {
     const webagency = bundled.find((w) => w.name === 'webagency') ?? bundled[0];
     const big = measure({ ...webagency, name: `${webagency.name} 10^6`, trials: MILLION }, cores, 1);
     console.log(
-      `\n${big.workload.name} trials on ${cores} threads, engine alone (the columns a run keeps): wall ${big.wallSeconds.toFixed(1)} s (target < 60), peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`,
+      `\n${big.workload.name} trials on ${cores} threads, engine alone (the columns a run keeps): wall ${big.wallSeconds.toFixed(1)} s, peak ${(big.maxRssBytes / 1e6).toFixed(0)} MB`,
     );
     const run = measureCommand(['run', webagency.file, '--trials', String(MILLION), '--workers', String(cores), '--quiet']);
     console.log(
-      `fairfee run ${path.basename(webagency.file)} --trials ${MILLION.toLocaleString('en-US')} (the whole report): wall ${run.wallSeconds.toFixed(1)} s (target < 60), peak ${(run.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`,
+      `fairfee run ${path.basename(webagency.file)} --trials ${MILLION.toLocaleString('en-US')} (the whole report): wall ${run.wallSeconds.toFixed(1)} s (target < 50), peak ${(run.maxRssBytes / 1e6).toFixed(0)} MB (target < 500)`,
+    );
+    console.log(
+      `  the analysis, the what-ifs and the comparison without shared shocks add ${((run.wallSeconds / big.wallSeconds - 1) * 100).toFixed(0)}% to the engine's wall time (target ≤ 10%)`,
     );
   } else {
     console.log('\n(add -- --million for the bundled scenario with 10^6 trials: time and peak memory)');
