@@ -109,9 +109,10 @@ export function slaStudy(scenario: Scenario, settings: SlaSettings): SlaResult {
   const H = scenario.termMonths;
   for (let block = 0; block * BLOCK_SIZE < settings.trials; block++) {
     const length = Math.min(BLOCK_SIZE, settings.trials - block * BLOCK_SIZE);
-    simulatePreparedBlock(hot, streams, block, length);
+    // The team as it is is served once, for the block's penalties and its figures at once.
+    simulatePreparedBlock(hot, streams, block, length, undefined, stats.get(team.queue.people)!);
     const queue = blockQueueOf(hot)!;
-    for (const n of sizes) settleBlockQueue(queue, hot, n === team.queue.people ? team : withPeople(team, n), length, null, stats.get(n)!);
+    for (const n of sizes) if (n !== team.queue.people) settleBlockQueue(queue, hot, withPeople(team, n), length, null, stats.get(n)!);
     settings.onProgress?.(block * BLOCK_SIZE + length, settings.trials);
   }
   const clientsOf = scenario.plans.map((p) => scenario.clients.filter((c) => c.plan === p.name).reduce((s, c) => s + c.count, 0));

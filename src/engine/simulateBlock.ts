@@ -12,6 +12,7 @@ import { FormKind } from './contract/formKind.js';
 import { settleClient } from './contract/settle.js';
 import { CountKind, hotPortfolio, type HotClient, type HotPortfolio, type HotType } from './hotPortfolio.js';
 import { settleBlockQueue } from './queue/blockQueue.js';
+import type { SlaStats } from './queue/slaStats.js';
 import { logRequests, logUrnRequests, markRequests } from './queue/requestLog.js';
 import { sampleHours, sampleHoursByMonth, sampleHoursByUrn } from './sampleHours.js';
 import { creditShare } from './uptime/credits.js';
@@ -41,8 +42,19 @@ export function simulateBlock(portfolio: CompiledPortfolio, streams: StreamFacto
   return simulatePreparedBlock(hotPortfolio(portfolio), streams, block, length, into);
 }
 
-/** simulateBlock on the portfolio's hot-loop tables (what worker threads receive). */
-export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, block: number, length: number, into?: TrialColumns): TrialColumns {
+/**
+ * simulateBlock on the portfolio's hot-loop tables (what worker threads receive).
+ * @param slaStats with a team, also sums what the `sla` study reports of the team as it is
+ *   (settleQueue), from the same serving of the queue the penalties come from
+ */
+export function simulatePreparedBlock(
+  p: HotPortfolio,
+  streams: StreamFactory,
+  block: number,
+  length: number,
+  into?: TrialColumns,
+  slaStats: SlaStats | null = null,
+): TrialColumns {
   const H = p.termMonths;
   const out = into ?? allocateColumns({ plans: p.planCount, segments: p.segmentCount, types: p.typeCount, forms: p.formColumns }, length);
   if (into) for (const column of listColumns(into)) column.fill(0, 0, length);
@@ -108,7 +120,7 @@ export function simulatePreparedBlock(p: HotPortfolio, streams: StreamFactory, b
   }
 
   for (const client of p.clients) simulateClient(state, client);
-  if (state.queue) settleBlockQueue(state.queue, p, p.team!, length, out);
+  if (state.queue) settleBlockQueue(state.queue, p, p.team!, length, out, slaStats);
 
   if (p.feeRowCredits.length === 1) for (let t = 0; t < length; t++) out.feeWeight[t] = state.feeWeightPerClient[t] * p.flatClientCount;
   else {
