@@ -5,6 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { fairfee, tempDir } from './helpers/cli.js';
 
 describe('fairfee sla', () => {
+  it('gives the same numbers on one thread and on two (blocks served by workers, added in block order)', async () => {
+    const args = ['sla', 'scenarios/sla.yaml', '--trials', '2500', '--seed', '4', '--people', '2', '--json', '--quiet'];
+    const one = await fairfee([...args, '--workers', '1']);
+    const two = await fairfee([...args, '--workers', '2']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    // 2,500 trials: three blocks, the last of 500, so a worker served some of them.
+    expect(JSON.parse(one.stdout).trials).toBe(2500);
+  });
+
   it('--json: docs/interface.md fields and the run identity; --csv the staffing table', async () => {
     const dir = tempDir();
     const csv = join(dir, 'staffing.csv');

@@ -75,7 +75,7 @@ describe('end to end: a scenario whose team is an M/M/c queue', () => {
   it.each([
     { c: 1, lambda: 0.5, mu: 1, term: 24 },
     { c: 3, lambda: 2, mu: 1, term: 12 },
-  ])('fairfee sla’s P(breach) of plans promising t = 0.5, 1, 2 h is C(c, a)·e^(−(cμ − λ)t) within 4 SE, c = $c', ({ c, lambda, mu, term }) => {
+  ])('fairfee sla’s P(breach) of plans promising t = 0.5, 1, 2 h is C(c, a)·e^(−(cμ − λ)t) within 4 SE, c = $c', async ({ c, lambda, mu, term }) => {
     const limits = [0.5, 1, 2];
     const plans = Object.fromEntries(limits.map((t) => [`within ${t} h`, { covers: ['ticket'], sla: { response_hours: t, coverage: '24x7' } }]));
     const scenario = scenarioOf(
@@ -88,7 +88,7 @@ describe('end to end: a scenario whose team is an M/M/c queue', () => {
         team: { people: c, around_the_clock: true },
       }),
     );
-    const result = slaStudy(scenario, { trials: 40, seed: `mmc-${c}`, people: [], maxBreach: 0.05 });
+    const result = await slaStudy(scenario, { trials: 40, seed: `mmc-${c}`, people: [], maxBreach: 0.05 });
     const C = erlangC(c, lambda / mu);
     result.plans.forEach((plan, j) => {
       const expected = C * Math.exp(-(c * mu - lambda) * limits[j]);

@@ -1,11 +1,8 @@
-import { blockQueueOf } from '../engine/blockState.js';
 import { compilePortfolio } from '../engine/compile.js';
 import { hotPortfolio } from '../engine/hotPortfolio.js';
-import { settleBlockQueue } from '../engine/queue/blockQueue.js';
-import { createSlaStats, RESPONSE_BIN_HOURS, RESPONSE_BINS, type SlaStats } from '../engine/queue/slaStats.js';
-import { withPeople } from '../engine/queue/team.js';
-import { BLOCK_SIZE, simulatePreparedBlock } from '../engine/simulateBlock.js';
-import { createStream } from '../random/rng.js';
+import { RESPONSE_BIN_HOURS, RESPONSE_BINS, type SlaStats } from '../engine/queue/slaStats.js';
+import { runSlaBlocks } from '../runner/slaRun.js';
+import type { SimulationPool } from '../runner/workerPool.js';
 import type { Scenario } from '../scenario/types.js';
 
 /** One plan's response-time figures (MODEL.md, "Response-time SLAs"). */
@@ -56,7 +53,10 @@ export interface SlaSettings {
   people: readonly number[];
   /** The breach probability a plan may have, e.g. 0.05. */
   maxBreach: number;
-  /** Called after each block with the trials done. */
+  /** Threads to serve the blocks on, this one included (default 1), and the command's worker threads. */
+  workers?: number;
+  pool?: SimulationPool | null;
+  /** Called as blocks come in, with the trials done. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -94,27 +94,25 @@ function perUnit(sum: number, squares: number, trials: number, units: number): {
 /**
  * The `sla` study: simulates the scenario's trials (the same requests `run` sees, same seed),
  * and serves each block's logged requests by the team as it is and by each team size of the
- * staffing table: the same requests, only the queue run again. Runs in this thread, block by
- * block: its figures are per request (quantiles of response times), not per-trial columns.
+ * staffing table: the same requests, only the queue run again. Its figures are sums per request
+ * (counts, a histogram of response times), not per-trial columns: each block's are added up in
+ * block order, on this thread and the workers (runner/slaRun.ts), the same on any threads.
  * @throws Error when the scenario has no team (the command checks first)
  */
-export function slaStudy(scenario: Scenario, settings: SlaSettings): SlaResult {
+export async function slaStudy(scenario: Scenario, settings: SlaSettings): Promise<SlaResult> {
   const hot = hotPortfolio(compilePortfolio(scenario, settings.seed));
   const team = hot.team;
   if (!team || !scenario.team) throw new Error('the scenario has no team');
   const own = scenario.team.people;
   const sizes = [...new Set([own, ...settings.people])].sort((a, b) => a - b);
-  const stats = new Map<number, SlaStats>(sizes.map((n) => [n, createSlaStats(hot.planCount)]));
-  const streams = (path: readonly (string | number)[]) => createStream(settings.seed, path);
+  const totals = await runSlaBlocks(hot, settings.trials, sizes, {
+    seed: settings.seed,
+    workers: settings.workers ?? 1,
+    pool: settings.pool,
+    onProgress: settings.onProgress,
+  });
+  const stats = new Map<number, SlaStats>(sizes.map((n, i) => [n, totals[i]]));
   const H = scenario.termMonths;
-  for (let block = 0; block * BLOCK_SIZE < settings.trials; block++) {
-    const length = Math.min(BLOCK_SIZE, settings.trials - block * BLOCK_SIZE);
-    // The team as it is is served once, for the block's penalties and its figures at once.
-    simulatePreparedBlock(hot, streams, block, length, undefined, stats.get(team.queue.people)!);
-    const queue = blockQueueOf(hot)!;
-    for (const n of sizes) if (n !== team.queue.people) settleBlockQueue(queue, hot, withPeople(team, n), length, null, stats.get(n)!);
-    settings.onProgress?.(block * BLOCK_SIZE + length, settings.trials);
-  }
   const clientsOf = scenario.plans.map((p) => scenario.clients.filter((c) => c.plan === p.name).reduce((s, c) => s + c.count, 0));
   const slaPlans = scenario.plans.map((p, i) => ({ plan: p, i })).filter(({ plan }) => plan.sla !== undefined);
   const figures = (s: SlaStats, i: number) => {

@@ -9,7 +9,9 @@ import { parentPort } from 'node:worker_threads';
 import type { ColumnShape } from '../engine/columns.js';
 import type { HotPortfolio } from '../engine/hotPortfolio.js';
 import { columnCount, packedColumns } from '../engine/packedColumns.js';
+import { slaStatsLength } from '../engine/queue/slaStats.js';
 import { BLOCK_SIZE, simulatePreparedBlock, type StreamFactory } from '../engine/simulateBlock.js';
+import { simulateSlaBlock } from '../engine/slaBlock.js';
 import { portfolioShape, seededStreams } from './trialRun.js';
 import { WORKER_READY, type BlockResult, type WorkerMessage, type WorkerReply } from './workerPool.js';
 
@@ -18,6 +20,8 @@ interface PreparedRun {
   portfolio: HotPortfolio;
   streams: StreamFactory;
   shape: ColumnShape;
+  /** The `sla` study's team sizes (WorkerSetup.slaSizes); null for a run of columns. */
+  slaSizes: readonly number[] | null;
 }
 
 const port = parentPort!;
@@ -26,8 +30,8 @@ const runs = new Map<number, PreparedRun>();
 
 port.on('message', (message: WorkerMessage) => {
   if (message.kind === 'setup') {
-    const { portfolio, seed } = message.setup;
-    runs.set(message.run, { portfolio, streams: seededStreams(seed), shape: portfolioShape(portfolio) });
+    const { portfolio, seed, slaSizes } = message.setup;
+    runs.set(message.run, { portfolio, streams: seededStreams(seed), shape: portfolioShape(portfolio), slaSizes: slaSizes ?? null });
     return;
   }
   if (message.kind === 'forget') {
@@ -38,6 +42,13 @@ port.on('message', (message: WorkerMessage) => {
   try {
     // A block of a run given up (it failed elsewhere) may still come after its 'forget'.
     if (!run) throw new Error(`run ${message.run} is not prepared in this thread`);
+    if (run.slaSizes) {
+      const width = run.slaSizes.length * slaStatsLength(run.portfolio.planCount);
+      const buffer = message.buffer && message.buffer.byteLength >= 8 * width ? message.buffer : new ArrayBuffer(8 * width);
+      simulateSlaBlock(run.portfolio, run.streams, message.block, message.length, run.slaSizes, new Float64Array(buffer, 0, width));
+      reply({ run: message.run, block: message.block, length: message.length, buffer }, [buffer]);
+      return;
+    }
     const bytesPerTrial = 8 * columnCount(run.shape);
     // The main thread returns each buffer with a later block, so a thread allocates a few at most.
     const buffer = message.buffer && message.buffer.byteLength >= bytesPerTrial * message.length ? message.buffer : new ArrayBuffer(bytesPerTrial * BLOCK_SIZE);

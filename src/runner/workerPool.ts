@@ -11,6 +11,11 @@ import type { Block } from './trialRun.js';
 export interface WorkerSetup {
   portfolio: HotPortfolio;
   seed: string;
+  /**
+   * For the `sla` study (slaRun.ts): the team sizes to serve each block by; a block's result is
+   * then their figures, packed (simulateSlaBlock), not its columns.
+   */
+  slaSizes?: readonly number[];
 }
 
 /** What this thread sends a worker: a run to prepare, a block of a run, or a run to forget. */

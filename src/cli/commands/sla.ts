@@ -8,6 +8,7 @@ import { InputError } from '../../scenario/scenarioError.js';
 import { UsageError } from '../errors.js';
 import { checkGivenOnce, checkSimulationArgs, numberOption, scenarioPositional, shown, simulationOptions, type SimulationArgs } from '../options.js';
 import { checkOutputs, printJson, writeCommandOutputs, type Io } from '../output.js';
+import { createProgress } from '../progress.js';
 import { prepareRun } from '../simulation.js';
 import { htmlPages, workbooks } from '../lazyRenderers.js';
 import { checkReportArgs, langOf, pageMeta, reportOptions, type ReportArgs } from '../reportOutputs.js';
@@ -65,7 +66,17 @@ export function slaCommand(io: Io): CommandModule<object, Args> {
       const team = run.scenario.team;
       if (!team) throw new InputError(run.file, [{ path: 'team', message: 'is missing: this command needs a team: { people, ... } and plans with an sla' }]);
       const people = args.people ?? [team.people - 1, team.people, team.people + 1, team.people + 2].filter((n) => n >= 1);
-      const result = slaStudy(run.scenario, { trials: run.trials, seed: run.seed, people, maxBreach: args['max-breach'] ?? DEFAULT_MAX_BREACH });
+      const progress = createProgress(io.stderr, args.progress && !args.quiet && io.stderr.isTTY === true, 'simulating and serving the queue');
+      const result = await slaStudy(run.scenario, {
+        trials: run.trials,
+        seed: run.seed,
+        people,
+        maxBreach: args['max-breach'] ?? DEFAULT_MAX_BREACH,
+        workers: run.workers,
+        pool: run.pool,
+        onProgress: progress.update,
+      });
+      progress.finish();
       const identity = runIdentity(run.scenario, run.trials, run.seed);
       await writeCommandOutputs(
         outputs,

@@ -57,3 +57,56 @@ export function responseBin(hours: number): number {
   const bin = Math.ceil(hours / RESPONSE_BIN_HOURS);
   return Math.min(bin, RESPONSE_BINS - 1);
 }
+
+/** Numbers one SlaStats packs into (packSlaStats): its trials, nine sums per plan, the histogram and four hours. */
+export function slaStatsLength(plans: number): number {
+  return 1 + 9 * plans + plans * RESPONSE_BINS + 4;
+}
+
+/** The per-plan sums of SlaStats, in the order they are packed. */
+function planSums(s: SlaStats): Float64Array[] {
+  return [
+    s.requests,
+    s.breaches,
+    s.requestsSquared,
+    s.breachesSquared,
+    s.requestsTimesBreaches,
+    s.breachClientMonths,
+    s.breachClientMonthsSquared,
+    s.penalty,
+    s.penaltySquared,
+    s.histogram,
+  ];
+}
+
+/** Writes `s` into `into` at `offset` … offset + slaStatsLength − 1: a block's figures, as a worker sends them. */
+export function packSlaStats(s: SlaStats, into: Float64Array, offset: number): void {
+  let at = offset;
+  into[at++] = s.trials;
+  for (const sums of planSums(s)) {
+    into.set(sums, at);
+    at += sums.length;
+  }
+  into[at++] = s.busyHours;
+  into[at++] = s.onCallBusyHours;
+  into[at++] = s.availableHours;
+  into[at] = s.onCallAvailableHours;
+}
+
+/**
+ * Adds packed figures (packSlaStats) to `total`. The study adds its blocks in block order, so
+ * its sums, and the rounding of the money and hours among them, do not depend on which thread
+ * served which block.
+ */
+export function addPackedSlaStats(total: SlaStats, from: Float64Array, offset: number): void {
+  let at = offset;
+  total.trials += from[at++];
+  for (const sums of planSums(total)) {
+    for (let i = 0; i < sums.length; i++) sums[i] += from[at + i];
+    at += sums.length;
+  }
+  total.busyHours += from[at++];
+  total.onCallBusyHours += from[at++];
+  total.availableHours += from[at++];
+  total.onCallAvailableHours += from[at];
+}
