@@ -270,10 +270,13 @@ function sampleFirstAndRest(state: BlockState, type: HotType, stream: TycheStrea
   if (log) markRequests(log, stream);
   sampleHours(stream, type, rest, scratch);
   if (log) logRequests(log, type, rest, t, -1, false, type.restProbability, type.restAlias, 0, 1);
-  // Both parts leave the scratch as one call for the term would (addBilled and record read it).
+  // Both parts leave the scratch as one call for the term would (addBilled and record read it;
+  // the billed figures exist only for a type that bills rounded hours).
   scratch.hours[0] += hours;
-  scratch.billed[0] += billed;
-  scratch.fairBilled[0] += fairBilled;
+  if (type.billed) {
+    scratch.billed[0] += billed;
+    scratch.fairBilled[0] += fairBilled;
+  }
   if (type.billed) addBilled(state, type, t);
   record(state, type, t, scratch.hours[0], first + rest);
 }
