@@ -4,7 +4,9 @@ import { InputError as AvailabilityInputError } from '../src/scenario/scenarioEr
 import { createAvailabilityModel } from '../src/engine/uptime/model.js';
 import { countBelow, expectedCreditShare } from '../src/analysis/availability/promise.js';
 import { AVAILABILITY_CSV_HEADER, availabilityReport, compositionReport } from '../src/report/availabilityText.js';
-import { availabilitySchema } from '../src/scenario/uptime/schema.js';
+import { availabilitySchema, standaloneAvailability } from '../src/scenario/uptime/schema.js';
+
+const parseSpec = (block: unknown) => standaloneAvailability(availabilitySchema.parse(block));
 
 const INTERFACE_BLOCK = {
   promised: 0.995,
@@ -57,7 +59,7 @@ describe('fairfee availability --series / --parallel (no scenario)', () => {
 });
 
 describe('fairfee availability SCENARIO', () => {
-  const spec = availabilitySchema.parse(INTERFACE_BLOCK);
+  const spec = parseSpec(INTERFACE_BLOCK);
   const analysis = analyzeAvailability(spec, { months: 50_000, seed: '2027', monthlyFee: 95 });
   const { text, json, csvRows } = availabilityReport(analysis);
 

@@ -120,7 +120,8 @@ describe('availability block: refused, with the key path', () => {
     ['empty parallel group', chainOf({ parallel: [] }), 'chain[0].parallel', 'at least one'],
     ['member not a mapping', chainOf(0.99), 'chain[0]', 'must be a component'],
     ['promised 1.2', { promised: 1.2, chain: [{ availability: 0.99 }] }, 'promised', 'in (0, 1]'],
-    ['promised missing', { chain: [{ availability: 0.99 }] }, 'promised', 'nothing'],
+    // Without promised the block is the chain of plans with their own uptime (checked with the plans: test/model-plan-uptime.test.ts).
+    ['credits without promised', { chain: [{ availability: 0.99 }], credits: [{ below: 0.99, credit: 0.1 }] }, 'credits', 'needs promised'],
     ['empty chain', { promised: 0.99, chain: [] }, 'chain', 'at least one'],
     ['chain not a list', { promised: 0.99, chain: { availability: 0.99 } }, 'chain', 'must be a list'],
     ['risk 1', { promised: 0.99, chain: [{ availability: 0.99 }], risk: 1 }, 'risk', 'in (0, 1)'],

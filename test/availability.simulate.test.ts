@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateMonths } from '../src/analysis/availability/analysis.js';
 import { HOURS_PER_MONTH } from '../src/scenario/uptime/constants.js';
 import { expectedMonthAvailability } from '../src/scenario/uptime/monthModel.js';
-import { availabilitySchema } from '../src/scenario/uptime/schema.js';
+import { availabilitySchema, standaloneAvailability } from '../src/scenario/uptime/schema.js';
 import { creditShare } from '../src/engine/uptime/credits.js';
 import { measureDownSet } from '../src/engine/uptime/intervals.js';
 import { createAvailabilityModel, uptimeChain } from '../src/engine/uptime/model.js';
@@ -11,12 +11,14 @@ import { moments } from '../src/analysis/moments.js';
 import { createRng } from '../src/random/rng.js';
 import { INTERFACE_AVAILABILITY } from './helpers/availabilityFixtures.js';
 
+const parseSpec = (block: unknown) => standaloneAvailability(availabilitySchema.parse(block));
+
 const T = HOURS_PER_MONTH;
 const MONTHS = 200_000;
 
 const INTERFACE_BLOCK = INTERFACE_AVAILABILITY;
 
-const specOf = (chain: unknown[], extra: Record<string, unknown> = {}) => availabilitySchema.parse({ promised: 0.99, chain, ...extra });
+const specOf = (chain: unknown[], extra: Record<string, unknown> = {}) => parseSpec({ promised: 0.99, chain, ...extra });
 
 /** Simulated mean monthly availability against the exact month model, within 4 Monte Carlo standard errors. */
 function expectMeanMatchesExact(chain: unknown[], seed: string): void {
@@ -30,7 +32,7 @@ function expectMeanMatchesExact(chain: unknown[], seed: string): void {
 
 describe('golden values (seed "golden"; recorded from this implementation: a change means the draws changed)', () => {
   it("docs/interface.md's chain, first three months", () => {
-    const model = createAvailabilityModel(availabilitySchema.parse(INTERFACE_BLOCK));
+    const model = createAvailabilityModel(parseSpec(INTERFACE_BLOCK));
     const rng = createRng('golden');
     const out = createMonthOutcome();
     const seen = [];
@@ -82,7 +84,7 @@ describe('simulated mean availability matches the exact month model (4 standard 
 
 describe('Poisson outages of fixed duration', () => {
   const probabilityBelow = (perMonth: number, promised: number, seed: string) => {
-    const spec = availabilitySchema.parse({ promised, chain: [{ outages: { per_month: perMonth, duration_hours: 2 } }] });
+    const spec = parseSpec({ promised, chain: [{ outages: { per_month: perMonth, duration_hours: 2 } }] });
     const availability = simulateMonths(createAvailabilityModel(spec), MONTHS, seed).availability;
     let below = 0;
     for (const a of availability) if (a < promised) below++;
@@ -110,7 +112,7 @@ describe('Poisson outages of fixed duration', () => {
   it('chi-square: months with k outages of 2 h (downtime in (2k − 2, 2k] h) follow Poisson(2) for k = 0..6+', () => {
     // Same argument as above: k outages lose a whole 2 h to overlaps and the cut-off with
     // probability ~1e-5, so the downtime bin is the outage count.
-    const spec = availabilitySchema.parse({ promised: 0.99, chain: [{ outages: { per_month: 2, duration_hours: 2 } }] });
+    const spec = parseSpec({ promised: 0.99, chain: [{ outages: { per_month: 2, duration_hours: 2 } }] });
     const downtime = simulateMonths(createAvailabilityModel(spec), MONTHS, 'chi-square').downtimeHours;
     const bins = 7; // 0, 1, …, 5, and 6 or more
     const observed = new Array<number>(bins).fill(0);
@@ -124,7 +126,7 @@ describe('Poisson outages of fixed duration', () => {
 
 describe('one month', () => {
   it("credits follow the schedule for the month's availability", () => {
-    const spec = availabilitySchema.parse(INTERFACE_BLOCK);
+    const spec = parseSpec(INTERFACE_BLOCK);
     const model = createAvailabilityModel(spec);
     const rng = createRng('credits');
     const out = createMonthOutcome();
@@ -177,7 +179,7 @@ describe('one month', () => {
   });
 
   it('allocates no new buffers once warmed up', () => {
-    const model = createAvailabilityModel(availabilitySchema.parse(INTERFACE_BLOCK));
+    const model = createAvailabilityModel(parseSpec(INTERFACE_BLOCK));
     const rng = createRng('buffers');
     const out = createMonthOutcome();
     for (let m = 0; m < 1000; m++) simulateMonth(model, rng, out);
@@ -208,7 +210,7 @@ describe('one month', () => {
   });
 
   it('the same seed gives the same months; months come in streams of 10,000', () => {
-    const model = createAvailabilityModel(availabilitySchema.parse(INTERFACE_BLOCK));
+    const model = createAvailabilityModel(parseSpec(INTERFACE_BLOCK));
     const long = simulateMonths(model, 25_000, 's').availability;
     const short = simulateMonths(model, 12_000, 's').availability;
     expect(short).toEqual(long.subarray(0, 12_000));

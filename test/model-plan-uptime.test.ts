@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseDocument, simulateDocument } from './helpers/scenario.js';
+import { baseDocument, scenarioOf, simulateDocument } from './helpers/scenario.js';
 
 /*
  * A plan's `uptime` (docs/interface.md): credits reach only that plan's clients; the scenario's
@@ -11,7 +11,7 @@ const credits = [
   { below: 0.99, credit: 0.25 },
 ];
 
-function document(scenarioCredits: boolean) {
+function document(scenarioCredits: boolean, scenarioPromise = true) {
   return baseDocument({
     plans: {
       flat: { covers: ['edit'] },
@@ -22,7 +22,7 @@ function document(scenarioCredits: boolean) {
       { name: 'hosted clients', plan: 'hosted', count: 2 },
     ],
     availability: {
-      promised: 0.999,
+      ...(scenarioPromise ? { promised: 0.999 } : {}),
       chain: [{ name: 'hosting', availability: 0.995 }],
       ...(scenarioCredits ? { credits: [{ below: 0.999, credit: 0.05 }] } : {}),
     },
@@ -51,5 +51,22 @@ describe('uptime promised per plan', () => {
     expect(flatCredited).toBeGreaterThan(1000);
     // The same months: the hosted plan's larger credits go with every flat credit.
     for (let t = 0; t < 2000; t++) expect(12 - hosted.feeWeight[t] / 2).toBeGreaterThanOrEqual(12 - flat.feeWeight[t] / 3 - 1e-9);
+  });
+
+  it('without a scenario-level promise the block is the chain of the plans that state their own: the same credits', () => {
+    const withPromise = simulateDocument(document(false), 2000, '8').columns;
+    const chainOnly = simulateDocument(document(false, false), 2000, '8').columns;
+    expect(chainOnly.feeWeight).toEqual(withPromise.feeWeight);
+    expect(chainOnly.plans[1].feeWeight).toEqual(withPromise.plans[1].feeWeight);
+    // The chain is measured against the strictest plan's promise, and says whose it is.
+    const scenario = scenarioOf(document(false, false));
+    expect(scenario.availability?.promised).toBe(0.999);
+    expect(scenario.availability?.promisedBy).toBe('hosted');
+    expect(scenarioOf(document(false)).availability?.promisedBy).toBeNull();
+  });
+
+  it('a block without promised and no plan that states its own uptime is refused at availability.promised', () => {
+    const plain = baseDocument({ availability: { chain: [{ name: 'hosting', availability: 0.995 }] } });
+    expect(() => scenarioOf(plain)).toThrow(/availability\.promised: is missing/);
   });
 });

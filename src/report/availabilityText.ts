@@ -30,6 +30,7 @@ export function availabilityJson(analysis: AvailabilityAnalysis) {
   const { exact, availability: a, downtimeHours: d, longestOutageHours: l, creditShare: c, supplier, promise, fee } = analysis;
   return {
     promised: analysis.promised,
+    promised_by: analysis.promisedBy,
     months: analysis.months,
     hours_per_month: analysis.hoursPerMonth,
     series_availability: exact.seriesAvailability,
@@ -169,7 +170,10 @@ export function availabilityText(analysis: AvailabilityAnalysis, s: TextStyle = 
     [a.additive, `${u(exact.additiveBound).padEnd(9)} ${a.additiveNote}`],
     [a.expectedMonth, `${u(exact.expectedAvailability).padEnd(9)} ${a.expectedMonthNote}`],
     [a.simulatedMonth, a.simulatedValue({ mean: inStyle(withError(av.mean, av.standardError, 4), s), p05: u(av.p05), p50: u(av.p50), worst: u(av.min) })],
-    [a.promised(u(analysis.promised)), a.below(inStyle(withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2), s))],
+    [
+      a.promised(u(analysis.promised), analysis.promisedBy),
+      a.below(inStyle(withError(analysis.belowPromised.probability, analysis.belowPromised.standardError, 2), s)),
+    ],
     ...outageLine(analysis, s),
     [a.downtime, a.downtimeValue({ mean: h(d.mean), p50: h(d.p50), p90: h(d.p90), p95: h(d.p95), p99: h(d.p99) })],
     [a.longest, a.longestValue({ mean: h(l.mean), p95: h(l.p95) })],

@@ -1,5 +1,5 @@
 import { availabilitySchema } from './uptime/schema.js';
-import type { AvailabilitySpec } from './uptime/spec.js';
+import type { AvailabilityBlock } from './uptime/spec.js';
 import { isMapping, keyProblem } from './names.js';
 import { parseYaml } from './parseYaml.js';
 import { printable } from './printable.js';
@@ -73,12 +73,12 @@ export function parseScenario(text: string, file: string): Scenario {
   const parsed = schema.safeParse(data);
   if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => ({ keys: issue.path as PropertyKey[], message: issue.message })));
   problems.push(...crossReferenceProblems(data));
-  if (parsed.success && problems.length === 0) problems.push(...rateProblems(parsed.data as RawScenario<AvailabilitySpec>));
+  if (parsed.success && problems.length === 0) problems.push(...rateProblems(parsed.data as RawScenario<AvailabilityBlock>));
   if (problems.length > 0) {
     throw new InputError(
       file,
       inFileOrder(problems, order).map((p) => ({ path: printable(formatPath(p.keys)), message: p.message })),
     );
   }
-  return resolveScenario(parsed.data as RawScenario<AvailabilitySpec>);
+  return resolveScenario(parsed.data as RawScenario<AvailabilityBlock>);
 }

@@ -1,13 +1,13 @@
-import type { AvailabilitySpec } from './uptime/spec.js';
+import type { AvailabilityBlock, AvailabilitySpec } from './uptime/spec.js';
 import type { Distribution } from '../random/distribution.js';
 import { DEFAULT_TERM_MONTHS, MAX_CLIENTS, MAX_REQUESTS_PER_MONTH } from './limits.js';
 import { isMapping, mapNames, unknownName } from './names.js';
-import { slaProblems } from './sla/crossCheck.js';
+import { availabilityProblems, slaProblems } from './sla/crossCheck.js';
 import { contractProblems } from './contractSchema.js';
 import type { RawScenario } from './schema.js';
 import type { ClientSegment, Plan, RequestType, Scenario, Shock } from './types.js';
 
-type Raw = RawScenario<AvailabilitySpec>;
+type Raw = RawScenario<AvailabilityBlock>;
 type RawRequestType = Raw['request_types'] extends Map<string, infer T> ? T : never;
 type RawOverride = NonNullable<Raw['clients'][number]['overrides']> extends Map<string, infer T> ? T : never;
 
@@ -46,6 +46,7 @@ export function crossReferenceProblems(data: unknown): LocatedProblem[] {
     if (plans && typeof name === 'string' && !planSet.has(name)) problems.push({ keys, message: unknownName('plan', name, 'plans', plans) });
   };
   if (plans && plans.length === 0) problems.push({ keys: ['plans'], message: 'must define at least one plan' });
+  problems.push(...availabilityProblems(data));
   const formSection = field(data, 'forms');
   const formNames = namesOf(formSection);
   if (formNames && formNames.length === 0)
@@ -188,6 +189,17 @@ function resolvePlan(name: string, plan: RawPlan, raw: Raw): Plan {
   };
 }
 
+/**
+ * The availability block with its promise: the block's own, else the strictest plan's (a
+ * block without one is accepted only when some plan states its uptime: availabilityProblems).
+ */
+function resolveAvailability(block: AvailabilityBlock, plans: readonly Plan[]): AvailabilitySpec {
+  if (block.promised !== undefined) return { ...block, promised: block.promised, promisedBy: null };
+  // The first of the strictest, in file order.
+  const strictest = plans.reduce<Plan | null>((best, plan) => (plan.uptime && (!best || plan.uptime.promised > best.uptime!.promised) ? plan : best), null)!;
+  return { ...block, promised: strictest.uptime!.promised, promisedBy: strictest.name };
+}
+
 /** Turns a checked raw file into the engine's Scenario: defaults filled, overrides merged. */
 export function resolveScenario(raw: Raw): Scenario {
   const plans = [...raw.plans].map(([name, plan]) => resolvePlan(name, plan, raw));
@@ -223,7 +235,7 @@ export function resolveScenario(raw: Raw): Scenario {
     clients,
     commonFactorCv: raw.common_factor?.cv ?? 0,
     shocks,
-    availability: raw.availability,
+    availability: raw.availability ? resolveAvailability(raw.availability, plans) : undefined,
     team: raw.team,
   };
 }

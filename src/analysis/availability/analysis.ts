@@ -46,6 +46,8 @@ export interface AvailabilityAnalysis {
   months: number;
   seed: string;
   promised: number;
+  /** The plan whose own promise `promised` is, when the scenario states none (AvailabilitySpec.promisedBy). */
+  promisedBy: string | null;
   hoursPerMonth: number;
   exact: ExactFigures;
   /** Monthly availability: moments and type-1 quantiles (the ⌈nα⌉-th smallest month). */
@@ -166,6 +168,7 @@ export function analyzeAvailability(spec: AvailabilitySpec, options: AnalysisOpt
     months: n,
     seed: options.seed,
     promised: spec.promised,
+    promisedBy: spec.promisedBy,
     hoursPerMonth: model.hoursPerMonth,
     exact: exactFigures(model),
     availability: {

@@ -173,7 +173,7 @@ export const en: Messages = {
       expectedMonthNote: 'each month starting with everything up',
       simulatedMonth: 'simulated month',
       simulatedValue: (a) => `mean ${a.mean}, p05 ${a.p05}, p50 ${a.p50}, worst ${a.worst}`,
-      promised: (level) => `promised ${level}`,
+      promised: (level, plan) => (plan === null ? `promised ${level}` : `promised ${level} (${plan}'s)`),
       below: (value) => `P(month below) ${value}`,
       downtime: 'downtime per month',
       downtimeValue: (a) => `mean ${a.mean}, p50 ${a.p50}, p90 ${a.p90}, p95 ${a.p95}, p99 ${a.p99}`,

@@ -223,7 +223,8 @@ export interface TerminalMessages {
     readonly expectedMonthNote: string;
     readonly simulatedMonth: string;
     readonly simulatedValue: (a: { mean: string; p05: string; p50: string; worst: string }) => string;
-    readonly promised: (level: string) => string;
+    /** @param plan the plan whose own promise it is, when the scenario states none */
+    readonly promised: (level: string, plan: string | null) => string;
     readonly below: (value: string) => string;
     readonly downtime: string;
     readonly downtimeValue: (a: { mean: string; p50: string; p90: string; p95: string; p99: string }) => string;

@@ -282,7 +282,7 @@ export const nl: Messages = {
       expectedMonthNote: 'elke maand begint met alles in de lucht',
       simulatedMonth: 'gesimuleerde maand',
       simulatedValue: (a) => `gemiddeld ${a.mean}, p05 ${a.p05}, p50 ${a.p50}, slechtste ${a.worst}`,
-      promised: (level) => `beloofd ${level}`,
+      promised: (level, plan) => (plan === null ? `beloofd ${level}` : `beloofd ${level} (van ${plan})`),
       below: (value) => `P(maand eronder) ${value}`,
       downtime: 'storing per maand',
       downtimeValue: (a) => `gemiddeld ${a.mean}, p50 ${a.p50}, p90 ${a.p90}, p95 ${a.p95}, p99 ${a.p99}`,

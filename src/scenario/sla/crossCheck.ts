@@ -17,7 +17,7 @@ export function slaProblems(data: unknown, plan: unknown, planName: string): Pro
   if (field(plan, 'uptime') !== undefined && field(data, 'availability') === undefined) {
     problems.push({
       keys: ['plans', planName, 'uptime'],
-      message: 'promises an uptime on the supplier chain, so the scenario needs availability: { promised, chain }',
+      message: 'promises an uptime on the supplier chain, so the scenario needs availability: { chain }',
     });
   }
   const sla = field(plan, 'sla');
@@ -36,4 +36,23 @@ export function slaProblems(data: unknown, plan: unknown, planName: string): Pro
     });
   }
   return problems;
+}
+
+/**
+ * An availability block without `promised` promises nothing itself: it is the supplier chain of
+ * the plans that state their own uptime, so at least one must.
+ */
+export function availabilityProblems(data: unknown): Problem[] {
+  const block = field(data, 'availability');
+  if (!isMapping(block) || field(block, 'promised') !== undefined) return [];
+  const plans = field(data, 'plans');
+  const promising = isMapping(plans) && Object.values(plans).some((plan) => field(plan, 'uptime') !== undefined);
+  if (promising) return [];
+  return [
+    {
+      keys: ['availability', 'promised'],
+      message:
+        'is missing: the uptime promised to clients per month, e.g. 0.995 (or leave it out and give each plan that promises one its own uptime: { promised, credits })',
+    },
+  ];
 }

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_CREDIT_SHARE, DEFAULT_MEAN_OUTAGE_HOURS, DEFAULT_PROMISE_RI
 import { durationSchema } from './durationSchema.js';
 import { MONTH_GRID, solveOutageRate } from './monthModel.js';
 import { exponentialTruncatedMean } from './truncatedMean.js';
-import type { AvailabilityNode, AvailabilitySpec, CreditSchedule, GroupSpec, OutageDuration } from './spec.js';
+import type { AvailabilityBlock, AvailabilityNode, AvailabilitySpec, CreditSchedule, GroupSpec, OutageDuration } from './spec.js';
 
 /*
  * The scenario's `availability` block (docs/interface.md) → AvailabilitySpec. A chain member is a
@@ -203,7 +203,7 @@ function resolve(node: RawNode, path: PropertyKey[], meanOutageHours: number, ct
  * @example availabilitySchema.parse({ promised: 0.99, chain: [{ availability: 0.99 }, { availability: 0.996 }] })
  */
 export const availabilitySchema = strictObject({
-  promised: level(),
+  promised: level().optional(),
   chain: z
     .array(nodeSchema, { error: (issue) => `must be a list of components and groups (got ${describe(issue.input)})` })
     .min(1, 'must list at least one component'),
@@ -211,7 +211,16 @@ export const availabilitySchema = strictObject({
   mean_outage_hours: positiveAtMost(MAX_HOURS).optional(),
   risk: rangedNumber('in (0, 1), e.g. 0.05', (v) => v > 0 && v < 1).optional(),
   max_credit_share: probability().optional(),
-}).transform((block, ctx): AvailabilitySpec => {
+}).transform((block, ctx): AvailabilityBlock => {
+  if (block.promised === undefined && block.credits !== undefined && block.credits.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['credits'],
+      message:
+        'credits every plan for months below the scenario-level promise, so the block needs promised (e.g. 0.995); or give a plan its own uptime: { promised, credits }',
+    });
+    return z.NEVER;
+  }
   const components = block.chain.reduce((n, member) => n + componentCount(member), 0);
   if (components > MAX_CHAIN_COMPONENTS) {
     ctx.addIssue({
@@ -232,3 +241,13 @@ export const availabilitySchema = strictObject({
     maxCreditShare: block.max_credit_share ?? DEFAULT_MAX_CREDIT_SHARE,
   };
 });
+
+/**
+ * A block read on its own, without a scenario's plans to take a promise from: it must state
+ * `promised` (resolve.ts fills it in from the plans within a scenario).
+ * @throws Error when it does not
+ */
+export function standaloneAvailability(block: AvailabilityBlock): AvailabilitySpec {
+  if (block.promised === undefined) throw new Error('an availability block on its own needs promised');
+  return { ...block, promised: block.promised, promisedBy: null };
+}

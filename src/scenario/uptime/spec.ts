@@ -66,13 +66,25 @@ export interface GroupSpec {
   readonly members: readonly AvailabilityNode[];
 }
 
+/**
+ * The `availability` block as its schema leaves it: `promised` may be left out when the plans
+ * that promise an uptime state their own (the scenario fills it in, resolve.ts).
+ */
+export type AvailabilityBlock = Omit<AvailabilitySpec, 'promised' | 'promisedBy'> & { readonly promised: number | undefined };
+
 /** A component or a group, nested to any depth. */
 export type AvailabilityNode = ComponentSpec | GroupSpec;
 
 /** The whole `availability` block, validated. */
 export interface AvailabilitySpec {
-  /** The availability promised to clients per month, in (0, 1]. */
+  /**
+   * The availability promised to clients per month, in (0, 1]: the block's `promised`, or
+   * without one (when the plans that promise state their own `uptime`) the strictest of theirs,
+   * which `fairfee availability` then measures the chain against.
+   */
   readonly promised: number;
+  /** The plan whose own uptime `promised` is, when the block states none; null: the block's own. */
+  readonly promisedBy: string | null;
   /** The chain in series (kind 'series', name 'chain'). */
   readonly chain: GroupSpec;
   /** The clients' schedule: a share of the monthly fee credited back. Empty when none. */
