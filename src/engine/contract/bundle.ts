@@ -65,13 +65,15 @@ export function bundleTrial(
   into[3] = valid ? balance : 0;
 }
 
+/** The two amounts bundleFromTotals draws down, reused. */
+const parts = new Float64Array(2);
+
 /**
  * bundleTrial for a bundle valid for the term or longer (V ≥ H; compile.ts, bundleMonthsNeeded),
  * from the term's covered billed hours and the first month's: no bundle expires before the term
  * ends, so only the order "month 1, then the rest" can matter, and the rest draws as one amount.
- * With rebuy the bundles bought are the fewest that cover the term's hours either way (each
- * purchase leaves less than B); the balance left is breakage when the last bundle bought expires
- * with the term (V = H, bought in month 1) and deferred otherwise.
+ * That is bundleTrial over two months: month 1 and the rest, with a validity that ends a bundle
+ * bought in month 1 with the term (V = H: two such months) or never (V > H: three).
  * @param first the first month's hours: 0 when only the total matters (V > H, or no rebuy)
  */
 export function bundleFromTotals(
@@ -83,32 +85,9 @@ export function bundleFromTotals(
   rebuy: boolean,
   into: Float64Array,
 ): void {
-  let balance = hours;
-  let expiresWithTerm = validMonths === termMonths;
-  let drawn = 0;
-  let hourly = 0;
-  for (let part = 0; part < 2; part++) {
-    let need = part === 0 ? first : Math.max(0, total - first);
-    const take = Math.min(need, balance);
-    balance -= take;
-    drawn += take;
-    need -= take;
-    if (need > 0) {
-      if (rebuy) {
-        const bundles = Math.max(1, Math.ceil(need / hours - SLACK));
-        drawn += need;
-        balance = Math.max(0, bundles * hours - need);
-        // Bought after month 1, the new bundles outlive the term.
-        if (part === 1) expiresWithTerm = false;
-      } else {
-        hourly += need;
-      }
-    }
-  }
-  into[0] = drawn;
-  into[1] = expiresWithTerm ? balance : 0;
-  into[2] = hourly;
-  into[3] = expiresWithTerm ? 0 : balance;
+  parts[0] = first;
+  parts[1] = Math.max(0, total - first);
+  bundleTrial(parts, 0, 2, hours, validMonths === termMonths ? 2 : 3, rebuy, into);
 }
 
 /** Settles the current client of a bundle plan over the block's trials (see above). */
