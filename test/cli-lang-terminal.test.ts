@@ -11,7 +11,7 @@ import { en } from '../src/report/i18n/en.js';
 import { nl } from '../src/report/i18n/nl.js';
 import { textStyle } from '../src/report/i18n/textStyle.js';
 import { slaText } from '../src/report/slaText.js';
-import { fairfee } from './helpers/cli.js';
+import { fairfee, withLocale } from './helpers/cli.js';
 
 /*
  * The terminal text of forms, backtest, sla, run's uptime credits and the studies' advice under
@@ -22,23 +22,6 @@ import { fairfee } from './helpers/cli.js';
 
 const NL = textStyle('nl');
 const QUICK = ['--seed', '3', '--workers', '1', '--quiet'];
-
-/** Runs with LANG as given and LC_ALL/LC_MESSAGES unset, restoring them after: English tests must not depend on the machine's locale. */
-async function withLocale<T>(lang: string | undefined, run: () => Promise<T>): Promise<T> {
-  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
-  delete process.env.LC_ALL;
-  delete process.env.LC_MESSAGES;
-  if (lang === undefined) delete process.env.LANG;
-  else process.env.LANG = lang;
-  try {
-    return await run();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 /** `fairfee ARGS` in English whatever the machine's locale. */
 const english = (args: readonly string[]) => withLocale(undefined, () => fairfee(args));

@@ -6,7 +6,7 @@ import { langOfLocale } from '../src/report/i18n/lang.js';
 import { nl } from '../src/report/i18n/nl.js';
 import { numberStyle } from '../src/report/i18n/numbers.js';
 import { textStyle } from '../src/report/i18n/textStyle.js';
-import { fairfee } from './helpers/cli.js';
+import { fairfee, withLocale } from './helpers/cli.js';
 
 /*
  * --lang nl (and LANG=nl_* without it): the terminal text in Dutch, JSON unchanged; the
@@ -16,23 +16,6 @@ import { fairfee } from './helpers/cli.js';
 const COMMON = ['--trials', '1000', '--seed', '7', '--workers', '1', '--quiet'];
 /** Whether text holds an ANSI escape sequence (the start of one: ESC then [). */
 const hasAnsi = (text: string) => text.includes('\u001b[');
-
-/** Runs with LANG set as given and LC_ALL/LC_MESSAGES unset, restoring them after. */
-async function withLocale<T>(lang: string | undefined, run: () => Promise<T>): Promise<T> {
-  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
-  delete process.env.LC_ALL;
-  delete process.env.LC_MESSAGES;
-  if (lang === undefined) delete process.env.LANG;
-  else process.env.LANG = lang;
-  try {
-    return await run();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 /** The keys of a catalogue, nested, as paths. */
 function keyPaths(value: unknown, prefix = ''): string[] {

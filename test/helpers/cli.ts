@@ -56,3 +56,20 @@ export function writeScenario(dir: string, name: string, content: string | Recor
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }
+
+/** Runs with LANG as given and LC_ALL/LC_MESSAGES unset, restoring them after: English tests must not depend on the machine's locale. */
+export async function withLocale<T>(lang: string | undefined, run: () => Promise<T>): Promise<T> {
+  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
+  delete process.env.LC_ALL;
+  delete process.env.LC_MESSAGES;
+  if (lang === undefined) delete process.env.LANG;
+  else process.env.LANG = lang;
+  try {
+    return await run();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
