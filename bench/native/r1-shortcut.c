@@ -142,16 +142,6 @@ static void *worker(void *arg) {
     }
 }
 
-static int parse_u64(const char *s, uint64_t *out) {
-    char *end = NULL;
-    errno = 0;
-    if (s[0] == '-') return 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno != 0 || end == s || *end != '\0') return 0;
-    *out = (uint64_t)v;
-    return 1;
-}
-
 int main(int argc, char **argv) {
     uint64_t trials = 20000, seed = 1, threads = 1;
     if (argc > 4 || (argc > 1 && (!parse_u64(argv[1], &trials) || trials == 0)) ||

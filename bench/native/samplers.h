@@ -1,12 +1,13 @@
 /*
- * samplers.h -- the random number generator and samplers shared by the native R1 references
- * (r1.c, every month drawn; r1-shortcut.c, the engine's exact shortcuts), so both programs draw
- * with the same algorithms and only the model's arithmetic differs. Sources are cited in r1.c's
+ * samplers.h -- the random number generator, the samplers and the small helpers shared by the
+ * native R1 references (r1.c, every month drawn; r1-shortcut.c, the engine's exact shortcuts),
+ * so both programs draw with the same algorithms and only the model's arithmetic differs. Sources are cited in r1.c's
  * header and beside each sampler.
  */
 #ifndef FAIRFEE_NATIVE_SAMPLERS_H
 #define FAIRFEE_NATIVE_SAMPLERS_H
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -324,6 +325,17 @@ static double now_seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* A whole number >= 0 from a command-line argument; 0 when it is not one. */
+static inline int parse_u64(const char *s, uint64_t *out) {
+    char *end = NULL;
+    errno = 0;
+    if (s[0] == '-') return 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0') return 0;
+    *out = (uint64_t)v;
+    return 1;
 }
 
 #endif
